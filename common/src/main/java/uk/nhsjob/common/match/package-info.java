@@ -1,0 +1,4 @@
+@NullMarked
+package uk.nhsjob.common.match;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.nhsjob.common.profile;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.nhsjob.common.vacancy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+package uk.nhsjob.common.vocabulary;
+
+public enum ContractType {
+
+	PERMANENT, FIXED_TERM, BANK, SECONDMENT, APPRENTICESHIP
+
+}

@@ -1,0 +1,7 @@
+package uk.nhsjob.common.vocabulary;
+
+public enum VacancyStatus {
+
+	OPEN, CLOSED
+
+}

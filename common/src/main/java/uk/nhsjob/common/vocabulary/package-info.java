@@ -1,0 +1,4 @@
+@NullMarked
+package uk.nhsjob.common.vocabulary;
+
+import org.jspecify.annotations.NullMarked;

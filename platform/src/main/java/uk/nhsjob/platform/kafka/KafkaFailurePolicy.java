@@ -1,0 +1,73 @@
+package uk.nhsjob.platform.kafka;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import uk.nhsjob.common.Topics;
+
+/**
+ * The one failure policy of every listener: a failing record is retried with exponential
+ * back-off, then published with its failure headers to {@code <topic>.dlt}, and the
+ * listener moves on. A record that cannot be deserialised is dead-lettered at once, as
+ * the bytes that arrived, so an operator can read and replay it.
+ */
+public final class KafkaFailurePolicy {
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaFailurePolicy.class);
+
+	private KafkaFailurePolicy() {
+	}
+
+	public static DefaultErrorHandler errorHandler(KafkaSettings settings, ProducerFactory<?, ?> producerFactory) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+				deadLetterTemplates(producerFactory), (record, failure) -> {
+					log.warn("Dead-lettering {}-{}@{} after: {}", record.topic(), record.partition(), record.offset(),
+							failure.getMessage());
+					// -1: let the producer choose, so a dead-letter topic need not match
+					// the
+					// partitions of its source
+					return new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1);
+				});
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(settings.retry()));
+		handler.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
+		return handler;
+	}
+
+	static ExponentialBackOff backOff(KafkaSettings.Retry retry) {
+		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		backOff.setMaxAttempts(retry.attempts());
+		return backOff;
+	}
+
+	/**
+	 * Raw bytes (a value that failed deserialisation) go out as they came; anything else
+	 * through the application's own serialiser.
+	 */
+	private static Map<Class<?>, KafkaOperations<?, ?>> deadLetterTemplates(ProducerFactory<?, ?> producerFactory) {
+		Map<String, Object> bytesConfig = new LinkedHashMap<>(producerFactory.getConfigurationProperties());
+		bytesConfig.remove("transactional.id");
+		DefaultKafkaProducerFactory<String, byte[]> bytesFactory = new DefaultKafkaProducerFactory<>(bytesConfig,
+				new StringSerializer(), new ByteArraySerializer());
+		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+		templates.put(byte[].class, new KafkaTemplate<>(bytesFactory));
+		templates.put(Object.class, new KafkaTemplate<>(producerFactory));
+		return templates;
+	}
+
+}

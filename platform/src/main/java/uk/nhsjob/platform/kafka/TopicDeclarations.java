@@ -1,0 +1,68 @@
+package uk.nhsjob.platform.kafka;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import uk.nhsjob.common.Topics;
+
+/**
+ * The topics of SPEC §2 with their partitions and retention. Each service declares the
+ * topics it produces, and the dead-letter topics of the topics it consumes.
+ */
+public final class TopicDeclarations {
+
+	private TopicDeclarations() {
+	}
+
+	/** Compacted: each vacancy's latest state is kept for the matcher's rebuild. */
+	public static NewTopic vacancies(KafkaSettings settings) {
+		return base(Topics.VACANCIES, settings).compact().build();
+	}
+
+	/**
+	 * Compacted, and compacted soon enough that an erased address is unreadable within 7
+	 * days: a segment rolls within a day, is compacted at the latest 3 days later, and
+	 * the tombstone itself goes a day after that.
+	 */
+	public static NewTopic profiles(KafkaSettings settings) {
+		return base(Topics.PROFILES, settings).compact()
+			.configs(Map.of(TopicConfig.SEGMENT_MS_CONFIG, millis(Duration.ofDays(1)),
+					TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, millis(Duration.ofDays(3)),
+					TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0", TopicConfig.DELETE_RETENTION_MS_CONFIG,
+					millis(Duration.ofDays(1))))
+			.build();
+	}
+
+	public static NewTopic alerts(KafkaSettings settings) {
+		return base(Topics.ALERTS, settings).config(TopicConfig.RETENTION_MS_CONFIG, millis(Duration.ofDays(14)))
+			.build();
+	}
+
+	/** The dead-letter topics of the topics a service consumes. */
+	public static KafkaAdmin.NewTopics deadLetterTopicsOf(KafkaSettings settings, String... consumedTopics) {
+		return new KafkaAdmin.NewTopics(Arrays.stream(consumedTopics)
+			.map((topic) -> base(Topics.deadLetterTopicOf(topic), settings)
+				.config(TopicConfig.RETENTION_MS_CONFIG, millis(settings.deadLetterRetention()))
+				.build())
+			.toArray(NewTopic[]::new));
+	}
+
+	private static TopicBuilder base(String name, KafkaSettings settings) {
+		return TopicBuilder.name(name)
+			.partitions(settings.partitions())
+			.replicas(settings.replicationFactor())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()));
+	}
+
+	private static String millis(Duration duration) {
+		return String.valueOf(duration.toMillis());
+	}
+
+}

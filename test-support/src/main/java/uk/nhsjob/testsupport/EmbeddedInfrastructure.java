@@ -1,0 +1,102 @@
+package uk.nhsjob.testsupport;
+
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * In-JVM infrastructure: a single-node KRaft broker, mongo-java-server's memory backend
+ * and GreenMail (SMTP and IMAP), each on a free loopback port.
+ */
+final class EmbeddedInfrastructure implements TestInfrastructure {
+
+	private final EmbeddedKafkaKraftBroker kafka;
+
+	private final MongoServer mongo;
+
+	private final String mongoUri;
+
+	private final GreenMail greenMail;
+
+	private EmbeddedInfrastructure(EmbeddedKafkaKraftBroker kafka, MongoServer mongo, String mongoUri,
+			GreenMail greenMail) {
+		this.kafka = kafka;
+		this.mongo = mongo;
+		this.mongoUri = mongoUri;
+		this.greenMail = greenMail;
+	}
+
+	static EmbeddedInfrastructure start() {
+		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+		kafka.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr",
+				"1", "offsets.topic.replication.factor", "1", "auto.create.topics.enable", "false"));
+		kafka.afterPropertiesSet();
+
+		MongoServer mongo = new MongoServer(new MemoryBackend());
+		InetSocketAddress mongoAddress = mongo.bind();
+		String mongoUri = "mongodb://127.0.0.1:" + mongoAddress.getPort();
+
+		GreenMail greenMail = new GreenMail(
+				new ServerSetup[] { new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+						new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+		greenMail.start();
+
+		EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(kafka, mongo, mongoUri, greenMail);
+		Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "embedded-infrastructure-stop"));
+		return infrastructure;
+	}
+
+	private void stop() {
+		this.greenMail.stop();
+		this.mongo.shutdownNow();
+		this.kafka.destroy();
+	}
+
+	@Override
+	public String kafkaBootstrapServers() {
+		return this.kafka.getBrokersAsString();
+	}
+
+	@Override
+	public String mongoUri() {
+		return this.mongoUri;
+	}
+
+	@Override
+	public String smtpHost() {
+		return "127.0.0.1";
+	}
+
+	@Override
+	public int smtpPort() {
+		return this.greenMail.getSmtp().getPort();
+	}
+
+	/** The IMAP port, where a recipient's address is both user name and password. */
+	public int imapPort() {
+		return this.greenMail.getImap().getPort();
+	}
+
+	@Override
+	public Mailbox mailbox() {
+		return () -> List.copyOf(Arrays.<MimeMessage>asList(this.greenMail.getReceivedMessages()));
+	}
+
+	@Override
+	public String toString() {
+		return "embedded (Kafka " + kafkaBootstrapServers() + ", MongoDB " + this.mongoUri + ", SMTP " + smtpPort()
+				+ ")";
+	}
+
+}
