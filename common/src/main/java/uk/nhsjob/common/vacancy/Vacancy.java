@@ -3,6 +3,7 @@ package uk.nhsjob.common.vacancy;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
 import uk.nhsjob.common.vocabulary.Band;
@@ -44,10 +45,12 @@ public record Vacancy(String id, String sourceId, String externalId, long revisi
 		return sourceId + ":" + externalId;
 	}
 
+	@JsonIgnore
 	public boolean isOpen() {
 		return this.status == VacancyStatus.OPEN;
 	}
 
+	@JsonIgnore
 	public boolean hasLocation() {
 		return this.latitude != null && this.longitude != null;
 	}

@@ -1,0 +1,63 @@
+package uk.nhsjob.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.nhsjob.common.match.AlertMatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pins each event's JSON as the other services (and anything else reading the topics) see
+ * it: a change to a contract fails here first. To change a contract on purpose, bump its
+ * schema version and update its golden file in the same commit.
+ */
+class EventWireShapeTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	static Stream<Arguments> events() {
+		return Stream.of(Arguments.of("vacancy-published.json", Events.vacancyPublished(), Object.class),
+				Arguments.of("alert-profile-changed.json", Events.alertProfileChanged(), Object.class),
+				Arguments.of("vacancy-matched.json", Events.vacancyMatched(), AlertMatch.class),
+				Arguments.of("welcome-set-matched.json", Events.welcomeSetMatched(), AlertMatch.class));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("events")
+	void serialisesToItsGoldenFile(String golden, Object event, Class<?> readAs) throws Exception {
+		JSONAssert.assertEquals(read(golden), this.json.writeValueAsString(event), JSONCompareMode.STRICT);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("events")
+	void readsBackFromItsGoldenFile(String golden, Object event, Class<?> readAs) throws Exception {
+		Class<?> type = (readAs == Object.class) ? event.getClass() : readAs;
+		assertThat(this.json.readValue(read(golden), type)).isEqualTo(event);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("events")
+	void carriesAnEventIdAndSchemaVersion(String golden, Object event, Class<?> readAs) throws Exception {
+		var tree = this.json.readTree(read(golden));
+		assertThat(tree.path("eventId").asString()).isNotBlank();
+		assertThat(tree.path("schemaVersion").asInt()).isEqualTo(1);
+	}
+
+	private static String read(String golden) throws IOException {
+		try (InputStream in = EventWireShapeTests.class.getResourceAsStream("/golden/" + golden)) {
+			assertThat(in).as("golden file " + golden).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}

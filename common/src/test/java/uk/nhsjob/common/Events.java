@@ -1,0 +1,79 @@
+package uk.nhsjob.common;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.match.VacancyMatched;
+import uk.nhsjob.common.match.WelcomeSetMatched;
+import uk.nhsjob.common.profile.AlertProfileChanged;
+import uk.nhsjob.common.vacancy.Vacancy;
+import uk.nhsjob.common.vacancy.VacancyPublished;
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.common.vocabulary.Band;
+import uk.nhsjob.common.vocabulary.BandSource;
+import uk.nhsjob.common.vocabulary.ContractType;
+import uk.nhsjob.common.vocabulary.EmployerType;
+import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.common.vocabulary.RemoteWorking;
+import uk.nhsjob.common.vocabulary.Role;
+import uk.nhsjob.common.vocabulary.SalaryPeriod;
+import uk.nhsjob.common.vocabulary.Specialty;
+import uk.nhsjob.common.vocabulary.VacancyStatus;
+import uk.nhsjob.common.vocabulary.WorkingPattern;
+
+/**
+ * One fixed example of each event, the same every run, as the golden files show them.
+ */
+final class Events {
+
+	static final Instant OCCURRED_AT = Instant.parse("2026-11-25T09:30:00Z");
+
+	private Events() {
+	}
+
+	static Vacancy vacancy() {
+		return new Vacancy("leeds-th:C123-4567", "leeds-th", "C123-4567", 2, VacancyStatus.OPEN,
+				"Medical Secretary to Consultant Cardiologist", "Leeds Teaching Hospitals NHS Trust",
+				EmployerType.NHS_TRUST, Role.HOSPITAL_CONSULTANT_SECRETARY, List.of(Specialty.CARDIOLOGY), Band.BAND_4,
+				Band.BAND_4, BandSource.STATED, 27485, 30162, SalaryPeriod.YEAR, false, "£27,485 to £30,162 a year",
+				37.5, List.of(WorkingPattern.FULL_TIME), ContractType.PERMANENT, "LS1 3EX", "Leeds", 53.79811, -1.54321,
+				RemoteWorking.ON_SITE, LocalDate.parse("2026-11-20"), LocalDate.parse("2026-12-31"),
+				"https://www.jobs.nhs.uk/candidate/jobadvert/C123-4567", "C123-4567",
+				"Join our cardiology secretarial team. Audio typing essential.");
+	}
+
+	static VacancyPublished vacancyPublished() {
+		return new VacancyPublished(UUID.fromString("5b0f8a52-2f0e-4f4c-9a53-0d5d3a6c1a01"), 1, OCCURRED_AT, vacancy());
+	}
+
+	static AlertProfileChanged alertProfileChanged() {
+		return new AlertProfileChanged(UUID.fromString("6c1e9b63-3a1f-4e5d-8b64-1e6e4b7d2b02"), 1, OCCURRED_AT,
+				"a-7f3c", 3, "sam.jones@example.org", AlertStatus.ACTIVE, Frequency.INSTANT,
+				"medical secretary jobs within 10 miles of LS6", 1,
+				"https://alerts.example.org/alerts/confirm?token=c0nf1rm",
+				"https://alerts.example.org/alerts/manage?token=m4n4g3",
+				"https://alerts.example.org/alerts/unsubscribe?token=uns4b");
+	}
+
+	static MatchedVacancy matchedVacancy() {
+		Vacancy vacancy = vacancy();
+		return new MatchedVacancy(vacancy.id(), vacancy.revision(), vacancy.title(), vacancy.employerName(),
+				vacancy.bandMin(), vacancy.bandMax(), vacancy.salaryMinAnnual(), vacancy.salaryMaxAnnual(),
+				vacancy.salaryText(), vacancy.hoursPerWeek(), vacancy.workingPatterns(), vacancy.town(),
+				vacancy.postcode(), 1.4, vacancy.postedAt(), vacancy.closingDate(), vacancy.applyUrl());
+	}
+
+	static VacancyMatched vacancyMatched() {
+		return new VacancyMatched(UUID.fromString("7d2fac74-4b20-4f6e-9c75-2f7f5c8e3c03"), 1, OCCURRED_AT, "a-7f3c",
+				VacancyMatched.matchIdOf("a-7f3c", "leeds-th:C123-4567"), matchedVacancy());
+	}
+
+	static WelcomeSetMatched welcomeSetMatched() {
+		return new WelcomeSetMatched(UUID.fromString("8e30bd85-5c31-4a7f-8d86-3a8a6d9f4d04"), 1, OCCURRED_AT, "a-7f3c",
+				List.of(matchedVacancy()), 14);
+	}
+
+}
