@@ -1,0 +1,129 @@
+package uk.nhsjob.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs where these tests run, so this reads docker-compose.yml and
+ * checks it against the services it starts: every Dockerfile it builds exists, every
+ * port it publishes is the port the service listens on, every environment variable it
+ * sets is one the service reads, and every dependency waits for a healthcheck.
+ */
+class DockerComposeConsistencyTests {
+
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)[:}]");
+
+	private static Map<String, Map<String, Object>> services;
+
+	private static Set<String> knownProperties;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void readComposeFileAndConfigurationMetadata() throws IOException {
+		try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+			Map<String, Object> compose = new Yaml().load(reader);
+			services = (Map<String, Map<String, Object>>) compose.get("services");
+		}
+		knownProperties = new HashSet<>();
+		JsonMapper json = JsonMapper.builder().build();
+		for (URL metadata : Collections.list(DockerComposeConsistencyTests.class.getClassLoader()
+			.getResources("META-INF/spring-configuration-metadata.json"))) {
+			try (InputStream in = metadata.openStream()) {
+				for (JsonNode property : json.readTree(in).path("properties")) {
+					knownProperties.add(canonical(property.path("name").asString()));
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ingest-service, 8081", "matcher-service, 8082", "notifier-service, 8083" })
+	void buildsEachServiceFromTheDockerfileInItsModule(String service, int port) {
+		Map<String, Object> build = map(services.get(service).get("build"));
+		assertThat(build.get("context")).isEqualTo(".");
+		assertThat(ROOT.resolve((String) build.get("dockerfile"))).isEqualTo(ROOT.resolve(service + "/Dockerfile"))
+			.isRegularFile();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ingest-service, 8081", "matcher-service, 8082", "notifier-service, 8083" })
+	void publishesThePortEachServiceListensOn(String service, int port) throws IOException {
+		assertThat(settingsOf(service)).contains("port: " + port);
+		assertThat(list(services.get(service).get("ports"))).containsExactly(port + ":" + port);
+		assertThat(Files.readString(ROOT.resolve(service + "/Dockerfile"))).contains("EXPOSE " + port)
+			.contains("127.0.0.1:" + port + "/actuator/health/readiness");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ingest-service", "matcher-service", "notifier-service" })
+	void setsOnlyEnvironmentVariablesTheServiceReads(String service) throws IOException {
+		String settings = settingsOf(service);
+		Set<String> placeholders = new HashSet<>();
+		Matcher matcher = PLACEHOLDER.matcher(settings);
+		while (matcher.find()) {
+			placeholders.add(matcher.group(1));
+		}
+		Map<String, Object> environment = map(services.get(service).get("environment"));
+		assertThat(environment).isNotEmpty();
+		for (String variable : environment.keySet()) {
+			assertThat(placeholders.contains(variable) || knownProperties.contains(canonical(variable)))
+				.as("%s sets %s, which %s reads neither as a ${placeholder} nor as a property", "docker-compose.yml",
+						variable, service)
+				.isTrue();
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ingest-service", "matcher-service", "notifier-service" })
+	void startsEachServiceOnlyOnceWhatItNeedsIsHealthy(String service) {
+		Map<String, Object> dependsOn = map(services.get(service).get("depends_on"));
+		assertThat(dependsOn).containsKeys("kafka", "mongo");
+		dependsOn.forEach((dependency, condition) -> {
+			assertThat(map(condition)).containsEntry("condition", "service_healthy");
+			assertThat(services.get(dependency)).as(dependency).containsKey("healthcheck");
+		});
+	}
+
+	private static String settingsOf(String service) throws IOException {
+		return Files.readString(ROOT.resolve(service + "/src/main/resources/" + service + ".yml"));
+	}
+
+	/** Relaxed binding's view of a name: NHSJOB_INGEST_ADMIN_TOKEN = nhsjob.ingest.admin-token. */
+	private static String canonical(String name) {
+		return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> list(Object value) {
+		return (List<String>) value;
+	}
+
+}

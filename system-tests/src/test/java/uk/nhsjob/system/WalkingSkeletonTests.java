@@ -1,0 +1,142 @@
+package uk.nhsjob.system;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import uk.nhsjob.testsupport.MailContent;
+import uk.nhsjob.testsupport.Mailbox;
+import uk.nhsjob.testsupport.RealInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole path once, through the services' real interfaces: an employer's feed in, a
+ * candidate's alert confirmed from the link in its email, and the matching job emailed
+ * to the candidate.
+ */
+@RealInfrastructure
+class WalkingSkeletonTests {
+
+	private static final Pattern CONFIRM_LINK = Pattern.compile("https?://[^\\s\"<>]+/alerts/confirm\\?token=[A-Za-z0-9_.=-]+");
+
+	private static RunningServices services;
+
+	private final RestClient http = RestClient.create();
+
+	@BeforeAll
+	static void startTheServices() {
+		services = new RunningServices().start();
+	}
+
+	@AfterAll
+	static void stopTheServices() {
+		services.close();
+	}
+
+	@Test
+	void aVacancyPushedByATrustReachesTheCandidateWhoseConfirmedAlertItMatches(Mailbox mailbox) {
+		String candidate = "skeleton-" + System.nanoTime() + "@example.org";
+		String sourceId = "skeleton-trust-" + System.nanoTime();
+
+		String apiKey = registerSource(sourceId);
+		confirmAlertFromItsEmail(mailbox, candidate, createAlert(candidate));
+
+		String applyUrl = "https://jobs.example.org/" + sourceId + "/C42";
+		Map<?, ?> receipt = pushFeed(sourceId, apiKey, applyUrl);
+		assertThat(receipt).containsEntry("received", 1).containsEntry("published", 1);
+
+		MimeMessage email = mailbox.awaitMessageTo(candidate,
+				(message) -> MailContent.subject(message).startsWith("1 new"));
+		assertThat(MailContent.subject(email)).isEqualTo("1 new consultant secretary job within 10 miles of LS6");
+		assertThat(Mailbox.isAddressedTo(email, candidate)).isTrue();
+		assertThat(MailContent.plainText(email)).contains("Medical Secretary to Consultant Cardiologist")
+			.contains(applyUrl);
+		assertThat(MailContent.html(email)).contains("href=\"" + applyUrl + "\"");
+		assertThat(MailContent.header(email, "List-Unsubscribe")).contains("/alerts/unsubscribe?token=");
+	}
+
+	private String registerSource(String sourceId) {
+		ResponseEntity<Map> created = this.http.post()
+			.uri(services.ingestUrl() + "/api/v1/admin/sources")
+			.header("Authorization", "Bearer " + services.adminToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("sourceId", sourceId, "name", "Leeds Teaching Hospitals NHS Trust", "employerType",
+					"NHS_TRUST", "postcode", "LS1 3EX"))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		return (String) created.getBody().get("apiKey");
+	}
+
+	private String createAlert(String candidate) {
+		ResponseEntity<Map> created = this.http.post()
+			.uri(services.matcherUrl() + "/api/v1/alerts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", candidate, "frequency", "INSTANT", "criteria",
+					Map.of("roles", new String[] { "HOSPITAL_CONSULTANT_SECRETARY" }, "postcode", "LS6",
+							"radiusMiles", 10)))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(created.getBody()).containsEntry("status", "PENDING_CONFIRMATION");
+		return (String) created.getBody().get("alertId");
+	}
+
+	private void confirmAlertFromItsEmail(Mailbox mailbox, String candidate, String alertId) {
+		MimeMessage confirmation = mailbox.awaitMessageTo(candidate);
+		Matcher link = CONFIRM_LINK.matcher(MailContent.plainText(confirmation));
+		assertThat(link.find()).as("a confirm link in the confirmation email").isTrue();
+		String confirmUrl = link.group();
+		assertThat(confirmUrl).startsWith(services.matcherUrl());
+
+		ResponseEntity<String> page = this.http.get().uri(confirmUrl).retrieve().toEntity(String.class);
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(page.getBody()).contains("<form");
+
+		ResponseEntity<String> confirmed = this.http.post()
+			.uri(confirmUrl)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(new LinkedMultiValueMap<>())
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(confirmed.getStatusCode().is2xxSuccessful()).isTrue();
+	}
+
+	private Map<?, ?> pushFeed(String sourceId, String apiKey, String applyUrl) {
+		String feed = """
+				{"vacancies": [{
+				  "externalId": "C42",
+				  "title": "Medical Secretary to Consultant Cardiologist",
+				  "description": "<p>Audio typing for a busy <b>cardiology</b> team.</p>",
+				  "band": "Band 4",
+				  "salary": "£27,485 - £30,162 per annum",
+				  "hours": "37.5 hours per week",
+				  "contractType": "Permanent",
+				  "postcode": "LS1 3EX",
+				  "town": "Leeds",
+				  "closingDate": "2099-12-31",
+				  "applyUrl": "%s"
+				}]}
+				""".formatted(applyUrl);
+		return this.http.post()
+			.uri(services.ingestUrl() + "/api/v1/feeds/" + sourceId)
+			.header("Authorization", "Bearer " + apiKey)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(feed)
+			.retrieve()
+			.body(Map.class);
+	}
+
+}
