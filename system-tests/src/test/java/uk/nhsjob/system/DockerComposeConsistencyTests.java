@@ -7,9 +7,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,6 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.Yaml;
+
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No Docker engine runs where these tests run, so this reads docker-compose.yml and
- * checks it against the services it starts: every Dockerfile it builds exists, every
- * port it publishes is the port the service listens on, every environment variable it
- * sets is one the service reads, and every dependency waits for a healthcheck.
+ * checks it against the services it starts: every Dockerfile it builds exists, every port
+ * it publishes is the port the service listens on, every environment variable it sets is
+ * one the service reads, and every dependency waits for a healthcheck.
  */
 class DockerComposeConsistencyTests {
 
@@ -39,6 +46,8 @@ class DockerComposeConsistencyTests {
 	private static Map<String, Map<String, Object>> services;
 
 	private static Set<String> knownProperties;
+
+	private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
 	@BeforeAll
 	@SuppressWarnings("unchecked")
@@ -53,7 +62,7 @@ class DockerComposeConsistencyTests {
 			.getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = metadata.openStream()) {
 				for (JsonNode property : json.readTree(in).path("properties")) {
-					knownProperties.add(canonical(property.path("name").asString()));
+					knownProperties.add(property.path("name").asString());
 				}
 			}
 		}
@@ -88,8 +97,9 @@ class DockerComposeConsistencyTests {
 		}
 		Map<String, Object> environment = map(services.get(service).get("environment"));
 		assertThat(environment).isNotEmpty();
+		Set<String> bound = boundByRelaxedBinding(environment);
 		for (String variable : environment.keySet()) {
-			assertThat(placeholders.contains(variable) || knownProperties.contains(canonical(variable)))
+			assertThat(placeholders.contains(variable) || bound.contains(variable))
 				.as("%s sets %s, which %s reads neither as a ${placeholder} nor as a property", "docker-compose.yml",
 						variable, service)
 				.isTrue();
@@ -111,9 +121,26 @@ class DockerComposeConsistencyTests {
 		return Files.readString(ROOT.resolve(service + "/src/main/resources/" + service + ".yml"));
 	}
 
-	/** Relaxed binding's view of a name: NHSJOB_INGEST_ADMIN_TOKEN = nhsjob.ingest.admin-token. */
-	private static String canonical(String name) {
-		return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+	/**
+	 * The variables that Boot's own relaxed binding maps onto a known property
+	 * (NHSJOB_KAFKA_REPLICATION_FACTOR onto nhsjob.kafka.replication-factor, say).
+	 */
+	private static Set<String> boundByRelaxedBinding(Map<String, Object> environment) {
+		Map<String, Object> variables = new HashMap<>();
+		environment.forEach((name, value) -> variables.put(name, String.valueOf(value)));
+		ConfigurationPropertySource source = ConfigurationPropertySource.from(new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+		Set<String> bound = new HashSet<>();
+		for (String property : knownProperties) {
+			if (!PROPERTY_NAME.matcher(property).matches()) {
+				continue;
+			}
+			ConfigurationProperty found = source.getConfigurationProperty(ConfigurationPropertyName.of(property));
+			if (found != null && found.getOrigin() instanceof PropertySourceOrigin origin) {
+				bound.add(origin.getPropertyName());
+			}
+		}
+		return bound;
 	}
 
 	@SuppressWarnings("unchecked")

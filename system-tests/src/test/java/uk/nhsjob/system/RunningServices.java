@@ -34,9 +34,9 @@ final class RunningServices implements AutoCloseable {
 				"--nhsjob.ingest.admin-token=" + this.adminToken));
 		this.contexts.add(run(MatcherApplication.application(), this.matcherPort,
 				"--nhsjob.matcher.public-base-url=" + matcherUrl(),
-				"--nhsjob.matcher.token-secret=skeleton-secret-" + System.nanoTime()));
-		this.contexts.add(run(NotifierApplication.application(), this.notifierPort,
-				"--nhsjob.notifier.coalescing-window=0s"));
+				"--nhsjob.matcher.token-secret=walking-skeleton-token-secret-" + System.nanoTime()));
+		this.contexts
+			.add(run(NotifierApplication.application(), this.notifierPort, "--nhsjob.notifier.coalescing-window=0s"));
 		return this;
 	}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,13 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole path once, through the services' real interfaces: an employer's feed in, a
- * candidate's alert confirmed from the link in its email, and the matching job emailed
- * to the candidate.
+ * candidate's alert confirmed from the link in its email, and the matching job emailed to
+ * the candidate.
  */
 @RealInfrastructure
 class WalkingSkeletonTests {
 
-	private static final Pattern CONFIRM_LINK = Pattern.compile("https?://[^\\s\"<>]+/alerts/confirm\\?token=[A-Za-z0-9_.=-]+");
+	private static final Pattern CONFIRM_LINK = Pattern
+		.compile("https?://[^\\s\"<>]+/alerts/confirm\\?token=[A-Za-z0-9_.=-]+");
 
 	private static RunningServices services;
 
@@ -54,7 +56,7 @@ class WalkingSkeletonTests {
 		confirmAlertFromItsEmail(mailbox, candidate, createAlert(candidate));
 
 		String applyUrl = "https://jobs.example.org/" + sourceId + "/C42";
-		Map<?, ?> receipt = pushFeed(sourceId, apiKey, applyUrl);
+		Map<String, Object> receipt = pushFeed(sourceId, apiKey, applyUrl);
 		assertThat(receipt).containsEntry("received", 1).containsEntry("published", 1);
 
 		MimeMessage email = mailbox.awaitMessageTo(candidate,
@@ -85,8 +87,8 @@ class WalkingSkeletonTests {
 			.uri(services.matcherUrl() + "/api/v1/alerts")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("email", candidate, "frequency", "INSTANT", "criteria",
-					Map.of("roles", new String[] { "HOSPITAL_CONSULTANT_SECRETARY" }, "postcode", "LS6",
-							"radiusMiles", 10)))
+					Map.of("roles", new String[] { "HOSPITAL_CONSULTANT_SECRETARY" }, "postcode", "LS6", "radiusMiles",
+							10)))
 			.retrieve()
 			.toEntity(Map.class);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -114,7 +116,7 @@ class WalkingSkeletonTests {
 		assertThat(confirmed.getStatusCode().is2xxSuccessful()).isTrue();
 	}
 
-	private Map<?, ?> pushFeed(String sourceId, String apiKey, String applyUrl) {
+	private Map<String, Object> pushFeed(String sourceId, String apiKey, String applyUrl) {
 		String feed = """
 				{"vacancies": [{
 				  "externalId": "C42",
@@ -136,7 +138,8 @@ class WalkingSkeletonTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(feed)
 			.retrieve()
-			.body(Map.class);
+			.body(new ParameterizedTypeReference<>() {
+			});
 	}
 
 }

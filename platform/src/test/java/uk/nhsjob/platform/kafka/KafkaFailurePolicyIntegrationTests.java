@@ -41,8 +41,8 @@ import static org.awaitility.Awaitility.await;
  */
 @RealInfrastructure
 @SpringBootTest(classes = KafkaFailurePolicyIntegrationTests.ListenerApplication.class, properties = {
-		"nhsjob.kafka.retry.attempts=2", "nhsjob.kafka.retry.initial-interval=10ms",
-		"spring.kafka.consumer.auto-offset-reset=earliest",
+		"spring.mongodb.database=platform-tests", "nhsjob.kafka.retry.attempts=2",
+		"nhsjob.kafka.retry.initial-interval=10ms", "spring.kafka.consumer.auto-offset-reset=earliest",
 		"spring.kafka.consumer.value-deserializer=org.springframework.kafka.support.serializer.ErrorHandlingDeserializer",
 		"spring.kafka.consumer.properties.spring.deserializer.value.delegate.class=org.springframework.kafka.support.serializer.JacksonJsonDeserializer",
 		"spring.kafka.consumer.properties.spring.json.trusted.packages=uk.nhsjob.common.*",

@@ -1,0 +1,49 @@
+package uk.nhsjob.ingest;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The ingest service's own settings.
+ *
+ * @param adminToken the bearer token of the admin calls; when blank, a random one is
+ * generated at startup and logged once
+ * @param maxFeedSize the largest feed document accepted
+ * @param payScale where the Agenda for Change pay table is (replaced every April)
+ * @param outbox how publication to Kafka is waited for and retried
+ */
+@ConfigurationProperties("nhsjob.ingest")
+@Validated
+public record IngestSettings(@DefaultValue("") String adminToken, @DefaultValue("10MB") @NotNull DataSize maxFeedSize,
+		@DefaultValue("classpath:pay-scales/afc-pay-scales-england-2025-26.csv") @NotBlank String payScale,
+		@DefaultValue @Valid Outbox outbox) {
+
+	/** Beyond this a feed would not fit comfortably in memory. */
+	static final DataSize LARGEST_FEED_SIZE = DataSize.ofMegabytes(512);
+
+	public IngestSettings {
+		if (maxFeedSize.toBytes() < 1 || maxFeedSize.compareTo(LARGEST_FEED_SIZE) > 0) {
+			throw new IllegalArgumentException("nhsjob.ingest.max-feed-size must be between 1B and 512MB");
+		}
+	}
+
+	/**
+	 * @param sendTimeout how long a feed waits for the broker to acknowledge its
+	 * vacancies
+	 * @param retryInterval how often vacancies still pending publication are sent again
+	 * @param retryAfter how long a vacancy must have been pending before the scheduled
+	 * retry sends it again
+	 */
+	public record Outbox(@DefaultValue("30s") @NotNull Duration sendTimeout,
+			@DefaultValue("30s") @NotNull Duration retryInterval, @DefaultValue("1m") @NotNull Duration retryAfter) {
+	}
+
+}

@@ -1,0 +1,35 @@
+package uk.nhsjob.ingest.feed;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import uk.nhsjob.ingest.normalise.FieldError;
+
+/**
+ * What became of a feed.
+ *
+ * @param received vacancies in the document
+ * @param published new or changed vacancies, acknowledged by the broker
+ * @param unchanged vacancies the same as their latest revision
+ * @param closed open vacancies a snapshot left out
+ * @param rejected vacancies refused for their content
+ */
+record Receipt(String feedId, int received, int published, int unchanged, int closed, List<Rejection> rejected) {
+
+	Receipt {
+		rejected = List.copyOf(rejected);
+	}
+
+	/**
+	 * @param index 0-based, in document order
+	 */
+	record Rejection(int index, @Nullable String externalId, List<FieldError> errors) {
+
+		Rejection {
+			errors = List.copyOf(errors);
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package uk.nhsjob.ingest.normalise;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import uk.nhsjob.common.vocabulary.WorkingPattern;
+
+/**
+ * Hours and working patterns: {@code 37.5 hours per week}, {@code 22.5 hrs},
+ * {@code Full time}, {@code Part time}, {@code Flexible working}, {@code Job share},
+ * {@code Term time}, {@code Compressed hours}. Fewer than 37.5 hours a week is part-time.
+ */
+final class WorkingHours {
+
+	static final double FULL_TIME_HOURS = 37.5;
+
+	private static final Pattern STATED_HOURS = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,2})?)\\s*(?:hours?|hrs?|h)\\b");
+
+	private static final Pattern BARE_HOURS = Pattern.compile("\\s*(\\d{1,3}(?:\\.\\d{1,2})?)\\s*");
+
+	private WorkingHours() {
+	}
+
+	/**
+	 * @param hours the hours field
+	 * @param pattern the working pattern field
+	 * @param title the vacancy's title, which often says "(Part Time)"
+	 */
+	static Hours parse(@Nullable String hours, @Nullable String pattern, @Nullable String title) {
+		Double perWeek = firstHours(hours, pattern, title);
+		Set<WorkingPattern> patterns = EnumSet.noneOf(WorkingPattern.class);
+		Words words = Words.of(hours, pattern, title);
+		if (words.hasAny("full time", "fulltime", "ft")) {
+			patterns.add(WorkingPattern.FULL_TIME);
+		}
+		if (words.hasAny("part time", "parttime", "pt")) {
+			patterns.add(WorkingPattern.PART_TIME);
+		}
+		if (words.hasAny("flexible*", "flexi")) {
+			patterns.add(WorkingPattern.FLEXIBLE);
+		}
+		if (words.hasAny("job share*", "jobshare*")) {
+			patterns.add(WorkingPattern.JOB_SHARE);
+		}
+		if (words.hasAny("term time*")) {
+			patterns.add(WorkingPattern.TERM_TIME);
+		}
+		if (words.hasAny("compressed*")) {
+			patterns.add(WorkingPattern.COMPRESSED_HOURS);
+		}
+		if (perWeek != null) {
+			patterns.add((perWeek >= FULL_TIME_HOURS) ? WorkingPattern.FULL_TIME : WorkingPattern.PART_TIME);
+		}
+		return new Hours(perWeek, List.copyOf(patterns));
+	}
+
+	private static @Nullable Double firstHours(@Nullable String hours, @Nullable String pattern,
+			@Nullable String title) {
+		if (hours != null) {
+			Matcher bare = BARE_HOURS.matcher(hours);
+			if (bare.matches()) {
+				return sensible(Double.parseDouble(bare.group(1)));
+			}
+		}
+		for (String text : new String[] { hours, pattern, title }) {
+			if (text != null) {
+				Matcher stated = STATED_HOURS.matcher(text.toLowerCase(Locale.ROOT));
+				if (stated.find()) {
+					return sensible(Double.parseDouble(stated.group(1)));
+				}
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Double sensible(double hours) {
+		return (hours > 0 && hours <= 100) ? hours : null;
+	}
+
+}

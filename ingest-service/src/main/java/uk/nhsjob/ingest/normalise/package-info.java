@@ -1,0 +1,8 @@
+/**
+ * Turns the raw strings of a feed into a normalised vacancy (SPEC §4), or field-level
+ * reasons to reject it.
+ */
+@NullMarked
+package uk.nhsjob.ingest.normalise;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package uk.nhsjob.ingest.publish;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import uk.nhsjob.common.vacancy.Vacancy;
+import uk.nhsjob.common.vacancy.VacancyPublished;
+import uk.nhsjob.common.vocabulary.VacancyStatus;
+
+/**
+ * The latest revision of a vacancy, and whether the broker has acknowledged it yet: the
+ * outbox is this document itself. A revision is written with
+ * {@code pendingPublication=true} before it is sent, and the flag is cleared once the
+ * broker has it, so a crash between the two leaves it to be sent again.
+ *
+ * @param contentHash of the normalised vacancy without its revision, to tell a changed
+ * vacancy from a re-push
+ * @param eventId the id of the event that carries this revision, the same however often
+ * it is sent
+ */
+@Document("publishedVacancies")
+record PublishedVacancy(@Id String id, @Indexed String sourceId, long revision, String contentHash,
+		VacancyStatus status, Vacancy vacancy, String eventId, Instant occurredAt, @Indexed boolean pendingPublication,
+		@Nullable Instant pendingSince, @Nullable Instant publishedAt, @Version @Nullable Long version) {
+
+	/** A revision to send, replacing the current one (or none). */
+	static PublishedVacancy pending(Vacancy vacancy, String contentHash, Instant now,
+			@Nullable PublishedVacancy current) {
+		return new PublishedVacancy(vacancy.id(), vacancy.sourceId(), vacancy.revision(), contentHash, vacancy.status(),
+				vacancy, UUID.randomUUID().toString(), now, true, now, (current != null) ? current.publishedAt() : null,
+				(current != null) ? current.version() : null);
+	}
+
+	VacancyPublished event() {
+		return new VacancyPublished(UUID.fromString(this.eventId), VacancyPublished.SCHEMA_VERSION, this.occurredAt,
+				this.vacancy);
+	}
+
+}

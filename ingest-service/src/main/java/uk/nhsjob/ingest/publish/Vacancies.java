@@ -1,0 +1,23 @@
+package uk.nhsjob.ingest.publish;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+import uk.nhsjob.common.vacancy.Vacancy;
+
+/** Copies of a vacancy with the fields the publisher decides. */
+final class Vacancies {
+
+	private Vacancies() {
+	}
+
+	static Vacancy with(Vacancy v, long revision, @Nullable LocalDate postedAt) {
+		return new Vacancy(v.id(), v.sourceId(), v.externalId(), revision, v.status(), v.title(), v.employerName(),
+				v.employerType(), v.role(), v.specialties(), v.bandMin(), v.bandMax(), v.bandSource(),
+				v.salaryMinAnnual(), v.salaryMaxAnnual(), v.salaryPeriod(), v.proRata(), v.salaryText(),
+				v.hoursPerWeek(), v.workingPatterns(), v.contractType(), v.postcode(), v.town(), v.latitude(),
+				v.longitude(), v.remote(), postedAt, v.closingDate(), v.applyUrl(), v.reference(), v.description());
+	}
+
+}

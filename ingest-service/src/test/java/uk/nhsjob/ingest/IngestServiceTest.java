@@ -1,0 +1,28 @@
+package uk.nhsjob.ingest;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import uk.nhsjob.testsupport.RealInfrastructure;
+
+/**
+ * The whole service on a random port, on the shared real Kafka and MongoDB, with a known
+ * admin token and a small feed limit. Every test class with the same settings shares one
+ * application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@RealInfrastructure
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=ingest-service", "nhsjob.ingest.admin-token=" + IngestApi.ADMIN_TOKEN,
+				"nhsjob.ingest.max-feed-size=" + IngestApi.MAX_FEED_SIZE })
+public @interface IngestServiceTest {
+
+}

@@ -1,0 +1,121 @@
+package uk.nhsjob.ingest.publish;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.common.KafkaException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import uk.nhsjob.common.Topics;
+import uk.nhsjob.common.vacancy.VacancyPublished;
+import uk.nhsjob.ingest.Feeds;
+import uk.nhsjob.ingest.IngestApi;
+import uk.nhsjob.ingest.IngestApi.Response;
+import uk.nhsjob.ingest.IngestServiceTest;
+import uk.nhsjob.ingest.VacancyTopic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.reset;
+
+/**
+ * A vacancy the broker did not acknowledge is kept, pending, and sent again: the record
+ * and the topic never drift apart.
+ */
+@IngestServiceTest
+class OutboxTests {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	@LocalServerPort
+	int port;
+
+	/**
+	 * Boot declares it as {@code KafkaTemplate<?, ?>}, which only the raw type matches.
+	 */
+	@MockitoSpyBean(name = "kafkaTemplate")
+	@SuppressWarnings("rawtypes")
+	KafkaTemplate kafka;
+
+	@Autowired
+	OutboxRelay relay;
+
+	@Autowired
+	PublishedVacancies publishedVacancies;
+
+	IngestApi api;
+
+	String sourceId;
+
+	String apiKey;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new IngestApi(this.port);
+		this.sourceId = IngestApi.uniqueSourceId("outbox");
+		this.apiKey = this.api.newSource(this.sourceId, "NHS_TRUST", "LS1 4AP");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void keepsAVacancyTheBrokerDidNotAcknowledgePendingAndSendsItAgain() {
+		String id = this.sourceId + ":LOST-1";
+		doReturn(CompletableFuture.failedFuture(new KafkaException("broker unavailable"))).when(this.kafka)
+			.send(eq(Topics.VACANCIES), eq(id), any());
+
+		Response refused = this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("LOST-1")));
+
+		assertThat(refused.status()).isEqualTo(503);
+		assertThat(refused.isProblem()).isTrue();
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(refused.json().path("pending").asInt()).isEqualTo(1);
+		PublishedVacancy pending = this.publishedVacancies.findById(id).orElseThrow();
+		assertThat(pending.pendingPublication()).isTrue();
+		assertThat(pending.revision()).isEqualTo(1);
+
+		reset(this.kafka);
+		assertThat(this.relay.republishPendingBefore(Instant.now().plusSeconds(1))).isPositive();
+
+		assertThat(this.publishedVacancies.findById(id).orElseThrow().pendingPublication()).isFalse();
+		List<VacancyPublished> events = VacancyTopic.awaitEvents(id, 1);
+		assertThat(events).singleElement().satisfies((event) -> {
+			assertThat(event.eventId().toString()).isEqualTo(pending.eventId());
+			assertThat(event.vacancy().revision()).isEqualTo(1);
+			// as stored and read back: the dates survive the round trip through MongoDB
+			assertThat(event.vacancy().closingDate()).isEqualTo(LocalDate.now(LONDON).plusDays(30));
+			assertThat(event.vacancy().postedAt()).isEqualTo(LocalDate.now(LONDON));
+		});
+		Response again = this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("LOST-1")));
+		assertThat(again.json().path("unchanged").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void sendsARepushedVacancyThatWasStillPending() {
+		String id = this.sourceId + ":RETRY-1";
+		doReturn(CompletableFuture.failedFuture(new KafkaException("broker unavailable"))).when(this.kafka)
+			.send(eq(Topics.VACANCIES), eq(id), any());
+		assertThat(this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("RETRY-1"))).status())
+			.isEqualTo(503);
+		reset(this.kafka);
+
+		Response again = this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("RETRY-1")));
+
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json().path("published").asInt()).isEqualTo(1);
+		assertThat(VacancyTopic.awaitEvents(id, 1)).singleElement()
+			.satisfies((event) -> assertThat(event.vacancy().revision()).isEqualTo(1));
+	}
+
+}

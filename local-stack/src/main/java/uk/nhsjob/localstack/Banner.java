@@ -1,0 +1,108 @@
+package uk.nhsjob.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import uk.nhsjob.localstack.services.DemoSourceKey;
+import uk.nhsjob.localstack.services.Service;
+
+/**
+ * What the user reads once the stack is up: where everything is, the secrets to use, and
+ * commands to paste.
+ *
+ * @param startedIn how long the start took
+ * @param services the services started (none with {@code --infrastructure-only})
+ * @param kafka the broker's bootstrap servers
+ * @param mongoUri where MongoDB is
+ * @param mongoEmbedded whether it is the embedded server
+ * @param smtpPort the SMTP server's port
+ * @param imapPort the IMAP server's port
+ * @param inboxUrl the web inbox
+ * @param adminToken the ingest service's admin token
+ * @param demoSource the demo source's key, when the services run
+ * @param demoFeed the sample feed to push
+ * @param layout the stack's folders
+ */
+record Banner(Duration startedIn, List<Service> services, String kafka, String mongoUri, boolean mongoEmbedded,
+		int smtpPort, int imapPort, String inboxUrl, String adminToken, @Nullable DemoSourceKey demoSource,
+		Path demoFeed, StackLayout layout) {
+
+	private static final Pattern URI_PASSWORD = Pattern.compile("(?<=://)([^:/@]+):[^@/]*@");
+
+	private static final String RULE = "-".repeat(78);
+
+	String render() {
+		StringBuilder text = new StringBuilder("\n").append(RULE).append('\n');
+		text.append(" NHSJob Alerts local stack is up (started in %d s)%n".formatted(this.startedIn.toSeconds()));
+		text.append('\n');
+		for (Service service : this.services) {
+			line(text, service.name().replace("-service", ""), service.url());
+		}
+		line(text, "inbox", this.inboxUrl + "   (web page of every message sent)");
+		line(text, "IMAP", "127.0.0.1:" + this.imapPort + "   (user and password: the recipient's address)");
+		line(text, "SMTP", "127.0.0.1:" + this.smtpPort);
+		line(text, "Kafka", this.kafka);
+		line(text, "MongoDB", withoutPassword(this.mongoUri) + (this.mongoEmbedded
+				? "   (embedded, data in " + this.layout.display(this.layout.mongoFile()) + ")" : "   (MONGODB_URI)"));
+		text.append('\n');
+		line(text, "admin token", this.adminToken);
+		if (this.demoSource != null) {
+			line(text, "demo source", this.demoSource.sourceId());
+			line(text, "demo key", this.demoSource.apiKey());
+			String ingest = ingestUrl();
+			text.append('\n').append(" Push the demo feed:\n");
+			text.append("   curl -sS -X POST ")
+				.append(Shell.quote(ingest + "/api/v1/feeds/" + this.demoSource.sourceId()))
+				.append(" \\\n");
+			text.append("     -H ")
+				.append(Shell.quote("Authorization: Bearer " + this.demoSource.apiKey()))
+				.append(" -H 'Content-Type: application/json' \\\n");
+			text.append("     --data-binary @").append(Shell.quote(this.demoFeed.toString())).append('\n');
+			text.append(" Save an alert (its confirmation email shows in the inbox):\n");
+			text.append("   curl -sS -X POST ")
+				.append(Shell.quote(matcherUrl() + "/api/v1/alerts"))
+				.append(" -H 'Content-Type: application/json' \\\n");
+			text.append("     -d '{\"email\":\"sam@example.test\",\"criteria\":{\"postcode\":\"LS6 2AB\",")
+				.append("\"radiusMiles\":10},\"frequency\":\"INSTANT\"}'\n");
+		}
+		else if (this.services.isEmpty()) {
+			text.append('\n')
+				.append(" Infrastructure only: start the services yourself with the variables above\n")
+				.append(" (MONGODB_URI, KAFKA_BOOTSTRAP_SERVERS, SMTP_HOST, SMTP_PORT).\n");
+		}
+		text.append('\n');
+		text.append(" Data and logs: ").append(this.layout.display(this.layout.data())).append("/   ");
+		text.append("Ctrl-C stops everything.\n");
+		return text.append(RULE).append('\n').toString();
+	}
+
+	private String ingestUrl() {
+		return urlOf(Service.INGEST, "http://localhost:8081");
+	}
+
+	private String matcherUrl() {
+		return urlOf(Service.MATCHER, "http://localhost:8082");
+	}
+
+	private String urlOf(String name, String otherwise) {
+		return this.services.stream()
+			.filter((service) -> service.name().equals(name))
+			.map(Service::url)
+			.findFirst()
+			.orElse(otherwise);
+	}
+
+	private static void line(StringBuilder text, String label, String value) {
+		text.append(" %-12s %s%n".formatted(label, value));
+	}
+
+	/** The URI with any password replaced by asterisks. */
+	static String withoutPassword(String uri) {
+		return URI_PASSWORD.matcher(uri).replaceFirst("$1:****@");
+	}
+
+}

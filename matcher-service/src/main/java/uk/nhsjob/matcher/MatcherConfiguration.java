@@ -1,0 +1,48 @@
+package uk.nhsjob.matcher;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import uk.nhsjob.common.Topics;
+import uk.nhsjob.platform.kafka.KafkaSettings;
+import uk.nhsjob.platform.kafka.TopicDeclarations;
+import uk.nhsjob.platform.postcode.PostcodeDirectory;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class MatcherConfiguration {
+
+	/** "Today" is today in Europe/London (SPEC §4); tests may replace the clock. */
+	@Bean
+	Clock clock() {
+		return Clock.system(ZoneId.of("Europe/London"));
+	}
+
+	@Bean
+	PostcodeDirectory postcodeDirectory() {
+		return PostcodeDirectory.load();
+	}
+
+	@Bean
+	NewTopic profilesTopic(KafkaSettings settings) {
+		return TopicDeclarations.profiles(settings);
+	}
+
+	@Bean
+	NewTopic alertsTopic(KafkaSettings settings) {
+		return TopicDeclarations.alerts(settings);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics consumedDeadLetterTopics(KafkaSettings settings) {
+		return TopicDeclarations.deadLetterTopicsOf(settings, Topics.VACANCIES);
+	}
+
+}

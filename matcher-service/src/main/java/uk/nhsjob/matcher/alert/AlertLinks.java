@@ -1,0 +1,63 @@
+package uk.nhsjob.matcher.alert;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import uk.nhsjob.matcher.MatcherSettings;
+
+/**
+ * The absolute links an alert's emails carry, and the way back from a link's token to the
+ * alert it was minted for.
+ */
+@Component
+class AlertLinks {
+
+	private final LinkTokens tokens;
+
+	private final String baseUrl;
+
+	private final Duration confirmationValidity;
+
+	AlertLinks(LinkTokens tokens, MatcherSettings settings) {
+		this.tokens = tokens;
+		this.baseUrl = settings.publicBaseUrl();
+		this.confirmationValidity = settings.confirmationValidity();
+	}
+
+	String confirmUrl(Alert alert) {
+		return url("/alerts/confirm", token(alert, LinkPurpose.CONFIRM));
+	}
+
+	String manageUrl(Alert alert) {
+		return url("/alerts/manage", token(alert, LinkPurpose.MANAGE));
+	}
+
+	String unsubscribeUrl(Alert alert) {
+		return url("/alerts/unsubscribe", token(alert, LinkPurpose.UNSUBSCRIBE));
+	}
+
+	/**
+	 * The token of an alert's link. A confirmation link expires a fixed time after the
+	 * confirmation was last asked for, so every publication of one request carries the
+	 * same link.
+	 */
+	String token(Alert alert, LinkPurpose purpose) {
+		Instant expiresAt = (purpose == LinkPurpose.CONFIRM)
+				? alert.confirmationRequestedAt().plus(this.confirmationValidity) : null;
+		return this.tokens.mint(alert.id(), purpose, alert.tokenVersion(), expiresAt);
+	}
+
+	/** Whom a link's token is for, when it is valid for this purpose. */
+	Optional<LinkTokens.LinkClaims> read(String token, LinkPurpose purpose) {
+		return this.tokens.read(token, purpose);
+	}
+
+	private String url(String path, String token) {
+		// base64url needs no escaping in a query
+		return this.baseUrl + path + "?token=" + token;
+	}
+
+}

@@ -1,0 +1,27 @@
+package uk.nhsjob.matcher.alert;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+import uk.nhsjob.common.vocabulary.AlertStatus;
+
+/** All alerts, by id. */
+public interface Alerts extends ListCrudRepository<Alert, String> {
+
+	/** The statuses of an alert that still counts against its address's limit. */
+	List<AlertStatus> LIVE = List.of(AlertStatus.PENDING_CONFIRMATION, AlertStatus.ACTIVE, AlertStatus.PAUSED);
+
+	List<Alert> findByEmailAndStatus(String email, AlertStatus status);
+
+	long countByEmailAndStatusIn(String email, Collection<AlertStatus> statuses);
+
+	Stream<Alert> findByStatus(AlertStatus status);
+
+	List<Alert> findByPendingPublicationTrue();
+
+	List<Alert> findByWelcomeSetPendingTrueAndStatus(AlertStatus status);
+
+}

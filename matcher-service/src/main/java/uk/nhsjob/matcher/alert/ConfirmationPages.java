@@ -1,0 +1,52 @@
+package uk.nhsjob.matcher.alert;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The confirmation link's pages. Opening the link only shows a button; the button's POST
+ * confirms, so a mail scanner that follows links confirms nothing.
+ */
+@Controller
+@RequestMapping("/alerts/confirm")
+class ConfirmationPages {
+
+	private final AlertManagement management;
+
+	ConfirmationPages(AlertManagement management) {
+		this.management = management;
+	}
+
+	@GetMapping
+	String show(@RequestParam(required = false) @Nullable String token, Model model) {
+		Alert alert = this.management.toConfirm(token);
+		model.addAttribute("token", token);
+		model.addAttribute("description", CriteriaDescription.of(alert.criteria()));
+		model.addAttribute("status", alert.status());
+		return "alerts/confirm";
+	}
+
+	@PostMapping
+	String confirm(@RequestParam(required = false) @Nullable String token, Model model) {
+		Alert alert = this.management.confirm(token);
+		model.addAttribute("description", CriteriaDescription.of(alert.criteria()));
+		model.addAttribute("status", alert.status());
+		return "alerts/confirmed";
+	}
+
+	@ExceptionHandler(AlertNotFound.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "alerts/link-not-found";
+	}
+
+}

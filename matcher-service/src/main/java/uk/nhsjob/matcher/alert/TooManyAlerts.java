@@ -1,0 +1,10 @@
+package uk.nhsjob.matcher.alert;
+
+/** The address already has as many live alerts as it may. */
+class TooManyAlerts extends RuntimeException {
+
+	TooManyAlerts(int limit) {
+		super("an email address may have at most " + limit + " alerts", null, false, false);
+	}
+
+}

@@ -1,0 +1,94 @@
+package uk.nhsjob.matcher;
+
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.nhsjob.common.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a candidate does through the service's HTTP interface, for integration tests. */
+public final class Candidates {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final RestTestClient http;
+
+	public Candidates(RestTestClient http) {
+		this.http = http;
+	}
+
+	/** An address no other test uses. */
+	public static String uniqueEmail() {
+		return "candidate-" + UUID.randomUUID() + "@example.org";
+	}
+
+	/** A word no other test's vacancies contain, to keep each test's matches its own. */
+	public static String uniqueWord() {
+		return "w" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/** Creates an alert and answers its id. */
+	public String createAlert(String email, String criteriaJson) {
+		String body = this.http.post()
+			.uri("/api/v1/alerts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"email": "%s", "criteria": %s, "frequency": "INSTANT"}""".formatted(email, criteriaJson))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.returnResult(String.class)
+			.getResponseBody();
+		JsonNode created = JSON.readTree(body);
+		assertThat(created.path("status").asString()).isEqualTo("PENDING_CONFIRMATION");
+		return created.path("alertId").asString();
+	}
+
+	/**
+	 * Creates an alert, confirms it through its link's page, waits for its welcome set,
+	 * and answers its id. From then on, each vacancy that matches it is sent on its own.
+	 */
+	public String createConfirmedAlert(String email, String criteriaJson, TopicReader profiles, TopicReader matches) {
+		String alertId = createAlert(email, criteriaJson);
+		JsonNode pending = profiles.await(alertId, (profile) -> true);
+		confirm(tokenOf(pending.path("confirmUrl").asString()));
+		profiles.await(alertId, (profile) -> profile.path("status").asString().equals("ACTIVE"));
+		matches.await(alertId, (record) -> record.path("type").asString().equals("WelcomeSetMatched"));
+		return alertId;
+	}
+
+	public void confirm(String token) {
+		this.http.post()
+			.uri("/alerts/confirm?token={token}", token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("Your job alert is confirmed"));
+	}
+
+	/** The token in one of the links a profile carries. */
+	public static String tokenOf(String url) {
+		assertThat(url).contains("?token=");
+		return url.substring(url.indexOf("?token=") + "?token=".length());
+	}
+
+	static boolean isVacancyMatched(JsonNode record, String vacancyId) {
+		return record.path("type").asString().equals("VacancyMatched")
+				&& record.path("vacancy").path("vacancyId").asString().equals(vacancyId);
+	}
+
+	static TopicReader profiles() {
+		return new TopicReader(Topics.PROFILES);
+	}
+
+	static TopicReader matches() {
+		return new TopicReader(Topics.ALERTS);
+	}
+
+}

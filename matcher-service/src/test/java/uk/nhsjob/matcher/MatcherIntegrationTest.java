@@ -1,0 +1,30 @@
+package uk.nhsjob.matcher;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import uk.nhsjob.testsupport.RealInfrastructure;
+
+/**
+ * The whole service on a random port against real Kafka and MongoDB. Every integration
+ * test uses exactly this, so they share one application context: a second context would
+ * join the same consumer group and take half the partitions.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=matcher-service", "nhsjob.matcher.outbox-relay-interval=1s" })
+@AutoConfigureRestTestClient
+@Import(VacancyTopic.class)
+public @interface MatcherIntegrationTest {
+
+}

@@ -1,0 +1,106 @@
+package uk.nhsjob.matcher.alert;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.matcher.MatcherSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+class AlertManagementTests {
+
+	private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
+	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	private final MatcherSettings settings = new MatcherSettings("https://alerts.example", null, Duration.ofDays(7), 10,
+			Duration.ofSeconds(5));
+
+	private final LinkTokens tokens = new LinkTokens(
+			"a secret of at least thirty-two characters".getBytes(StandardCharsets.UTF_8), this.clock);
+
+	private final AlertLinks links = new AlertLinks(this.tokens, this.settings);
+
+	private final Alerts alerts = mock();
+
+	private final ProfilePublisher publisher = mock();
+
+	private final ApplicationEventPublisher events = mock();
+
+	private final AlertManagement management = new AlertManagement(this.alerts, this.publisher, this.links, this.events,
+			this.clock, this.settings);
+
+	@Test
+	void opensAnAlertWithItsOwnManageToken() {
+		Alert alert = alert("a1", 1, AlertStatus.ACTIVE);
+		given(this.alerts.findById("a1")).willReturn(Optional.of(alert));
+		assertThat(this.management.managed("a1", this.links.token(alert, LinkPurpose.MANAGE))).isSameAs(alert);
+	}
+
+	@Test
+	void raisingTheTokenVersionRevokesEarlierLinks() {
+		String earlier = this.links.token(alert("a1", 1, AlertStatus.ACTIVE), LinkPurpose.MANAGE);
+		given(this.alerts.findById("a1")).willReturn(Optional.of(alert("a1", 2, AlertStatus.ACTIVE)));
+		assertThatExceptionOfType(AlertNotFound.class).isThrownBy(() -> this.management.managed("a1", earlier));
+	}
+
+	@Test
+	void aManageTokenOpensOnlyItsOwnAlert() {
+		Alert other = alert("a2", 1, AlertStatus.ACTIVE);
+		given(this.alerts.findById("a2")).willReturn(Optional.of(other));
+		assertThatExceptionOfType(AlertNotFound.class)
+			.isThrownBy(() -> this.management.managed("a1", this.links.token(other, LinkPurpose.MANAGE)));
+	}
+
+	@Test
+	void aConfirmationTokenDoesNotManage() {
+		Alert alert = alert("a1", 1, AlertStatus.ACTIVE);
+		given(this.alerts.findById("a1")).willReturn(Optional.of(alert));
+		assertThatExceptionOfType(AlertNotFound.class)
+			.isThrownBy(() -> this.management.managed("a1", this.links.token(alert, LinkPurpose.CONFIRM)));
+	}
+
+	@Test
+	void confirmingAnActiveAlertChangesNothing() {
+		Alert alert = alert("a1", 1, AlertStatus.ACTIVE);
+		given(this.alerts.findById("a1")).willReturn(Optional.of(alert));
+		assertThat(this.management.confirm(this.links.token(alert, LinkPurpose.CONFIRM)).status())
+			.isEqualTo(AlertStatus.ACTIVE);
+		verify(this.alerts, never()).save(any());
+		verify(this.events, never()).publishEvent(any(Object.class));
+	}
+
+	@Test
+	void confirmingAPendingAlertAnnouncesItOnceItsProfileIsPublished() {
+		Alert alert = alert("a1", 1, AlertStatus.PENDING_CONFIRMATION);
+		given(this.alerts.findById("a1")).willReturn(Optional.of(alert));
+		given(this.alerts.save(alert)).willReturn(alert);
+		given(this.publisher.publish("a1")).willReturn(true);
+		Alert confirmed = this.management.confirm(this.links.token(alert, LinkPurpose.CONFIRM));
+		assertThat(confirmed.status()).isEqualTo(AlertStatus.ACTIVE);
+		assertThat(confirmed.welcomeSetPending()).isTrue();
+		verify(this.events).publishEvent(new AlertConfirmed("a1"));
+	}
+
+	private static Alert alert(String id, int tokenVersion, AlertStatus status) {
+		return new Alert(id, "someone@example.org", Criteria.ANY, Frequency.INSTANT, status, 0L, tokenVersion, 1, NOW,
+				NOW, null, false, false);
+	}
+
+}

@@ -1,0 +1,30 @@
+package uk.nhsjob.notifier;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The notifier's own settings ({@code NHSJOB_NOTIFIER_SENDER_ADDRESS} and so on).
+ *
+ * @param senderAddress the From address of every email
+ * @param senderName the From display name
+ * @param coalescingWindow matches for one alert arriving within this window share one
+ * email (not applied yet: the walking skeleton sends one email per match)
+ * @param messageIdDomain the right-hand side of the Message-IDs the notifier derives
+ */
+@ConfigurationProperties("nhsjob.notifier")
+@Validated
+public record NotifierSettings(@DefaultValue("alerts@nhsjob.localhost") @NotBlank @Email String senderAddress,
+		@DefaultValue("NHSJob Alerts") @NotBlank String senderName,
+		@DefaultValue("30s") @NotNull Duration coalescingWindow,
+		@DefaultValue("nhsjob.alerts") @Pattern(regexp = "[A-Za-z0-9.-]+") String messageIdDomain) {
+
+}

@@ -1,0 +1,167 @@
+package uk.nhsjob.notifier.email;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.notifier.NotifierSettings;
+
+/**
+ * Sends the notifier's emails. Each is sent under a key naming what it delivers; the
+ * Message-ID is derived from the key, so sending the same thing twice is recognisable as
+ * a duplicate.
+ */
+@Component
+public class AlertMailer {
+
+	/** SPEC §7: one email lists at most this many vacancies and says how many more. */
+	static final int MAX_VACANCIES = 20;
+
+	private static final Comparator<MatchedVacancy> NEWEST_FIRST = Comparator.comparing(MatchedVacancy::postedAt,
+			Comparator.nullsLast(Comparator.reverseOrder()));
+
+	private final JavaMailSender mailSender;
+
+	private final EmailTemplates templates;
+
+	private final NotifierSettings settings;
+
+	private final Clock clock;
+
+	private final Map<Kind, Counter> sent = new EnumMap<>(Kind.class);
+
+	AlertMailer(JavaMailSender mailSender, EmailTemplates templates, NotifierSettings settings, Clock clock,
+			MeterRegistry meters) {
+		this.mailSender = mailSender;
+		this.templates = templates;
+		this.settings = settings;
+		this.clock = clock;
+		for (Kind kind : Kind.values()) {
+			this.sent.put(kind,
+					Counter.builder("notifier.emails.sent")
+						.description("Emails accepted by the SMTP server")
+						.tag("kind", kind.name().toLowerCase(Locale.ROOT))
+						.register(meters));
+		}
+	}
+
+	public void sendConfirmation(String key, String address, String criteriaDescription, String confirmUrl) {
+		EmailTemplates.Rendered body = this.templates.render("confirmation",
+				Map.of("criteriaDescription", PlainText.oneLine(criteriaDescription), "confirmUrl", confirmUrl));
+		send(Kind.CONFIRMATION, key, address, Subjects.confirmation(criteriaDescription), body, null);
+	}
+
+	/** The vacancies that newly matched an alert. */
+	public void sendMatches(String key, Addressee to, List<MatchedVacancy> vacancies) {
+		String subject = Subjects.newVacancies(vacancies.size(), to.criteriaDescription());
+		send(Kind.MATCHES, key, to.address(), subject, vacancyEmail(to, subject, false, vacancies, vacancies.size()),
+				to.unsubscribeUrl());
+	}
+
+	/** The vacancies that already matched an alert when it was confirmed. */
+	public void sendWelcome(String key, Addressee to, List<MatchedVacancy> vacancies, int total) {
+		int shownTotal = Math.max(total, vacancies.size());
+		String subject = Subjects.welcome(shownTotal, to.criteriaDescription());
+		send(Kind.WELCOME, key, to.address(), subject, vacancyEmail(to, subject, true, vacancies, shownTotal),
+				to.unsubscribeUrl());
+	}
+
+	private EmailTemplates.Rendered vacancyEmail(Addressee to, String subject, boolean welcome,
+			List<MatchedVacancy> vacancies, int total) {
+		List<VacancyView> shown = vacancies.stream()
+			.sorted(NEWEST_FIRST)
+			.limit(MAX_VACANCIES)
+			.map(VacancyView::of)
+			.toList();
+		return this.templates.render("vacancies",
+				Map.of("subject", PlainText.oneLine(subject), "welcome", welcome, "criteriaDescription",
+						PlainText.oneLine(to.criteriaDescription()), "vacancies", shown, "total", total, "more",
+						total - shown.size(), "manageUrl", to.manageUrl(), "unsubscribeUrl", to.unsubscribeUrl()));
+	}
+
+	private void send(Kind kind, String key, String address, String subject, EmailTemplates.Rendered body,
+			@Nullable String unsubscribeUrl) {
+		MimeMessage message = new KeyedMimeMessage(this.mailSender.createMimeMessage().getSession(), messageIdOf(key));
+		try {
+			message.setFrom(new InternetAddress(this.settings.senderAddress(),
+					PlainText.oneLine(this.settings.senderName()), StandardCharsets.UTF_8.name()));
+			message.setRecipient(Message.RecipientType.TO, recipient(address));
+			message.setSubject(PlainText.oneLine(subject), StandardCharsets.UTF_8.name());
+			message.setSentDate(Date.from(this.clock.instant()));
+			if (unsubscribeUrl != null) {
+				// RFC 8058 one-click unsubscribe
+				message.setHeader("List-Unsubscribe",
+						"<" + PlainText.oneLine(unsubscribeUrl).replaceAll("[<>\\s]", "") + ">");
+				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+			}
+			message.setContent(alternative(body));
+		}
+		catch (MessagingException | UnsupportedEncodingException ex) {
+			throw new MailPreparationException(
+					"could not build the " + kind.name().toLowerCase(Locale.ROOT) + " email " + key, ex);
+		}
+		this.mailSender.send(message);
+		this.sent.get(kind).increment();
+	}
+
+	private static InternetAddress recipient(String address) {
+		try {
+			return new InternetAddress(address, true);
+		}
+		catch (AddressException ex) {
+			// not worth retrying: the dead-letter topic is the place for it
+			throw new IllegalArgumentException("not an email address we can send to", ex);
+		}
+	}
+
+	/** Plain text first: clients show the last part they can display. */
+	private static MimeMultipart alternative(EmailTemplates.Rendered body) throws MessagingException {
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(body.text(), StandardCharsets.UTF_8.name());
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(body.html(), StandardCharsets.UTF_8.name(), "html");
+		return new MimeMultipart("alternative", text, html);
+	}
+
+	private String messageIdOf(String key) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+			return "<" + HexFormat.of().formatHex(digest) + "@" + this.settings.messageIdDomain() + ">";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java platform has SHA-256", ex);
+		}
+	}
+
+	private enum Kind {
+
+		CONFIRMATION, MATCHES, WELCOME
+
+	}
+
+}

@@ -1,0 +1,49 @@
+package uk.nhsjob.notifier.email;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The templates under {@code templates/email/}: {@code .html} ones in HTML mode (where
+ * {@code th:text} escapes), {@code .txt} ones in text mode. An engine of its own, so the
+ * web settings of {@code spring.thymeleaf.*} do not change what emails say.
+ */
+@Component
+class EmailTemplates {
+
+	private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+	EmailTemplates() {
+		this.engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+		this.engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+	}
+
+	/** The HTML and plain-text versions of the template with this base name. */
+	Rendered render(String name, Map<String, Object> model) {
+		Context context = new Context(Locale.UK, model);
+		return new Rendered(this.engine.process(name + ".txt", context), this.engine.process(name + ".html", context));
+	}
+
+	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/email/");
+		resolver.setResolvablePatterns(Set.of(pattern));
+		resolver.setTemplateMode(mode);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCheckExistence(true);
+		resolver.setOrder(order);
+		return resolver;
+	}
+
+	record Rendered(String text, String html) {
+	}
+
+}

@@ -1,0 +1,45 @@
+package uk.nhsjob.notifier.recipient;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import uk.nhsjob.common.profile.AlertProfileChanged;
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.notifier.email.Addressee;
+
+/**
+ * An alert as the notifier last heard of it.
+ *
+ * @param revision of the profile record this was built from
+ * @param confirmationsSent the profile's {@code confirmationRequest} that the last
+ * confirmation email answered
+ * @param changedAt when the profile record was published
+ */
+@Document("recipients")
+public record Recipient(@Id String alertId, String address, AlertStatus status, Frequency frequency,
+		String criteriaDescription, String confirmUrl, String manageUrl, String unsubscribeUrl, long revision,
+		int confirmationsSent, Instant changedAt) {
+
+	static Recipient of(AlertProfileChanged profile, int confirmationsSent) {
+		return new Recipient(profile.alertId(), profile.email(), profile.status(), profile.frequency(),
+				profile.criteriaDescription(), profile.confirmUrl(), profile.manageUrl(), profile.unsubscribeUrl(),
+				profile.revision(), confirmationsSent, profile.occurredAt());
+	}
+
+	public boolean isActive() {
+		return this.status == AlertStatus.ACTIVE;
+	}
+
+	public Addressee addressee() {
+		return new Addressee(this.address, this.criteriaDescription, this.manageUrl, this.unsubscribeUrl);
+	}
+
+	Recipient withConfirmationsSent(int confirmationsSent) {
+		return new Recipient(this.alertId, this.address, this.status, this.frequency, this.criteriaDescription,
+				this.confirmUrl, this.manageUrl, this.unsubscribeUrl, this.revision, confirmationsSent, this.changedAt);
+	}
+
+}

@@ -1,0 +1,82 @@
+package uk.nhsjob.notifier.recipient;
+
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import uk.nhsjob.common.Topics;
+import uk.nhsjob.common.profile.AlertProfileChanged;
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.notifier.email.AlertMailer;
+
+/**
+ * Keeps a {@link Recipient} per alert from the profile stream, sends the confirmation
+ * emails it asks for, and forgets an alert on its tombstone.
+ */
+@Component
+public class RecipientRegistry {
+
+	private static final Logger log = LoggerFactory.getLogger(RecipientRegistry.class);
+
+	private final Recipients recipients;
+
+	private final AlertMailer mailer;
+
+	private final ApplicationEventPublisher events;
+
+	RecipientRegistry(Recipients recipients, AlertMailer mailer, ApplicationEventPublisher events) {
+		this.recipients = recipients;
+		this.mailer = mailer;
+		this.events = events;
+	}
+
+	public Optional<Recipient> find(String alertId) {
+		return this.recipients.findById(alertId);
+	}
+
+	@KafkaListener(topics = Topics.PROFILES,
+			properties = "spring.json.value.default.type=uk.nhsjob.common.profile.AlertProfileChanged")
+	void on(ConsumerRecord<String, @Nullable AlertProfileChanged> record) {
+		AlertProfileChanged profile = record.value();
+		if (profile == null) {
+			erase(record.key());
+		}
+		else {
+			update(profile);
+		}
+	}
+
+	private void update(AlertProfileChanged profile) {
+		Optional<Recipient> stored = this.recipients.findById(profile.alertId());
+		if (stored.isPresent() && stored.get().revision() > profile.revision()) {
+			log.debug("Ignoring revision {} of alert {}: revision {} is stored", profile.revision(), profile.alertId(),
+					stored.get().revision());
+			return;
+		}
+		int confirmationsSent = stored.map(Recipient::confirmationsSent).orElse(0);
+		Recipient recipient = this.recipients.save(Recipient.of(profile, confirmationsSent));
+		if (recipient.status() == AlertStatus.PENDING_CONFIRMATION
+				&& profile.confirmationRequest() > confirmationsSent) {
+			// a crash between sending and saving sends it again on redelivery, under the
+			// same Message-ID
+			this.mailer.sendConfirmation(recipient.alertId() + "/confirmation/" + profile.confirmationRequest(),
+					recipient.address(), recipient.criteriaDescription(), recipient.confirmUrl());
+			this.recipients.save(recipient.withConfirmationsSent(profile.confirmationRequest()));
+			log.info("Sent confirmation request {} of alert {}", profile.confirmationRequest(), recipient.alertId());
+		}
+	}
+
+	private void erase(String alertId) {
+		this.recipients.deleteById(alertId);
+		this.events.publishEvent(new RecipientErased(alertId));
+		log.info("Erased alert {}", alertId);
+	}
+
+}

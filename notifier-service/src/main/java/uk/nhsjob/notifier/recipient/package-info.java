@@ -1,0 +1,8 @@
+/**
+ * The notifier's copy of each alert, kept from the profile stream: who to write to, in
+ * what state, with which links; and the confirmation emails it asks for.
+ */
+@NullMarked
+package uk.nhsjob.notifier.recipient;
+
+import org.jspecify.annotations.NullMarked;

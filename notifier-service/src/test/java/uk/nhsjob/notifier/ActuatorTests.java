@@ -1,0 +1,50 @@
+package uk.nhsjob.notifier;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@NotifierIntegrationTest
+class ActuatorTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void readinessIsUpWithKafkaAndMongoButNotMail() {
+		assertThat(this.mvc.get().uri("/actuator/health/readiness")).hasStatusOk().bodyJson().satisfies((json) -> {
+			assertThat(json).extractingPath("$.status").isEqualTo("UP");
+			assertThat(json).extractingPath("$.components.kafka.status").isEqualTo("UP");
+			assertThat(json).extractingPath("$.components.mongo.status").isEqualTo("UP");
+			assertThat(json).doesNotHavePath("$.components.mail");
+		});
+	}
+
+	@Test
+	void healthAndLivenessAreUp() {
+		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("UP");
+		assertThat(this.mvc.get().uri("/actuator/health/liveness")).hasStatusOk();
+	}
+
+	@Test
+	void prometheusAnswersWithTheEmailCounters() {
+		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatusOk()
+			.bodyText()
+			.contains("notifier_emails_sent_total{kind=\"confirmation\"");
+	}
+
+	@Test
+	void exposesNoOtherEndpoint() {
+		assertThat(this.mvc.get().uri("/actuator/env")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/actuator/beans")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/actuator/configprops")).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+}

@@ -1,0 +1,14 @@
+package uk.nhsjob.notifier;
+
+import org.junit.jupiter.api.Test;
+
+import uk.nhsjob.testsupport.ServiceArchitecture;
+
+class ArchitectureTests {
+
+	@Test
+	void featuresHaveNoCyclesAndNoOtherServiceIsUsed() {
+		ServiceArchitecture.verify("uk.nhsjob.notifier");
+	}
+
+}

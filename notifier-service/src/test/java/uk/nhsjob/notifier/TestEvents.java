@@ -1,0 +1,106 @@
+package uk.nhsjob.notifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.match.VacancyMatched;
+import uk.nhsjob.common.match.WelcomeSetMatched;
+import uk.nhsjob.common.profile.AlertProfileChanged;
+import uk.nhsjob.common.vacancy.Vacancy;
+import uk.nhsjob.common.vacancy.VacancyPublished;
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.common.vocabulary.Band;
+import uk.nhsjob.common.vocabulary.BandSource;
+import uk.nhsjob.common.vocabulary.ContractType;
+import uk.nhsjob.common.vocabulary.EmployerType;
+import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.common.vocabulary.RemoteWorking;
+import uk.nhsjob.common.vocabulary.Role;
+import uk.nhsjob.common.vocabulary.SalaryPeriod;
+import uk.nhsjob.common.vocabulary.VacancyStatus;
+import uk.nhsjob.common.vocabulary.WorkingPattern;
+
+/** Events as the matcher and the ingest service publish them, with unique ids. */
+public final class TestEvents {
+
+	public static final String CRITERIA = "medical secretary jobs within 10 miles of LS6";
+
+	private TestEvents() {
+	}
+
+	/** An alert of its own, for one test. */
+	public record Alert(String alertId, String address) {
+
+		public static Alert unique() {
+			String id = UUID.randomUUID().toString();
+			return new Alert("alert-" + id, "candidate-" + id + "@example.org");
+		}
+
+		public AlertProfileChanged profile(long revision, AlertStatus status, int confirmationRequest) {
+			return profile(revision, status, confirmationRequest, CRITERIA);
+		}
+
+		public AlertProfileChanged profile(long revision, AlertStatus status, int confirmationRequest,
+				String criteriaDescription) {
+			return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, Instant.now(),
+					this.alertId, revision, this.address, status, Frequency.INSTANT, criteriaDescription,
+					confirmationRequest, confirmUrl(confirmationRequest), link("manage"), link("unsubscribe"));
+		}
+
+		/** Each confirmation request carries a new token. */
+		public String confirmUrl(int confirmationRequest) {
+			return link("confirm") + "-" + confirmationRequest;
+		}
+
+		public String unsubscribeUrl() {
+			return link("unsubscribe");
+		}
+
+		public String manageUrl() {
+			return link("manage");
+		}
+
+		public VacancyMatched matched(MatchedVacancy vacancy) {
+			return VacancyMatched.of(this.alertId, vacancy, Instant.now());
+		}
+
+		public WelcomeSetMatched welcome(int totalMatching, MatchedVacancy... vacancies) {
+			return new WelcomeSetMatched(UUID.randomUUID(), WelcomeSetMatched.SCHEMA_VERSION, Instant.now(),
+					this.alertId, List.of(vacancies), totalMatching);
+		}
+
+		private String link(String purpose) {
+			return "https://alerts.nhsjob.test/alerts/" + purpose + "?token=" + purpose + "-" + this.alertId;
+		}
+
+	}
+
+	public static String uniqueVacancyId() {
+		return "leeds-trust:" + UUID.randomUUID();
+	}
+
+	public static MatchedVacancy vacancy(String title) {
+		return vacancy(uniqueVacancyId(), title, "https://jobs.example.nhs.uk/apply/" + UUID.randomUUID());
+	}
+
+	public static MatchedVacancy vacancy(String vacancyId, String title, String applyUrl) {
+		return new MatchedVacancy(vacancyId, 1, title, "Leeds Teaching Hospitals NHS Trust", Band.BAND_4, Band.BAND_4,
+				27485, 30162, "£27,485 to £30,162 a year", 37.5, List.of(WorkingPattern.FULL_TIME), "Leeds", "LS1 3EX",
+				2.34, LocalDate.now(), LocalDate.now().plusDays(30), applyUrl);
+	}
+
+	/** The vacancy stream's record of a vacancy closing. */
+	public static VacancyPublished closed(String vacancyId) {
+		String[] ids = vacancyId.split(":", 2);
+		Vacancy vacancy = new Vacancy(vacancyId, ids[0], ids[1], 2, VacancyStatus.CLOSED, "Medical Secretary",
+				"Leeds Teaching Hospitals NHS Trust", EmployerType.NHS_TRUST, Role.MEDICAL_SECRETARY, List.of(),
+				Band.BAND_4, Band.BAND_4, BandSource.STATED, 27485, 30162, SalaryPeriod.YEAR, false, null, 37.5,
+				List.of(WorkingPattern.FULL_TIME), ContractType.PERMANENT, "LS1 3EX", "Leeds", 53.8, -1.55,
+				RemoteWorking.ON_SITE, LocalDate.now(), LocalDate.now().plusDays(30), null, null, null);
+		return VacancyPublished.of(vacancy, Instant.now());
+	}
+
+}

@@ -1,0 +1,200 @@
+package uk.nhsjob.notifier.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.util.CollectionUtils;
+
+import uk.nhsjob.common.Topics;
+import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.match.VacancyMatched;
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.notifier.EventPublisher;
+import uk.nhsjob.testsupport.MailContent;
+import uk.nhsjob.notifier.NotifierIntegrationTest;
+import uk.nhsjob.notifier.TestEvents;
+import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.notifier.recipient.Recipient;
+import uk.nhsjob.notifier.recipient.RecipientRegistry;
+import uk.nhsjob.testsupport.Mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@NotifierIntegrationTest
+class VacancyEmailTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	RecipientRegistry registry;
+
+	@Autowired
+	ClosedVacancies closedVacancies;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Test
+	void emailsAMatchToAnActiveAlert(Mailbox mailbox) throws Exception {
+		Alert alert = activeAlert();
+		MatchedVacancy vacancy = TestEvents.vacancy("Medical Secretary to Consultant Cardiologist");
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));
+
+		MimeMessage email = mailbox.awaitMessageTo(alert.address());
+		assertThat(email.getSubject()).isEqualTo("1 new medical secretary job within 10 miles of LS6");
+		assertThat(email.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+			.containsExactly(alert.address());
+		assertThat(email.getFrom()).extracting(Object::toString)
+			.containsExactly("NHSJob Alerts <alerts@nhsjob.localhost>");
+		assertThat(email.getHeader("List-Unsubscribe")).containsExactly("<" + alert.unsubscribeUrl() + ">");
+		assertThat(email.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+		assertThat(email.getMessageID()).matches("<[0-9a-f]{64}@nhsjob\\.alerts>");
+		assertThat(email.getContentType()).startsWith("multipart/alternative");
+		assertThat(MailContent.html(email)).contains("Medical Secretary to Consultant Cardiologist",
+				"Leeds Teaching Hospitals NHS Trust", "Band 4", "37.5 hours a week", "Leeds, 2.3 miles away",
+				"href=\"" + vacancy.applyUrl() + "\"", "href=\"" + alert.manageUrl() + "\"");
+		assertThat(MailContent.plainText(email)).contains("Medical Secretary to Consultant Cardiologist",
+				"£27,485 to £30,162 a year", "Closes: ", vacancy.applyUrl(), alert.manageUrl());
+	}
+
+	@Test
+	void sendsAMatchOnceHoweverOftenItArrives(Mailbox mailbox) {
+		Alert alert = activeAlert();
+		MatchedVacancy first = TestEvents.vacancy("Medical Secretary");
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(first));
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(first));
+
+		MatchedVacancy marker = TestEvents.vacancy("GP Practice Secretary");
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(marker));
+
+		mailbox.awaitMessageTo(alert.address(),
+				(email) -> MailContent.plainText(email).contains("GP Practice Secretary"));
+		assertThat(mailbox.messagesTo(alert.address())).hasSize(2)
+			.filteredOn((email) -> MailContent.plainText(email).contains(first.applyUrl()))
+			.hasSize(1);
+	}
+
+	@Test
+	void sendsNothingToAnAlertPausedSinceTheMatch(Mailbox mailbox) {
+		Alert alert = activeAlert();
+		MatchedVacancy vacancy = TestEvents.vacancy("Medical Secretary");
+		VacancyMatched matchedBeforePause = new VacancyMatched(UUID.randomUUID(), VacancyMatched.SCHEMA_VERSION,
+				Instant.now().minusSeconds(60), alert.alertId(),
+				VacancyMatched.matchIdOf(alert.alertId(), vacancy.vacancyId()), vacancy);
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(2, AlertStatus.PAUSED, 1));
+		await().atMost(WAIT).until(() -> hasStatus(alert, AlertStatus.PAUSED));
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), matchedBeforePause);
+
+		await().atMost(WAIT).until(() -> ledgerState(alert, vacancy) == DeliveryState.SKIPPED);
+		assertThat(mailbox.messagesTo(alert.address())).isEmpty();
+	}
+
+	@Test
+	void leavesOutAVacancyClosedBeforeItsEmail(Mailbox mailbox) {
+		Alert alert = activeAlert();
+		MatchedVacancy closed = TestEvents.vacancy("Medical Secretary - Dermatology");
+		this.publisher.publish(Topics.VACANCIES, closed.vacancyId(), TestEvents.closed(closed.vacancyId()));
+		await().atMost(WAIT).until(() -> this.closedVacancies.contains(closed.vacancyId()));
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(closed));
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Medical Secretary")));
+
+		MimeMessage email = mailbox.awaitMessageTo(alert.address());
+		assertThat(MailContent.plainText(email)).doesNotContain("Dermatology");
+		assertThat(mailbox.messagesTo(alert.address())).hasSize(1);
+		assertThat(ledgerState(alert, closed)).isEqualTo(DeliveryState.SKIPPED);
+	}
+
+	@Test
+	void deliversAMatchThatOvertakesItsAlertsActivation(Mailbox mailbox) {
+		// the match waits for the profile within the retries' back-off: no rebalance then
+		await().atMost(WAIT)
+			.until(() -> this.listeners.getListenerContainers()
+				.stream()
+				.allMatch((container) -> !CollectionUtils.isEmpty(container.getAssignedPartitions())));
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Medical Secretary")));
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.ACTIVE, 1));
+
+		assertThat(MailContent.subject(mailbox.awaitMessageTo(alert.address())))
+			.isEqualTo("1 new medical secretary job within 10 miles of LS6");
+	}
+
+	@Test
+	void welcomeEmailListsTheVacanciesAndTheTotalAndCountsThemAsSent(Mailbox mailbox) throws Exception {
+		Alert alert = activeAlert();
+		MatchedVacancy cardiology = TestEvents.vacancy("Medical Secretary - Cardiology");
+		MatchedVacancy oncology = TestEvents.vacancy("Medical Secretary - Oncology");
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.welcome(12, cardiology, oncology));
+
+		MimeMessage welcome = mailbox.awaitMessageTo(alert.address());
+		assertThat(welcome.getSubject())
+			.isEqualTo("Your job alert is on: 12 medical secretary jobs within 10 miles of LS6");
+		assertThat(welcome.getHeader("List-Unsubscribe")).containsExactly("<" + alert.unsubscribeUrl() + ">");
+		assertThat(MailContent.html(welcome)).contains("Medical Secretary - Cardiology", "Medical Secretary - Oncology",
+				"And <span>10</span> more");
+		assertThat(MailContent.plainText(welcome)).contains("And 10 more");
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(oncology));
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Team Leader")));
+		mailbox.awaitMessageTo(alert.address(), (email) -> MailContent.plainText(email).contains("Team Leader"));
+		assertThat(mailbox.messagesTo(alert.address())).hasSize(2);
+	}
+
+	@Test
+	void feedTextComesOutEscapedAndInert(Mailbox mailbox) throws Exception {
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.PROFILES, alert.alertId(),
+				alert.profile(1, AlertStatus.ACTIVE, 1, TestEvents.CRITERIA + "\r\nBcc: victim@example.org"));
+		MatchedVacancy hostile = TestEvents.vacancy(TestEvents.uniqueVacancyId(),
+				"<script>alert(1)</script>\r\nBcc: victim@example.org", "javascript:alert(1)");
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(hostile));
+
+		MimeMessage email = mailbox.awaitMessageTo(alert.address());
+		assertThat(email.getSubject()).doesNotContain("\r", "\n")
+			.isEqualTo("1 new medical secretary job within 10 miles of LS6 Bcc: victim@example.org");
+		assertThat(email.getHeader("Bcc")).isNull();
+		assertThat(email.getAllRecipients()).extracting(Object::toString).containsExactly(alert.address());
+		assertThat(MailContent.html(email)).contains("&lt;script&gt;alert(1)&lt;/script&gt; Bcc: victim@example.org")
+			.doesNotContain("<script", "javascript:");
+		assertThat(MailContent.plainText(email)).contains("<script>alert(1)</script> Bcc: victim@example.org")
+			.doesNotContain("javascript:");
+	}
+
+	private Alert activeAlert() {
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.ACTIVE, 1));
+		await().atMost(WAIT).until(() -> hasStatus(alert, AlertStatus.ACTIVE));
+		return alert;
+	}
+
+	private boolean hasStatus(Alert alert, AlertStatus status) {
+		return this.registry.find(alert.alertId()).map(Recipient::status).orElse(null) == status;
+	}
+
+	private @Nullable DeliveryState ledgerState(Alert alert, MatchedVacancy vacancy) {
+		Delivery delivery = this.mongo.findById(DeliveryLedger.idOf(alert.alertId(), vacancy.vacancyId()),
+				Delivery.class);
+		return (delivery != null) ? delivery.state() : null;
+	}
+
+}

@@ -1,0 +1,56 @@
+package uk.nhsjob.notifier.recipient;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import uk.nhsjob.common.Topics;
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.notifier.EventPublisher;
+import uk.nhsjob.notifier.NotifierIntegrationTest;
+import uk.nhsjob.notifier.TestEvents;
+import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.testsupport.Mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+@NotifierIntegrationTest
+class ErasureTests {
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	RecipientRegistry registry;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Test
+	void tombstoneErasesTheRecipientAndItsDeliveryHistory(Mailbox mailbox) {
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.ACTIVE, 1));
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.registry.find(alert.alertId()).isPresent());
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Medical Secretary")));
+		mailbox.awaitMessageTo(alert.address());
+		assertThat(deliveriesOf(alert)).isPositive();
+
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), null);
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(this.registry.find(alert.alertId())).isEmpty();
+			assertThat(deliveriesOf(alert)).isZero();
+		});
+	}
+
+	private long deliveriesOf(Alert alert) {
+		return this.mongo.count(query(where("alertId").is(alert.alertId())), "deliveries");
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * MongoDB wiring shared by the three services.
+ */
+@NullMarked
+package uk.nhsjob.platform.mongo;
+
+import org.jspecify.annotations.NullMarked;
