@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -27,10 +28,16 @@ import uk.nhsjob.common.vocabulary.WorkingPattern;
 import uk.nhsjob.matcher.alert.Criteria;
 
 /**
- * Alerts and vacancies drawn the way candidates and employers make them, from a seed:
- * places from real postcode sectors, most of them in a few towns so that radii overlap,
- * 1–3 roles, band ranges, patterns, specialties for some, minimum salaries for half,
- * keywords for some, and a few vacancies remote or without a place.
+ * Alerts and vacancies from a seed, in one of two mixes.
+ * <ul>
+ * <li>{@link #edgeCases}: for comparing engines: places from real postcode sectors, most
+ * of them in a few towns so that radii overlap, radii of 1 to 100 miles, alerts for any
+ * role or without a postcode or with an unknown one, remote and unplaced vacancies.</li>
+ * <li>{@link #realistic}: for measuring: places drawn in proportion to the postcodes of
+ * each sector (so towns weigh by population), 1–3 roles, band ranges, a postcode and a
+ * radius of 5 to 50 miles, patterns, specialties for 40%, a minimum salary for half,
+ * keywords for 30%.</li>
+ * </ul>
  */
 final class RandomWorkload {
 
@@ -47,13 +54,58 @@ final class RandomWorkload {
 
 	private final List<Sector> townSectors;
 
-	RandomWorkload(long seed) {
+	/** Cumulative postcode counts of {@link #sectors}, for drawing by population. */
+	private final long[] cumulativePostcodes;
+
+	private final boolean realistic;
+
+	private RandomWorkload(long seed, boolean realistic) {
 		this.random = new Random(seed);
+		this.realistic = realistic;
 		this.sectors = readSectors();
 		this.townSectors = this.sectors.stream().filter(this::inATown).toList();
+		this.cumulativePostcodes = new long[this.sectors.size()];
+		long total = 0;
+		for (int i = 0; i < this.sectors.size(); i++) {
+			total += this.sectors.get(i).postcodes();
+			this.cumulativePostcodes[i] = total;
+		}
+	}
+
+	static RandomWorkload edgeCases(long seed) {
+		return new RandomWorkload(seed, false);
+	}
+
+	static RandomWorkload realistic(long seed) {
+		return new RandomWorkload(seed, true);
 	}
 
 	Criteria criteria() {
+		return this.realistic ? realisticCriteria() : edgeCaseCriteria();
+	}
+
+	private Criteria realisticCriteria() {
+		int low = this.random.nextInt(5);
+		boolean banded = this.random.nextInt(10) < 7;
+		Sector sector = sectorByPopulation();
+		return new Criteria(some(Role.values(), 1 + this.random.nextInt(3)), banded ? Band.values()[low] : null,
+				banded ? Band.values()[low + this.random.nextInt(3)] : null, sector.code() + "AB",
+				List.of(5, 10, 10, 15, 20, 25, 30, 50).get(this.random.nextInt(8)), this.random.nextInt(5) == 0,
+				this.random.nextBoolean() ? some(WorkingPattern.values(), 1 + this.random.nextInt(2)) : List.of(),
+				this.random.nextInt(5) == 0 ? some(ContractType.values(), 1 + this.random.nextInt(2)) : List.of(),
+				this.random.nextInt(10) < 4 ? some(Specialty.values(), 1 + this.random.nextInt(3)) : List.of(),
+				this.random.nextInt(8) == 0 ? some(EmployerType.values(), 1) : List.of(),
+				this.random.nextBoolean() ? 22000 + this.random.nextInt(20) * 1000 : null,
+				this.random.nextInt(10) < 3 ? realisticKeywords() : null)
+			.normalised();
+	}
+
+	private String realisticKeywords() {
+		String word = WORDS[this.random.nextInt(WORDS.length)];
+		return this.random.nextInt(4) == 0 ? word + " -" + WORDS[this.random.nextInt(WORDS.length)] : word;
+	}
+
+	private Criteria edgeCaseCriteria() {
 		List<Role> roles = this.random.nextInt(10) < 2 ? List.of() : some(Role.values(), 1 + this.random.nextInt(3));
 		Band bandMin = null;
 		Band bandMax = null;
@@ -99,7 +151,7 @@ final class RandomWorkload {
 		int place = this.random.nextInt(20);
 		RemoteWorking remote = place == 0 ? RemoteWorking.REMOTE
 				: place == 1 ? RemoteWorking.HYBRID : RemoteWorking.ON_SITE;
-		Sector sector = (place == 2) ? null : sector();
+		Sector sector = (place == 2) ? null : this.realistic ? sectorByPopulation() : sector();
 		return new Vacancy("bench:" + number, "bench", String.valueOf(number), 1, VacancyStatus.OPEN,
 				sentence(3) + " " + role.label(), "Employer " + this.random.nextInt(50),
 				EmployerType.values()[this.random.nextInt(EmployerType.values().length)], role,
@@ -135,6 +187,13 @@ final class RandomWorkload {
 		return text.toString();
 	}
 
+	private Sector sectorByPopulation() {
+		long total = this.cumulativePostcodes[this.cumulativePostcodes.length - 1];
+		long draw = (long) (this.random.nextDouble() * total);
+		int at = Arrays.binarySearch(this.cumulativePostcodes, draw + 1);
+		return this.sectors.get((at >= 0) ? at : -at - 1);
+	}
+
 	/**
 	 * Mostly a town's sector, so that radii overlap; sometimes anywhere in Great Britain.
 	 */
@@ -168,7 +227,8 @@ final class RandomWorkload {
 			reader.readLine();
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				String[] columns = line.split(",");
-				sectors.add(new Sector(columns[0], Double.parseDouble(columns[1]), Double.parseDouble(columns[2])));
+				sectors.add(new Sector(columns[0], Double.parseDouble(columns[1]), Double.parseDouble(columns[2]),
+						Integer.parseInt(columns[3])));
 			}
 		}
 		catch (IOException ex) {
@@ -177,8 +237,8 @@ final class RandomWorkload {
 		return sectors;
 	}
 
-	/** A postcode sector ("LS6 2") and its centroid. */
-	record Sector(String code, double latitude, double longitude) {
+	/** A postcode sector ("LS6 2"), its centroid and how many postcodes it holds. */
+	record Sector(String code, double latitude, double longitude, int postcodes) {
 
 		String district() {
 			return this.code.substring(0, this.code.indexOf(' '));
