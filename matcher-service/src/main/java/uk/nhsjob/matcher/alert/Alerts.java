@@ -1,5 +1,6 @@
 package uk.nhsjob.matcher.alert;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,6 +16,12 @@ public interface Alerts extends ListCrudRepository<Alert, String> {
 	List<AlertStatus> LIVE = List.of(AlertStatus.PENDING_CONFIRMATION, AlertStatus.ACTIVE, AlertStatus.PAUSED);
 
 	List<Alert> findByEmailAndStatus(String email, AlertStatus status);
+
+	List<Alert> findByEmail(String email);
+
+	long countByEmail(String email);
+
+	List<Alert> findByStatusAndConfirmationRequestedAtLessThanEqual(AlertStatus status, Instant cutoff);
 
 	long countByEmailAndStatusIn(String email, Collection<AlertStatus> statuses);
 
