@@ -1,7 +1,6 @@
 package uk.nhsjob.matcher.alert;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,8 +21,6 @@ public interface Alerts extends ListCrudRepository<Alert, String> {
 	long countByEmail(String email);
 
 	List<Alert> findByStatusAndConfirmationRequestedAtLessThanEqual(AlertStatus status, Instant cutoff);
-
-	long countByEmailAndStatusIn(String email, Collection<AlertStatus> statuses);
 
 	Stream<Alert> findByStatus(AlertStatus status);
 
