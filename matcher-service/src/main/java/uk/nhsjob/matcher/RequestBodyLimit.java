@@ -39,7 +39,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 			refuse(request, response);
 			return;
 		}
-		if (declared >= 0 || isForm(request)) {
+		if (declared >= 0 || request.getHeader("Transfer-Encoding") == null || isForm(request)) {
 			// a form without a declared length is held to the same limit by the servlet
 			// container's own settings, which parse it
 			chain.doFilter(request, response);

@@ -1,5 +1,11 @@
 package uk.nhsjob.matcher;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -30,6 +37,9 @@ class LimitsIntegrationTests {
 
 	@Autowired
 	private TestClock clock;
+
+	@LocalServerPort
+	private int port;
 
 	private Candidates candidates;
 
@@ -133,6 +143,34 @@ class LimitsIntegrationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(413);
+	}
+
+	@Test
+	void refusesABodyOfUndeclaredLengthOverTheLimitAndReadsOneUnderIt() throws Exception {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String tooLarge = """
+				{"email": "%s", "criteria": {"keywords": "%s"}, "frequency": "DAILY"}""".formatted(uniqueEmail(),
+				"a".repeat(17 * 1024));
+		HttpResponse<String> refused = client.send(chunked(tooLarge), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(413);
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+
+		String small = """
+				{"email": "%s", "criteria": {"keywords": "audio typing"}, "frequency": "DAILY"}"""
+			.formatted(uniqueEmail());
+		HttpResponse<String> accepted = client.send(chunked(small), HttpResponse.BodyHandlers.ofString());
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		assertThat(accepted.body()).contains("PENDING_CONFIRMATION");
+	}
+
+	/** A request whose body has no declared length: sent in chunks. */
+	private HttpRequest chunked(String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/alerts"))
+			.header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+			.build();
 	}
 
 	private RestTestClient.ResponseSpec postAlert(String email, int radius) {
