@@ -83,6 +83,20 @@ public class AlertMailer {
 				to.unsubscribeUrl());
 	}
 
+	/**
+	 * The email of vacancies that newly matched an alert, built for the caller to send
+	 * (on a connection it keeps open); {@link #countSentMatches()} once it is accepted.
+	 */
+	public MimeMessage matchesEmail(String key, Addressee to, List<MatchedVacancy> vacancies) {
+		String subject = Subjects.newVacancies(vacancies.size(), to.criteriaDescription());
+		return build(Kind.MATCHES, key, to.address(), subject,
+				vacancyEmail(to, subject, false, vacancies, vacancies.size()), to.unsubscribeUrl());
+	}
+
+	public void countSentMatches() {
+		this.sent.get(Kind.MATCHES).increment();
+	}
+
 	/** The vacancies that already matched an alert when it was confirmed. */
 	public void sendWelcome(String key, Addressee to, List<MatchedVacancy> vacancies, int total) {
 		int shownTotal = Math.max(total, vacancies.size());
@@ -106,6 +120,12 @@ public class AlertMailer {
 
 	private void send(Kind kind, String key, String address, String subject, EmailTemplates.Rendered body,
 			@Nullable String unsubscribeUrl) {
+		this.mailSender.send(build(kind, key, address, subject, body, unsubscribeUrl));
+		this.sent.get(kind).increment();
+	}
+
+	private MimeMessage build(Kind kind, String key, String address, String subject, EmailTemplates.Rendered body,
+			@Nullable String unsubscribeUrl) {
 		MimeMessage message = new KeyedMimeMessage(this.mailSender.createMimeMessage().getSession(), messageIdOf(key));
 		try {
 			message.setFrom(new InternetAddress(this.settings.senderAddress(),
@@ -125,8 +145,7 @@ public class AlertMailer {
 			throw new MailPreparationException(
 					"could not build the " + kind.name().toLowerCase(Locale.ROOT) + " email " + key, ex);
 		}
-		this.mailSender.send(message);
-		this.sent.get(kind).increment();
+		return message;
 	}
 
 	private static InternetAddress recipient(String address) {
