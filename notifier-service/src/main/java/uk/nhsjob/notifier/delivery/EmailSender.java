@@ -86,6 +86,14 @@ class EmailSender {
 
 	@Scheduled(fixedDelayString = "${nhsjob.notifier.delivery.poll-interval:1s}")
 	void sendDue() {
+		// a full round means there may be more: go on without waiting for the next poll
+		while (sendRound() >= this.settings.batchSize()) {
+			log.debug("Full round sent; looking for more");
+		}
+	}
+
+	/** Sends one round of at most a batch of emails; returns how many it took on. */
+	private int sendRound() {
 		Instant now = this.clock.instant();
 		List<String> emails = new ArrayList<>(
 				this.ledger.emailsToResend(now.minus(this.settings.sendingTimeout()), now, this.settings.batchSize()));
@@ -97,13 +105,14 @@ class EmailSender {
 			}
 		}
 		if (emails.isEmpty()) {
-			return;
+			return 0;
 		}
 		try (SmtpConnection smtp = new SmtpConnection(this.mailSender)) {
 			for (String emailKey : emails) {
 				send(emailKey, smtp);
 			}
 		}
+		return emails.size();
 	}
 
 	private void send(String emailKey, SmtpConnection smtp) {

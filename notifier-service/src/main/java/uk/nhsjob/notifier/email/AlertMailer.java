@@ -24,6 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -51,13 +52,22 @@ public class AlertMailer {
 
 	private final NotifierSettings settings;
 
+	private final DkimSigning dkim;
+
 	private final Clock clock;
 
 	private final Map<Kind, Counter> sent = new EnumMap<>(Kind.class);
 
 	AlertMailer(JavaMailSender mailSender, EmailTemplates templates, NotifierSettings settings, Clock clock,
 			MeterRegistry meters) {
+		this(mailSender, templates, settings, DkimSigning.NONE, clock, meters);
+	}
+
+	@Autowired
+	AlertMailer(JavaMailSender mailSender, EmailTemplates templates, NotifierSettings settings, DkimSigning dkim,
+			Clock clock, MeterRegistry meters) {
 		this.mailSender = mailSender;
+		this.dkim = dkim;
 		this.templates = templates;
 		this.settings = settings;
 		this.clock = clock;
@@ -140,12 +150,12 @@ public class AlertMailer {
 				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 			}
 			message.setContent(alternative(body));
+			return this.dkim.sign(message);
 		}
 		catch (MessagingException | UnsupportedEncodingException ex) {
 			throw new MailPreparationException(
 					"could not build the " + kind.name().toLowerCase(Locale.ROOT) + " email " + key, ex);
 		}
-		return message;
 	}
 
 	private static InternetAddress recipient(String address) {
