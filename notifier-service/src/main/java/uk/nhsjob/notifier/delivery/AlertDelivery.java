@@ -99,6 +99,11 @@ class AlertDelivery {
 				leftOut++; // an earlier email offered it already
 				continue;
 			}
+			if (delivery.vacancy() != null) {
+				leftOut++; // recorded from an instant match: the sender's email carries
+							// it
+				continue;
+			}
 			String reason = reasonToLeaveOut(vacancy);
 			if (reason != null) {
 				this.ledger.skip(List.of(delivery.id()), reason);
