@@ -8,6 +8,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.platform.kafka.KafkaSettings;
@@ -19,6 +20,7 @@ import uk.nhsjob.platform.kafka.TopicDeclarations;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class NotifierApplication {
 
 	/** UK dates (closing dates, "today") are read in this zone. */

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param senderAddress the From address of every email
  * @param senderName the From display name
  * @param coalescingWindow matches for one alert arriving within this window share one
- * email (not applied yet: the walking skeleton sends one email per match)
+ * email (0s: each is due at once)
  * @param messageIdDomain the right-hand side of the Message-IDs the notifier derives
  */
 @ConfigurationProperties("nhsjob.notifier")

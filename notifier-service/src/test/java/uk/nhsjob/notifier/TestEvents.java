@@ -45,9 +45,18 @@ public final class TestEvents {
 
 		public AlertProfileChanged profile(long revision, AlertStatus status, int confirmationRequest,
 				String criteriaDescription) {
+			return profile(revision, status, Frequency.INSTANT, confirmationRequest, criteriaDescription);
+		}
+
+		public AlertProfileChanged profile(long revision, AlertStatus status, Frequency frequency) {
+			return profile(revision, status, frequency, 1, CRITERIA);
+		}
+
+		private AlertProfileChanged profile(long revision, AlertStatus status, Frequency frequency,
+				int confirmationRequest, String criteriaDescription) {
 			return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, Instant.now(),
-					this.alertId, revision, this.address, status, Frequency.INSTANT, criteriaDescription,
-					confirmationRequest, confirmUrl(confirmationRequest), link("manage"), link("unsubscribe"));
+					this.alertId, revision, this.address, status, frequency, criteriaDescription, confirmationRequest,
+					confirmUrl(confirmationRequest), link("manage"), link("unsubscribe"));
 		}
 
 		/** Each confirmation request carries a new token. */
@@ -87,9 +96,19 @@ public final class TestEvents {
 	}
 
 	public static MatchedVacancy vacancy(String vacancyId, String title, String applyUrl) {
+		return vacancy(vacancyId, title, applyUrl, LocalDate.now(), LocalDate.now().plusDays(30));
+	}
+
+	public static MatchedVacancy vacancy(String title, LocalDate postedAt, LocalDate closingDate) {
+		return vacancy(uniqueVacancyId(), title, "https://jobs.example.nhs.uk/apply/" + UUID.randomUUID(), postedAt,
+				closingDate);
+	}
+
+	private static MatchedVacancy vacancy(String vacancyId, String title, String applyUrl, LocalDate postedAt,
+			LocalDate closingDate) {
 		return new MatchedVacancy(vacancyId, 1, title, "Leeds Teaching Hospitals NHS Trust", Band.BAND_4, Band.BAND_4,
 				27485, 30162, "£27,485 to £30,162 a year", 37.5, List.of(WorkingPattern.FULL_TIME), "Leeds", "LS1 3EX",
-				2.34, LocalDate.now(), LocalDate.now().plusDays(30), applyUrl);
+				2.34, postedAt, closingDate, applyUrl);
 	}
 
 	/** The vacancy stream's record of a vacancy closing. */

@@ -3,6 +3,7 @@ package uk.nhsjob.notifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import uk.nhsjob.platform.kafka.KafkaSettings;
@@ -19,6 +20,12 @@ public class TestStreams {
 	KafkaAdmin.NewTopics consumedTopics(KafkaSettings settings) {
 		return new KafkaAdmin.NewTopics(TopicDeclarations.profiles(settings), TopicDeclarations.alerts(settings),
 				TopicDeclarations.vacancies(settings));
+	}
+
+	@Bean
+	@Primary
+	MovableClock movableClock() {
+		return new MovableClock(NotifierApplication.LONDON);
 	}
 
 	@Bean

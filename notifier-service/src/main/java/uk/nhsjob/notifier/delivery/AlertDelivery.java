@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,9 @@ import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 
 /**
- * Emails each match to its alert at most once: an instant match in an email of its own
- * (the walking skeleton does not coalesce yet), a welcome set in the welcome email.
+ * Takes the alert stream: a match goes into the delivery ledger for the
+ * {@link EmailSender}; a welcome set is emailed at once, ledgered so that none of its
+ * vacancies is sent again.
  */
 @Component
 class AlertDelivery {
@@ -38,18 +40,24 @@ class AlertDelivery {
 
 	private final AlertMailer mailer;
 
+	private final DeliverySchedule schedule;
+
+	private final DeliveryFaults faults;
+
 	private final Clock clock;
 
 	AlertDelivery(RecipientRegistry recipients, DeliveryLedger ledger, ClosedVacancies closedVacancies,
-			AlertMailer mailer, Clock clock) {
+			AlertMailer mailer, DeliverySchedule schedule, ObjectProvider<DeliveryFaults> faults, Clock clock) {
 		this.recipients = recipients;
 		this.ledger = ledger;
 		this.closedVacancies = closedVacancies;
 		this.mailer = mailer;
+		this.schedule = schedule;
+		this.faults = faults.getIfAvailable(() -> DeliveryFaults.NONE);
 		this.clock = clock;
 	}
 
-	@KafkaListener(topics = Topics.ALERTS,
+	@KafkaListener(topics = Topics.ALERTS, groupId = "notifier-service.alerts",
 			properties = "spring.json.value.default.type=uk.nhsjob.common.match.AlertMatch")
 	void on(AlertMatch match) {
 		if (match instanceof VacancyMatched matched) {
@@ -60,27 +68,15 @@ class AlertDelivery {
 		}
 	}
 
+	/**
+	 * Only records the match, with what its email needs, and returns: the offset is
+	 * committed after the ledger write, and the {@link EmailSender} sends it when due.
+	 */
 	private void deliver(VacancyMatched match) {
 		Recipient recipient = recipientOf(match);
-		MatchedVacancy vacancy = match.vacancy();
-		Delivery delivery = this.ledger.open(match.alertId(), vacancy.vacancyId());
-		if (delivery.state().isSettled()) {
-			log.debug("Already {}: {}", delivery.state(), delivery.id());
-			return;
-		}
-		String reason = reasonNotToSend(recipient);
-		if (reason == null) {
-			reason = reasonToLeaveOut(vacancy);
-		}
-		if (reason != null) {
-			this.ledger.skip(List.of(delivery.id()), reason);
-			log.info("Skipped {}: {}", delivery.id(), reason);
-			return;
-		}
-		List<String> ids = List.of(delivery.id());
-		this.ledger.mark(ids, DeliveryState.SENDING);
-		this.mailer.sendMatches(delivery.id(), recipient.addressee(), List.of(vacancy));
-		this.ledger.mark(ids, DeliveryState.SENT);
+		Delivery delivery = this.ledger.record(match.alertId(), match.vacancy(),
+				this.schedule.dueAt(recipient.frequency(), this.clock.instant()));
+		this.faults.afterRecorded(delivery.id());
 	}
 
 	/**
@@ -101,6 +97,11 @@ class AlertDelivery {
 			Delivery delivery = this.ledger.open(welcome.alertId(), vacancy.vacancyId(), email.id());
 			if (delivery.state().isSettled() && !delivery.emailKey().equals(email.id())) {
 				leftOut++; // an earlier email offered it already
+				continue;
+			}
+			if (delivery.vacancy() != null) {
+				leftOut++; // recorded from an instant match: the sender's email carries
+							// it
 				continue;
 			}
 			String reason = reasonToLeaveOut(vacancy);

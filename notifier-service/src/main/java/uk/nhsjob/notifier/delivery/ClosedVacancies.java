@@ -31,7 +31,7 @@ class ClosedVacancies {
 		return this.mongo.exists(query(where("_id").is(vacancyId)), ClosedVacancy.class);
 	}
 
-	@KafkaListener(topics = Topics.VACANCIES,
+	@KafkaListener(topics = Topics.VACANCIES, groupId = "notifier-service.vacancies",
 			properties = "spring.json.value.default.type=uk.nhsjob.common.vacancy.VacancyPublished")
 	void on(ConsumerRecord<String, @Nullable VacancyPublished> record) {
 		VacancyPublished published = record.value();

@@ -24,6 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -51,13 +52,22 @@ public class AlertMailer {
 
 	private final NotifierSettings settings;
 
+	private final DkimSigning dkim;
+
 	private final Clock clock;
 
 	private final Map<Kind, Counter> sent = new EnumMap<>(Kind.class);
 
 	AlertMailer(JavaMailSender mailSender, EmailTemplates templates, NotifierSettings settings, Clock clock,
 			MeterRegistry meters) {
+		this(mailSender, templates, settings, DkimSigning.NONE, clock, meters);
+	}
+
+	@Autowired
+	AlertMailer(JavaMailSender mailSender, EmailTemplates templates, NotifierSettings settings, DkimSigning dkim,
+			Clock clock, MeterRegistry meters) {
 		this.mailSender = mailSender;
+		this.dkim = dkim;
 		this.templates = templates;
 		this.settings = settings;
 		this.clock = clock;
@@ -83,6 +93,20 @@ public class AlertMailer {
 				to.unsubscribeUrl());
 	}
 
+	/**
+	 * The email of vacancies that newly matched an alert, built for the caller to send
+	 * (on a connection it keeps open); {@link #countSentMatches()} once it is accepted.
+	 */
+	public MimeMessage matchesEmail(String key, Addressee to, List<MatchedVacancy> vacancies) {
+		String subject = Subjects.newVacancies(vacancies.size(), to.criteriaDescription());
+		return build(Kind.MATCHES, key, to.address(), subject,
+				vacancyEmail(to, subject, false, vacancies, vacancies.size()), to.unsubscribeUrl());
+	}
+
+	public void countSentMatches() {
+		this.sent.get(Kind.MATCHES).increment();
+	}
+
 	/** The vacancies that already matched an alert when it was confirmed. */
 	public void sendWelcome(String key, Addressee to, List<MatchedVacancy> vacancies, int total) {
 		int shownTotal = Math.max(total, vacancies.size());
@@ -106,6 +130,12 @@ public class AlertMailer {
 
 	private void send(Kind kind, String key, String address, String subject, EmailTemplates.Rendered body,
 			@Nullable String unsubscribeUrl) {
+		this.mailSender.send(build(kind, key, address, subject, body, unsubscribeUrl));
+		this.sent.get(kind).increment();
+	}
+
+	private MimeMessage build(Kind kind, String key, String address, String subject, EmailTemplates.Rendered body,
+			@Nullable String unsubscribeUrl) {
 		MimeMessage message = new KeyedMimeMessage(this.mailSender.createMimeMessage().getSession(), messageIdOf(key));
 		try {
 			message.setFrom(new InternetAddress(this.settings.senderAddress(),
@@ -120,13 +150,12 @@ public class AlertMailer {
 				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 			}
 			message.setContent(alternative(body));
+			return this.dkim.sign(message);
 		}
 		catch (MessagingException | UnsupportedEncodingException ex) {
 			throw new MailPreparationException(
 					"could not build the " + kind.name().toLowerCase(Locale.ROOT) + " email " + key, ex);
 		}
-		this.mailSender.send(message);
-		this.sent.get(kind).increment();
 	}
 
 	private static InternetAddress recipient(String address) {

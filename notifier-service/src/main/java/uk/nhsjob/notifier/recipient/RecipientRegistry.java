@@ -41,7 +41,7 @@ public class RecipientRegistry {
 		return this.recipients.findById(alertId);
 	}
 
-	@KafkaListener(topics = Topics.PROFILES,
+	@KafkaListener(topics = Topics.PROFILES, groupId = "notifier-service.profiles",
 			properties = "spring.json.value.default.type=uk.nhsjob.common.profile.AlertProfileChanged")
 	void on(ConsumerRecord<String, @Nullable AlertProfileChanged> record) {
 		AlertProfileChanged profile = record.value();

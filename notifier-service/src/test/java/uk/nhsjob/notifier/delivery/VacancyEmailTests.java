@@ -3,6 +3,8 @@ package uk.nhsjob.notifier.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -86,9 +88,13 @@ class VacancyEmailTests {
 
 		mailbox.awaitMessageTo(alert.address(),
 				(email) -> MailContent.plainText(email).contains("GP Practice Secretary"));
-		assertThat(mailbox.messagesTo(alert.address())).hasSize(2)
-			.filteredOn((email) -> MailContent.plainText(email).contains(first.applyUrl()))
-			.hasSize(1);
+		// the marker may share an email with the first (both recorded before the
+		// sender looked), but the first is offered once
+		String everything = mailbox.messagesTo(alert.address())
+			.stream()
+			.map(MailContent::plainText)
+			.collect(Collectors.joining());
+		assertThat(everything.split(Pattern.quote(first.applyUrl()), -1)).hasSize(2);
 	}
 
 	@Test

@@ -1,0 +1,113 @@
+package uk.nhsjob.notifier.deadletter;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import uk.nhsjob.common.Topics;
+
+/**
+ * Puts the records of {@code <topic>.dlt} back on {@code <topic>}, as they arrived (same
+ * key, same bytes, without the failure headers the dead-lettering added), for an operator
+ * who has fixed the cause. Reads with a group of its own, so each record is replayed
+ * once; run it again after new dead letters.
+ * <p>
+ * From the command line (the service's jar, no Spring context): <pre>
+ * KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 java -Dloader.main=uk.nhsjob.notifier.deadletter.DeadLetterReplay \
+ *   -cp notifier-service/target/notifier-service-0.1.0-SNAPSHOT-exec.jar \
+ *   org.springframework.boot.loader.launch.PropertiesLauncher nhsjob.alerts.v1
+ * </pre>
+ */
+public final class DeadLetterReplay {
+
+	static final String GROUP = "notifier-service.replay";
+
+	private static final Duration POLL = Duration.ofSeconds(2);
+
+	private final String bootstrapServers;
+
+	public DeadLetterReplay(String bootstrapServers) {
+		this.bootstrapServers = bootstrapServers;
+	}
+
+	public static void main(String[] args) {
+		if (args.length != 1) {
+			System.err.println("usage: DeadLetterReplay <topic>   (replays <topic>.dlt onto <topic>)");
+			System.exit(2);
+		}
+		String servers = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+		int replayed = new DeadLetterReplay(servers).replay(args[0]);
+		System.out.println("Replayed " + replayed + " record(s) from " + Topics.deadLetterTopicOf(args[0]));
+	}
+
+	/** Replays what is on the dead-letter topic now; returns how many records. */
+	public int replay(String topic) {
+		String deadLetters = Topics.deadLetterTopicOf(topic);
+		Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, GROUP, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		int replayed = 0;
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer());
+				KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
+						new ByteArraySerializer())) {
+			consumer.subscribe(List.of(deadLetters));
+			int unassigned = 0;
+			int idle = 0;
+			// done when two polls in a row find nothing left (or the group never forms)
+			while (idle < 2 && unassigned < 15) {
+				ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+				if (records.isEmpty()) {
+					if (consumer.assignment().isEmpty()) {
+						unassigned++;
+					}
+					else {
+						idle++;
+					}
+					continue;
+				}
+				idle = 0;
+				for (ConsumerRecord<byte[], byte[]> record : records) {
+					producer.send(withoutFailureHeaders(topic, record)).get();
+					replayed++;
+				}
+				// committed only once the records are back on the topic
+				consumer.commitSync();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while replaying " + deadLetters, ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("could not replay onto " + topic, ex.getCause());
+		}
+		return replayed;
+	}
+
+	private static ProducerRecord<byte[], byte[]> withoutFailureHeaders(String topic,
+			ConsumerRecord<byte[], byte[]> record) {
+		ProducerRecord<byte[], byte[]> replay = new ProducerRecord<>(topic, record.key(), record.value());
+		for (Header header : record.headers()) {
+			if (!header.key().startsWith("kafka_dlt")) {
+				replay.headers().add(header);
+			}
+		}
+		return replay;
+	}
+
+}

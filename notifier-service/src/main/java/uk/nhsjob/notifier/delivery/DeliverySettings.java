@@ -1,0 +1,36 @@
+package uk.nhsjob.notifier.delivery;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the sender works through the ledger ({@code nhsjob.notifier.delivery.*}).
+ *
+ * @param pollInterval how often the sender looks for due emails
+ * @param batchSize emails sent on one SMTP connection per round at most
+ * @param sendingTimeout a SENDING entry older than this was left by a crash and is sent
+ * again, under the same Message-ID
+ * @param retryInitialInterval the wait after the first SMTP 4xx or timeout, doubled after
+ * each further one
+ * @param retryMaxInterval the longest wait between attempts
+ */
+@ConfigurationProperties("nhsjob.notifier.delivery")
+@Validated
+record DeliverySettings(@DefaultValue("1s") @NotNull Duration pollInterval, @DefaultValue("100") @Min(1) int batchSize,
+		@DefaultValue("5m") @NotNull Duration sendingTimeout,
+		@DefaultValue("30s") @NotNull Duration retryInitialInterval,
+		@DefaultValue("1h") @NotNull Duration retryMaxInterval) {
+
+	/** The wait before attempt {@code attempts + 1}, after {@code attempts} failures. */
+	Duration backOff(int attempts) {
+		Duration wait = this.retryInitialInterval.multipliedBy(1L << Math.min(attempts, 20));
+		return (wait.compareTo(this.retryMaxInterval) > 0) ? this.retryMaxInterval : wait;
+	}
+
+}

@@ -1,0 +1,58 @@
+package uk.nhsjob.notifier.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Addresses the SMTP server refused for good (a 5xx): no more mail goes to them. Kept as
+ * a hash of the address, so that erasing an alert leaves no address here.
+ */
+@Component
+class Suppressions {
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	Suppressions(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	void suppress(String address, String reason) {
+		this.mongo.save(new Suppression(hashOf(address), reason, this.clock.instant()));
+	}
+
+	@Nullable String reasonFor(String address) {
+		Suppression suppression = this.mongo.findById(hashOf(address), Suppression.class);
+		return (suppression != null) ? suppression.reason() : null;
+	}
+
+	private static String hashOf(String address) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(address.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java platform has SHA-256", ex);
+		}
+	}
+
+	@Document("suppressedAddresses")
+	record Suppression(@Id String addressHash, String reason, Instant suppressedAt) {
+	}
+
+}

@@ -1,0 +1,104 @@
+package uk.nhsjob.notifier.delivery;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import uk.nhsjob.common.Topics;
+import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.notifier.EventPublisher;
+import uk.nhsjob.notifier.MovableClock;
+import uk.nhsjob.notifier.NotifierIntegrationTest;
+import uk.nhsjob.notifier.TestEvents;
+import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.notifier.recipient.RecipientRegistry;
+import uk.nhsjob.testsupport.MailContent;
+import uk.nhsjob.testsupport.Mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@NotifierIntegrationTest
+class CoalescingTests {
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	RecipientRegistry registry;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	DeliverySchedule schedule;
+
+	@Autowired
+	MovableClock clock;
+
+	Ledger ledger;
+
+	@BeforeEach
+	void window() {
+		this.ledger = new Ledger(this.mongo, this.publisher, this.registry);
+		this.schedule.coalesceWithin(Duration.ofSeconds(30));
+	}
+
+	@AfterEach
+	void noWindow() {
+		this.schedule.coalesceWithin(Duration.ZERO);
+	}
+
+	@Test
+	void matchesWithinTheWindowShareOneEmailOfTheTwentyNewestAndCountTheRest(Mailbox mailbox) {
+		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
+		List<MatchedVacancy> vacancies = IntStream.rangeClosed(1, 23)
+			.mapToObj((n) -> TestEvents.vacancy("Vacancy " + n, LocalDate.now().minusDays(30 - n),
+					LocalDate.now().plusDays(30)))
+			.toList();
+		vacancies.forEach((vacancy) -> this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy)));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.PENDING) == 23);
+		assertThat(mailbox.messagesTo(alert.address())).isEmpty();
+
+		this.clock.advance(Duration.ofSeconds(31));
+
+		MimeMessage email = mailbox.awaitMessageTo(alert.address());
+		assertThat(MailContent.subject(email)).isEqualTo("23 new medical secretary jobs within 10 miles of LS6");
+		String text = MailContent.plainText(email);
+		List<String> lines = text.lines().map(String::strip).toList();
+		assertThat(lines).contains("Vacancy 23", "Vacancy 4").doesNotContain("Vacancy 3", "Vacancy 1");
+		assertThat(lines.indexOf("Vacancy 23")).isLessThan(lines.indexOf("Vacancy 22"));
+		assertThat(text).contains("And 3 more");
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.SENT) == 23);
+		assertThat(mailbox.messagesTo(alert.address())).hasSize(1);
+	}
+
+	@Test
+	void aMatchAfterTheEmailWaitsForTheNextWindow(Mailbox mailbox) {
+		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("First")));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.PENDING) == 1);
+		this.clock.advance(Duration.ofSeconds(31));
+		mailbox.awaitMessageTo(alert.address());
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Second")));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.PENDING) == 1);
+		assertThat(mailbox.messagesTo(alert.address())).hasSize(1);
+		this.clock.advance(Duration.ofSeconds(31));
+
+		MimeMessage second = mailbox.awaitMessageTo(alert.address(),
+				(email) -> MailContent.plainText(email).contains("Second"));
+		assertThat(MailContent.plainText(second)).doesNotContain("First");
+	}
+
+}

@@ -1,0 +1,137 @@
+package uk.nhsjob.notifier.delivery;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import uk.nhsjob.common.Topics;
+import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.notifier.EventPublisher;
+import uk.nhsjob.notifier.MovableClock;
+import uk.nhsjob.notifier.NotifierIntegrationTest;
+import uk.nhsjob.notifier.TestEvents;
+import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.notifier.recipient.RecipientRegistry;
+import uk.nhsjob.notifier.smtp.FaultySmtpServer;
+import uk.nhsjob.notifier.smtp.FaultySmtpServer.Fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The running notifier pointed at an SMTP server that fails on request (and pointed back
+ * afterwards).
+ */
+@NotifierIntegrationTest
+class SmtpFaultTests {
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	RecipientRegistry registry;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	JavaMailSenderImpl mailSender;
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	MeterRegistry meters;
+
+	Ledger ledger;
+
+	FaultySmtpServer server;
+
+	String host;
+
+	int port;
+
+	@BeforeEach
+	void pointAtTheFaultyServer() throws IOException {
+		this.ledger = new Ledger(this.mongo, this.publisher, this.registry);
+		this.server = new FaultySmtpServer();
+		this.host = this.mailSender.getHost();
+		this.port = this.mailSender.getPort();
+		this.mailSender.setHost(this.server.host());
+		this.mailSender.setPort(this.server.port());
+	}
+
+	@AfterEach
+	void pointBack() throws IOException {
+		this.mailSender.setHost(this.host);
+		this.mailSender.setPort(this.port);
+		this.server.close();
+	}
+
+	@Test
+	void aFourHundredIsRetriedWithGrowingBackOffWithoutHoldingUpOthers() {
+		Alert busy = this.ledger.activeAlert(Frequency.INSTANT);
+		Alert other = this.ledger.activeAlert(Frequency.INSTANT);
+		this.server.failNext(busy.address(), Fault.BUSY, Fault.BUSY);
+		double retried = count("notifier.emails.retried");
+
+		this.publisher.publish(Topics.ALERTS, busy.alertId(), busy.matched(TestEvents.vacancy("Busy Secretary")));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(busy, DeliveryState.FAILED) == 1);
+		this.publisher.publish(Topics.ALERTS, other.alertId(), other.matched(TestEvents.vacancy("Other Secretary")));
+
+		await().atMost(Ledger.WAIT).until(() -> this.server.acceptedFor(other.address()).size() == 1);
+		Delivery first = this.ledger.entriesOf(busy).get(0);
+		assertThat(first.state()).isEqualTo(DeliveryState.FAILED);
+		assertThat(first.attempts()).isOne();
+		assertThat(first.reason()).startsWith("SMTP 451");
+		assertThat(Duration.between(first.updatedAt(), first.nextAttemptAt()).toMillis()).isCloseTo(30_000,
+				within(1_000L));
+
+		this.clock.advance(Duration.ofSeconds(31));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.entriesOf(busy).get(0).attempts() == 2);
+		Delivery second = this.ledger.entriesOf(busy).get(0);
+		assertThat(Duration.between(second.updatedAt(), second.nextAttemptAt()).toMillis()).isCloseTo(60_000,
+				within(1_000L));
+
+		this.clock.advance(Duration.ofSeconds(61));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(busy, DeliveryState.SENT) == 1);
+		assertThat(this.server.acceptedFor(busy.address())).hasSize(1);
+		assertThat(count("notifier.emails.retried")).isEqualTo(retried + 2);
+	}
+
+	@Test
+	void aFiveHundredSuppressesTheAddressForGoodAndSaysWhy() {
+		Alert gone = this.ledger.activeAlert(Frequency.INSTANT);
+		this.server.failNext(gone.address(), Fault.NO_SUCH_USER);
+		double suppressed = count("notifier.emails.suppressed");
+		MatchedVacancy first = TestEvents.vacancy("First Secretary");
+		MatchedVacancy later = TestEvents.vacancy("Later Secretary");
+
+		this.publisher.publish(Topics.ALERTS, gone.alertId(), gone.matched(first));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.stateOf(gone, first.vacancyId()) == DeliveryState.SUPPRESSED);
+		this.publisher.publish(Topics.ALERTS, gone.alertId(), gone.matched(later));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.stateOf(gone, later.vacancyId()) == DeliveryState.SUPPRESSED);
+
+		assertThat(this.ledger.entriesOf(gone)).allSatisfy((entry) -> assertThat(entry.reason()).contains("550"));
+		assertThat(this.server.recipientsTried()).containsOnlyOnce(gone.address());
+		assertThat(this.server.acceptedFor(gone.address())).isEmpty();
+		assertThat(count("notifier.emails.suppressed")).isEqualTo(suppressed + 2);
+	}
+
+	private double count(String name) {
+		return this.meters.counter(name).count();
+	}
+
+}

@@ -1,0 +1,106 @@
+package uk.nhsjob.notifier.email;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.vocabulary.Band;
+import uk.nhsjob.notifier.NotifierSettings;
+import uk.nhsjob.notifier.email.AlertMailerTests.CapturingMailSender;
+import uk.nhsjob.testsupport.MailContent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class DkimSigningTests {
+
+	private static final NotifierSettings SETTINGS = new NotifierSettings("alerts@nhsjob.localhost", "NHSJob Alerts",
+			Duration.ofSeconds(30), "nhsjob.alerts");
+
+	private final Addressee addressee = new Addressee("sam@example.org",
+			"medical secretary jobs within 10 miles of LS6", "https://alerts.test/manage?token=m",
+			"https://alerts.test/unsubscribe?token=u");
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void signsOverTheUnsubscribeHeadersAndKeepsTheKeyedMessageId() throws Exception {
+		DkimSigning dkim = new DkimSigning(new DkimSettings("nhsjob.example", "alerts2026", pemKey()));
+
+		MimeMessage signed = received(send(dkim));
+		MimeMessage unsigned = received(send(DkimSigning.NONE));
+
+		String signature = signed.getHeader("DKIM-Signature")[0].replaceAll("\\s+", "");
+		assertThat(signature).contains("d=nhsjob.example", "s=alerts2026", "bh=", "b=");
+		String signedHeaders = signature.replaceAll(".*;h=([^;]*).*", "$1").toLowerCase(Locale.ROOT);
+		assertThat(signedHeaders.split(":")).contains("from", "subject", "message-id", "list-unsubscribe",
+				"list-unsubscribe-post");
+		assertThat(signed.getMessageID()).isEqualTo(unsigned.getMessageID());
+		assertThat(signed.getHeader("List-Unsubscribe")).containsExactly("<https://alerts.test/unsubscribe?token=u>");
+		assertThat(MailContent.plainText(signed)).contains("Vacancy 1");
+		assertThat(MailContent.html(signed)).contains("Vacancy 1");
+	}
+
+	@Test
+	void signsNothingWithoutAKey() throws Exception {
+		assertThat(received(send(new DkimSigning(new DkimSettings(null, null, null)))).getHeader("DKIM-Signature"))
+			.isNull();
+	}
+
+	@Test
+	void refusesToStartWithAKeyItCannotRead() {
+		assertThatIllegalStateException().isThrownBy(
+				() -> new DkimSigning(new DkimSettings("nhsjob.example", "s", this.dir.resolve("missing.pem"))));
+	}
+
+	private MimeMessage send(DkimSigning dkim) {
+		CapturingMailSender sender = new CapturingMailSender();
+		new AlertMailer(sender, new EmailTemplates(), SETTINGS, dkim, Clock.systemUTC(), new SimpleMeterRegistry())
+			.sendMatches("alert-1/email/1", this.addressee, List.of(vacancy()));
+		return sender.sent.get(0);
+	}
+
+	/** The message as the SMTP server receives it. */
+	private static MimeMessage received(MimeMessage sent) throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		sent.writeTo(bytes);
+		return new MimeMessage(Session.getInstance(new java.util.Properties()),
+				new ByteArrayInputStream(bytes.toByteArray()));
+	}
+
+	private Path pemKey() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
+		Path pem = this.dir.resolve("dkim.pem");
+		Files.writeString(pem,
+				"-----BEGIN PRIVATE KEY-----\n"
+						+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+						+ "\n-----END PRIVATE KEY-----\n");
+		return pem;
+	}
+
+	private static MatchedVacancy vacancy() {
+		return new MatchedVacancy("trust:1", 1, "Vacancy 1", "Leeds Teaching Hospitals NHS Trust", Band.BAND_4, null,
+				null, null, null, null, List.of(), "Leeds", null, null, LocalDate.of(2026, 1, 1),
+				LocalDate.of(2026, 12, 31), "https://jobs.example.nhs.uk/1");
+	}
+
+}

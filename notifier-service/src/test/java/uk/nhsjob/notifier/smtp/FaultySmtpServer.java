@@ -1,0 +1,186 @@
+package uk.nhsjob.notifier.smtp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An SMTP server on loopback that speaks just enough SMTP to accept mail, and fails on
+ * request for a recipient: a 4xx or 5xx to its RCPT, no answer at all, or a dropped
+ * connection.
+ */
+public final class FaultySmtpServer implements AutoCloseable {
+
+	private final ServerSocket server;
+
+	private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+
+	private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+
+	private final List<String> recipientsTried = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger connections = new AtomicInteger();
+
+	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+	public FaultySmtpServer() throws IOException {
+		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		Thread acceptor = new Thread(this::acceptAll, "faulty-smtp");
+		acceptor.setDaemon(true);
+		acceptor.start();
+	}
+
+	public String host() {
+		return this.server.getInetAddress().getHostAddress();
+	}
+
+	public int port() {
+		return this.server.getLocalPort();
+	}
+
+	/** The next RCPT of this address meets these faults, one per attempt. */
+	public void failNext(String address, Fault... faults) {
+		this.faults.computeIfAbsent(address.toLowerCase(Locale.ROOT), (key) -> new ArrayDeque<>())
+			.addAll(List.of(faults));
+	}
+
+	public List<Accepted> accepted() {
+		return List.copyOf(this.accepted);
+	}
+
+	public List<Accepted> acceptedFor(String address) {
+		return this.accepted.stream().filter((mail) -> mail.recipients().contains(address)).toList();
+	}
+
+	/** Every RCPT address the server saw, in order. */
+	public List<String> recipientsTried() {
+		return List.copyOf(this.recipientsTried);
+	}
+
+	public int connections() {
+		return this.connections.get();
+	}
+
+	private void acceptAll() {
+		while (!this.server.isClosed()) {
+			try {
+				Socket socket = this.server.accept();
+				this.connections.incrementAndGet();
+				this.sockets.add(socket);
+				Thread session = new Thread(() -> converse(socket), "faulty-smtp-session");
+				session.setDaemon(true);
+				session.start();
+			}
+			catch (IOException ex) {
+				return;
+			}
+		}
+	}
+
+	private void converse(Socket socket) {
+		try (socket) {
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			OutputStream out = socket.getOutputStream();
+			reply(out, "220 faulty.test ESMTP");
+			List<String> recipients = new ArrayList<>();
+			for (String line = in.readLine(); line != null; line = in.readLine()) {
+				String command = line.toUpperCase(Locale.ROOT);
+				if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+					reply(out, "250 faulty.test");
+				}
+				else if (command.startsWith("MAIL FROM")) {
+					recipients.clear();
+					reply(out, "250 2.1.0 OK");
+				}
+				else if (command.startsWith("RCPT TO")) {
+					String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
+					this.recipientsTried.add(address);
+					Deque<Fault> queued = this.faults.get(address.toLowerCase(Locale.ROOT));
+					Fault fault = (queued != null && !queued.isEmpty()) ? queued.poll() : Fault.NONE;
+					switch (fault) {
+						case NONE -> {
+							recipients.add(address);
+							reply(out, "250 2.1.5 OK");
+						}
+						case BUSY -> reply(out, "451 4.3.0 Mailbox busy, try again later");
+						case NO_SUCH_USER -> reply(out, "550 5.1.1 No such user");
+						case STALL -> {
+							// say nothing until the client gives up and hangs up
+							while (in.readLine() != null) {
+							}
+							return;
+						}
+						case DROP -> {
+							return;
+						}
+					}
+				}
+				else if (command.equals("DATA")) {
+					reply(out, "354 End data with <CR><LF>.<CR><LF>");
+					StringBuilder data = new StringBuilder();
+					for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
+						data.append(body.startsWith("..") ? body.substring(1) : body).append("\r\n");
+					}
+					this.accepted.add(new Accepted(List.copyOf(recipients), data.toString()));
+					reply(out, "250 2.0.0 OK queued");
+				}
+				else if (command.startsWith("RSET")) {
+					recipients.clear();
+					reply(out, "250 2.0.0 OK");
+				}
+				else if (command.startsWith("NOOP")) {
+					reply(out, "250 2.0.0 OK");
+				}
+				else if (command.startsWith("QUIT")) {
+					reply(out, "221 2.0.0 Bye");
+					return;
+				}
+				else {
+					reply(out, "502 5.5.1 Not implemented");
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the client hung up
+		}
+	}
+
+	private static void reply(OutputStream out, String line) throws IOException {
+		out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+		out.flush();
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.server.close();
+		for (Socket socket : this.sockets) {
+			socket.close();
+		}
+	}
+
+	public enum Fault {
+
+		NONE, BUSY, NO_SUCH_USER, STALL, DROP
+
+	}
+
+	/** A message the server took: its envelope recipients and its text. */
+	public record Accepted(List<String> recipients, String data) {
+	}
+
+}
