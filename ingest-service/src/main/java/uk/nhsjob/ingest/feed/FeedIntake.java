@@ -16,8 +16,8 @@ import org.springframework.web.ErrorResponseException;
 import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.ingest.IngestSettings;
 import uk.nhsjob.ingest.Problems;
+import uk.nhsjob.ingest.feed.format.FeedDocument;
 import uk.nhsjob.ingest.normalise.Normalisation;
-import uk.nhsjob.ingest.normalise.RawVacancy;
 import uk.nhsjob.ingest.normalise.VacancyNormaliser;
 import uk.nhsjob.ingest.normalise.VacancySource;
 import uk.nhsjob.ingest.publish.Publication;
@@ -49,34 +49,39 @@ class FeedIntake {
 		this.settings = settings;
 	}
 
-	/** A delta: the vacancies given are added or updated; no other is touched. */
-	Receipt acceptDelta(RegisteredSource source, List<RawVacancy> vacancies) {
+	/**
+	 * A delta: the vacancies given are added or updated; no other is touched. The
+	 * document is read one vacancy at a time: only normalised vacancies and the receipt's
+	 * rejections are kept.
+	 */
+	Receipt acceptDelta(RegisteredSource source, FeedDocument document) {
 		String feedId = UUID.randomUUID().toString();
 		VacancySource vacancySource = new VacancySource(source.sourceId(), source.name(), source.employerType(),
 				source.postcode());
 		List<Receipt.Rejection> rejected = new ArrayList<>();
 		// the same vacancy twice in one feed: the later wins
 		Map<String, Vacancy> accepted = new LinkedHashMap<>();
-		for (int index = 0; index < vacancies.size(); index++) {
-			Normalisation normalisation = this.normaliser.normalise(vacancies.get(index), vacancySource);
+		document.forEach((entry) -> {
+			Normalisation normalisation = this.normaliser.normalise(entry.vacancy(), vacancySource);
 			Vacancy vacancy = normalisation.vacancy();
 			if (vacancy != null) {
 				accepted.remove(vacancy.id());
 				accepted.put(vacancy.id(), vacancy);
 			}
 			else {
-				rejected.add(new Receipt.Rejection(index, normalisation.externalId(), normalisation.errors()));
+				rejected.add(new Receipt.Rejection(entry.index(), entry.line(), normalisation.externalId(),
+						normalisation.errors()));
 			}
-		}
+		});
 		Publication publication = this.publisher.publish(source.sourceId(), List.copyOf(accepted.values()));
 		count(publication, rejected.size());
 		log.info("Feed {} from {}: received {}, published {}, unchanged {}, rejected {}, pending {}", feedId,
-				source.sourceId(), vacancies.size(), publication.published(), publication.unchanged(), rejected.size(),
+				source.sourceId(), document.size(), publication.published(), publication.unchanged(), rejected.size(),
 				publication.pending());
 		if (!publication.isComplete()) {
 			throw notAcknowledged(feedId, publication);
 		}
-		return new Receipt(feedId, vacancies.size(), publication.published(), publication.unchanged(), 0, rejected);
+		return new Receipt(feedId, document.size(), publication.published(), publication.unchanged(), 0, rejected);
 	}
 
 	/**
