@@ -53,8 +53,10 @@ final class JsonDocuments {
 		return null;
 	}
 
-	static UnreadableFeedException notJson(JacksonException ex) {
-		TokenStreamLocation location = ex.getLocation();
+	/** Where the parser is, when the exception does not say (a nesting limit, say). */
+	static UnreadableFeedException notJson(JacksonException ex, JsonParser parser) {
+		TokenStreamLocation location = (ex.getLocation() != null && ex.getLocation().getLineNr() > 0) ? ex.getLocation()
+				: parser.currentLocation();
 		Integer line = (location != null && location.getLineNr() > 0) ? location.getLineNr() : null;
 		return UnreadableFeedException.atLine("The body is not valid JSON"
 				+ ((line != null) ? " (line " + line + ", column " + location.getColumnNr() + ")" : "") + ": "

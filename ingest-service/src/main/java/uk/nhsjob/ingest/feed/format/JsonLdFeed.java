@@ -40,7 +40,8 @@ class JsonLdFeed implements FeedReader {
 
 	@Override
 	public void read(byte[] document, Consumer<FeedEntry> each) throws UnreadableFeedException {
-		try (JsonParser parser = this.json.createParser(document)) {
+		JsonParser parser = this.json.createParser(document);
+		try (parser) {
 			JsonToken first = parser.nextToken();
 			int[] index = { 0 };
 			if (first == JsonToken.START_ARRAY) {
@@ -58,7 +59,7 @@ class JsonLdFeed implements FeedReader {
 			}
 		}
 		catch (JacksonException ex) {
-			throw JsonDocuments.notJson(ex);
+			throw JsonDocuments.notJson(ex, parser);
 		}
 	}
 

@@ -45,7 +45,8 @@ class NativeJsonFeed implements FeedReader {
 
 	@Override
 	public void read(byte[] document, Consumer<FeedEntry> each) throws UnreadableFeedException {
-		try (JsonParser parser = this.json.createParser(document)) {
+		JsonParser parser = this.json.createParser(document);
+		try (parser) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw JsonDocuments.shape(SHAPE, "$", parser);
 			}
@@ -72,7 +73,7 @@ class NativeJsonFeed implements FeedReader {
 			}
 		}
 		catch (JacksonException ex) {
-			throw JsonDocuments.notJson(ex);
+			throw JsonDocuments.notJson(ex, parser);
 		}
 	}
 

@@ -31,6 +31,9 @@ final class SafeXml {
 		factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
 		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+		// errors are thrown to the reader; nothing is printed
+		factory.setXMLReporter((message, type, info, location) -> {
+		});
 		factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
 			throw new XMLStreamException("External resources are refused: " + systemId);
 		});
