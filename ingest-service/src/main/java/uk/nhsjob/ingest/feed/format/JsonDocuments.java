@@ -53,6 +53,16 @@ final class JsonDocuments {
 		return null;
 	}
 
+	/** A parser over the document, which may already find its encoding unreadable. */
+	static JsonParser parser(JsonMapper json, byte[] document) throws UnreadableFeedException {
+		try {
+			return json.createParser(document);
+		}
+		catch (JacksonException ex) {
+			throw UnreadableFeedException.atLine("The body is not valid JSON: " + ex.getOriginalMessage(), null);
+		}
+	}
+
 	/** Where the parser is, when the exception does not say (a nesting limit, say). */
 	static UnreadableFeedException notJson(JacksonException ex, JsonParser parser) {
 		TokenStreamLocation location = (ex.getLocation() != null && ex.getLocation().getLineNr() > 0) ? ex.getLocation()

@@ -40,7 +40,7 @@ class JsonLdFeed implements FeedReader {
 
 	@Override
 	public void read(byte[] document, Consumer<FeedEntry> each) throws UnreadableFeedException {
-		JsonParser parser = this.json.createParser(document);
+		JsonParser parser = JsonDocuments.parser(this.json, document);
 		try (parser) {
 			JsonToken first = parser.nextToken();
 			int[] index = { 0 };

@@ -45,7 +45,7 @@ class NativeJsonFeed implements FeedReader {
 
 	@Override
 	public void read(byte[] document, Consumer<FeedEntry> each) throws UnreadableFeedException {
-		JsonParser parser = this.json.createParser(document);
+		JsonParser parser = JsonDocuments.parser(this.json, document);
 		try (parser) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw JsonDocuments.shape(SHAPE, "$", parser);

@@ -1,6 +1,7 @@
 package uk.nhsjob.ingest.feed.format;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,16 @@ class CsvFeedTests {
 
 		assertThat(vacancy.reference()).isEqualTo("R-1");
 		assertThat(vacancy.title()).isNull();
+	}
+
+	@Test
+	void handsOnEachVacancyBeforeReadingTheNext() {
+		List<String> seen = new ArrayList<>();
+
+		assertThatExceptionOfType(UnreadableFeedException.class).isThrownBy(() -> Readers.csv()
+			.read("Ref\nA\nB\n\"C\n".getBytes(StandardCharsets.UTF_8),
+					(entry) -> seen.add(entry.vacancy().reference())));
+		assertThat(seen).containsExactly("A", "B");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package uk.nhsjob.ingest.feed.format;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,16 @@ class JsonLdFeedTests {
 		RawVacancy vacancy = only(Readers.read(Readers.jsonLd(), "{\"title\": {\"text\": \"Secretary\"}}"));
 
 		assertThat(vacancy.problems()).extracting("field").containsExactly("title");
+	}
+
+	@Test
+	void handsOnEachPostingBeforeReadingTheNext() {
+		List<String> seen = new ArrayList<>();
+
+		assertThatExceptionOfType(UnreadableFeedException.class).isThrownBy(() -> Readers.jsonLd()
+			.read("{\"@graph\": [{\"identifier\": \"A\"}, {\"identifier\": \"B\"}, {".getBytes(),
+					(entry) -> seen.add(entry.vacancy().externalId())));
+		assertThat(seen).containsExactly("A", "B");
 	}
 
 	@Test
