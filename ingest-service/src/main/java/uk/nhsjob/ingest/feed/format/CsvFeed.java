@@ -30,7 +30,7 @@ import uk.nhsjob.ingest.normalise.RawVacancy;
  * CSV with a header row (see {@link CsvColumns}), UTF-8 with or without a byte order
  * mark; quoted fields may hold commas, quotes and line breaks. Each vacancy carries the
  * line its record starts on, for the receipt. Columns not read are ignored; a row shorter
- * than the header leaves the rest empty.
+ * than the header leaves the rest empty; a row of empty cells is skipped.
  */
 @Component
 class CsvFeed implements FeedReader {
@@ -63,7 +63,11 @@ class CsvFeed implements FeedReader {
 			int index = 0;
 			for (CSVRecord record = next(records, parser.getCurrentLineNumber()); record != null; record = next(records,
 					parser.getCurrentLineNumber())) {
-				each.accept(new FeedEntry(index++, lines.of(record), vacancy(fields, record)));
+				// spreadsheets save rows of empty cells after the data: they are no
+				// vacancy
+				if (record.stream().anyMatch((value) -> !value.isBlank())) {
+					each.accept(new FeedEntry(index++, lines.of(record), vacancy(fields, record)));
+				}
 			}
 		}
 		catch (IOException ex) {

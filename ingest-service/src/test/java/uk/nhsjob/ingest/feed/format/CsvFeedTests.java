@@ -97,6 +97,17 @@ class CsvFeedTests {
 	}
 
 	@Test
+	void skipsRowsOfEmptyCellsAsSpreadsheetsSaveThem() throws Exception {
+		List<FeedEntry> entries = Readers.read(Readers.csv(),
+				"Ref,Job title,Town\n,,\nR-1,Secretary,Leeds\n , ,\n,,\n");
+
+		assertThat(entries).singleElement().satisfies((entry) -> {
+			assertThat(entry.index()).isZero();
+			assertThat(entry.line()).isEqualTo(3);
+		});
+	}
+
+	@Test
 	void leavesOutFieldsARowIsTooShortToHave() throws Exception {
 		RawVacancy vacancy = only(Readers.read(Readers.csv(), "Ref,Job title,Town\nR-1\n")).vacancy();
 
