@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -97,6 +98,18 @@ class HostileDocumentsTests {
 		assertThat(response.text()).doesNotContain("root:");
 		assertThat(PublishedKeys.startingWith(this.sourceId + ":")).isEmpty();
 		assertNoConnectionWasOpened();
+	}
+
+	/** The control: the check above sees what a document publishes. */
+	@Test
+	void seesTheGoodVacancyOfTheCorpusPublishedWhenItComesAlone() {
+		String good = "<nhsJobs><vacancyDetails><id>GOOD-1</id><title>Medical Secretary</title>"
+				+ "<closeDate>2099-12-31</closeDate></vacancyDetails></nhsJobs>";
+
+		Response response = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, "application/xml", good);
+
+		assertThat(response.json().path("published").asInt()).as(response.text()).isEqualTo(1);
+		assertThat(PublishedKeys.startingWith(this.sourceId + ":")).containsExactly(this.sourceId + ":GOOD-1");
 	}
 
 	private byte[] document(String file) throws IOException {
