@@ -2,64 +2,141 @@ package uk.nhsjob.ingest.feed;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.ingest.IngestSettings;
 import uk.nhsjob.ingest.Problems;
 import uk.nhsjob.ingest.normalise.RawVacancy;
+import uk.nhsjob.ingest.publish.Publication;
+import uk.nhsjob.ingest.publish.VacancyPublisher;
 import uk.nhsjob.ingest.source.RegisteredSource;
 
 /**
- * {@code POST /api/v1/feeds/{sourceId}}: a source pushes its vacancies. The key was
- * checked before this runs; then the content type (415), the size (413) and the document
- * as a whole (400) are checked before any vacancy is looked at.
+ * The feed API of a source. The key was checked before any of this runs (and the rate
+ * limit); then the content type (415), the size (413) and the document as a whole (400)
+ * are checked before any vacancy is looked at.
  */
 @RestController
 class FeedController {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedController.class);
 
 	private final List<FeedReader> readers;
 
 	private final FeedIntake intake;
 
+	private final VacancyPublisher publisher;
+
+	private final FeedMetrics metrics;
+
 	private final IngestSettings settings;
 
-	FeedController(List<FeedReader> readers, FeedIntake intake, IngestSettings settings) {
+	FeedController(List<FeedReader> readers, FeedIntake intake, VacancyPublisher publisher, FeedMetrics metrics,
+			IngestSettings settings) {
 		this.readers = readers;
 		this.intake = intake;
+		this.publisher = publisher;
+		this.metrics = metrics;
 		this.settings = settings;
 	}
 
 	@PostMapping("/api/v1/feeds/{sourceId}")
 	Receipt push(@RequestAttribute(RegisteredSource.REQUEST_ATTRIBUTE) RegisteredSource source,
 			@RequestParam(defaultValue = "delta") String mode,
+			@RequestParam(defaultValue = "false") boolean confirmEmpty,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
 			HttpServletRequest request) throws IOException {
-		if (FeedMode.of(mode) == FeedMode.SNAPSHOT) {
-			throw Problems.of(HttpStatus.NOT_IMPLEMENTED, "mode=snapshot is not supported yet; push with mode=delta.");
+		String feedId = UUID.randomUUID().toString();
+		long started = System.nanoTime();
+		FeedMode feedMode = FeedMode.of(mode);
+		MDC.put("feedId", feedId);
+		try {
+			List<RawVacancy> vacancies = read(contentType, request);
+			FeedIntake.Outcome outcome = this.intake.accept(feedId, source, feedMode, confirmEmpty, vacancies);
+			Receipt receipt = outcome.receipt();
+			this.metrics.record(source.sourceId(), receipt, outcome.pending());
+			log.info(
+					"Feed {} from {}: mode {}, content type {}, received {}, published {}, unchanged {}, closed {}, "
+							+ "rejected {}, pending {}, {} ms",
+					feedId, source.sourceId(), feedMode, contentType, receipt.received(), receipt.published(),
+					receipt.unchanged(), receipt.closed(), receipt.rejected().size(), outcome.pending(),
+					(System.nanoTime() - started) / 1_000_000);
+			if (outcome.pending() > 0) {
+				throw this.intake.notAcknowledged(outcome);
+			}
+			return receipt;
 		}
+		catch (ErrorResponseException ex) {
+			if (ex.getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE) {
+				log.info("Feed {} from {}: mode {}, content type {}, refused {}: {}", feedId, source.sourceId(),
+						feedMode, contentType, ex.getStatusCode().value(), ex.getBody().getDetail());
+			}
+			throw ex;
+		}
+		finally {
+			MDC.remove("feedId");
+		}
+	}
+
+	@PostMapping("/api/v1/feeds/{sourceId}/validate")
+	Validation validate(@RequestAttribute(RegisteredSource.REQUEST_ATTRIBUTE) RegisteredSource source,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+			HttpServletRequest request) throws IOException {
+		return this.intake.validate(source, read(contentType, request));
+	}
+
+	@GetMapping("/api/v1/feeds/{sourceId}/vacancies")
+	OpenVacancies openVacancies(@RequestAttribute(RegisteredSource.REQUEST_ATTRIBUTE) RegisteredSource source) {
+		return new OpenVacancies(this.publisher.openVacancies(source.sourceId()));
+	}
+
+	/** The external id arrives percent-decoded: {@code a%2Fb} is {@code a/b}. */
+	@DeleteMapping("/api/v1/feeds/{sourceId}/vacancies/{externalId}")
+	ResponseEntity<Void> withdraw(@RequestAttribute(RegisteredSource.REQUEST_ATTRIBUTE) RegisteredSource source,
+			@PathVariable String externalId) {
+		Publication publication = this.publisher.close(source.sourceId(), externalId)
+			.orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND,
+					"The source has published no vacancy with externalId " + externalId + "."));
+		this.metrics.closed(source.sourceId(), publication.closed());
+		if (!publication.isComplete()) {
+			throw Problems.unavailable("The vacancy is closed here but the message broker has not acknowledged it "
+					+ "yet; it will be published when it does.", this.settings.outbox().retryInterval());
+		}
+		log.info("Vacancy {}:{} withdrawn by its source", source.sourceId(), externalId);
+		return ResponseEntity.noContent().build();
+	}
+
+	private List<RawVacancy> read(@Nullable String contentType, HttpServletRequest request) throws IOException {
 		FeedReader reader = readerFor(contentType);
 		byte[] document = FeedBody.read(request, this.settings.maxFeedSize());
-		List<RawVacancy> vacancies;
 		try {
-			vacancies = reader.read(document);
+			return reader.read(document);
 		}
 		catch (UnreadableFeedException ex) {
 			throw Problems.of(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
-		return this.intake.acceptDelta(source, vacancies);
 	}
 
 	private FeedReader readerFor(@Nullable String contentType) {
@@ -87,6 +164,10 @@ class FeedController {
 						+ " is not a feed format this service reads; send one of " + readable + ".");
 		problem.getHeaders().setAccept(readable);
 		return problem;
+	}
+
+	/** {@code GET …/vacancies}: the source's open vacancies, normalised. */
+	record OpenVacancies(List<Vacancy> vacancies) {
 	}
 
 }
