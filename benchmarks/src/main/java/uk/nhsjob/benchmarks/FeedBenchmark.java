@@ -86,6 +86,12 @@ public final class FeedBenchmark {
 	/** As command-line arguments, which win over the service's settings file. */
 	private static String[] serviceSettings(TestInfrastructure infrastructure) {
 		Map<String, String> settings = new HashMap<>(infrastructure.springProperties());
+		// a real MongoDB, when there is one: the in-JVM server scans its collection for
+		// any query but a bare _id
+		String mongoUri = System.getenv("MONGODB_URI");
+		if (mongoUri != null && !mongoUri.isBlank()) {
+			settings.put("spring.mongodb.uri", mongoUri);
+		}
 		settings.put("server.port", "0");
 		settings.put("nhsjob.ingest.admin-token", ADMIN_TOKEN);
 		settings.put("nhsjob.ingest.max-feed-size", "256MB");
