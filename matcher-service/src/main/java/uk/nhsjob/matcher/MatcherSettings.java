@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,6 +23,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAlertsPerAddress live alerts one email address may have
  * @param outboxRelayInterval how often changes whose publication failed are published
  * again
+ * @param confirmationEmailsPerHour confirmation emails one address may be sent in an
+ * hour; requests over it are answered as usual but send nothing
+ * @param maxRequestBody the largest request body accepted; larger ones get {@code 413}
+ * @param expirySweepInterval how often pending alerts whose confirmation link has expired
+ * are looked for
  */
 @ConfigurationProperties("nhsjob.matcher")
 @Validated
@@ -30,7 +36,10 @@ public record MatcherSettings(
 		@Nullable @Pattern(regexp = "\\s*|.{32,}",
 				message = "must be at least 32 characters, or empty to generate one at startup") String tokenSecret,
 		@DefaultValue("7d") @NotNull Duration confirmationValidity, @DefaultValue("10") @Min(1) int maxAlertsPerAddress,
-		@DefaultValue("5s") @NotNull Duration outboxRelayInterval) {
+		@DefaultValue("5s") @NotNull Duration outboxRelayInterval,
+		@DefaultValue("5") @Min(1) int confirmationEmailsPerHour,
+		@DefaultValue("16KB") @NotNull DataSize maxRequestBody,
+		@DefaultValue("1m") @NotNull Duration expirySweepInterval) {
 
 	public MatcherSettings {
 		while (publicBaseUrl.endsWith("/")) {

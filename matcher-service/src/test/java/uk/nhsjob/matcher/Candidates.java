@@ -62,6 +62,42 @@ public final class Candidates {
 		return alertId;
 	}
 
+	/** The token of the alert's manage link, from its first profile. */
+	public static String manageToken(TopicReader profiles, String alertId) {
+		return tokenOf(profiles.await(alertId, (profile) -> true).path("manageUrl").asString());
+	}
+
+	/** The token of the alert's unsubscribe link, from its first profile. */
+	public static String unsubscribeToken(TopicReader profiles, String alertId) {
+		return tokenOf(profiles.await(alertId, (profile) -> true).path("unsubscribeUrl").asString());
+	}
+
+	/** Replaces an alert's criteria, frequency and paused state through the API. */
+	public void edit(String alertId, String manageToken, String criteriaJson, String frequency, boolean paused) {
+		this.http.put()
+			.uri("/api/v1/alerts/{id}", alertId)
+			.header("Authorization", "Bearer " + manageToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"criteria": %s, "frequency": "%s", "paused": %s}""".formatted(criteriaJson, frequency, paused))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	/** The alert's status as its API shows it. */
+	public String status(String alertId, String manageToken) {
+		String body = this.http.get()
+			.uri("/api/v1/alerts/{id}", alertId)
+			.header("Authorization", "Bearer " + manageToken)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+		return JSON.readTree(body).path("status").asString();
+	}
+
 	public void confirm(String token) {
 		this.http.post()
 			.uri("/alerts/confirm?token={token}", token)

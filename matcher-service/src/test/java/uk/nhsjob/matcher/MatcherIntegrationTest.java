@@ -22,7 +22,8 @@ import uk.nhsjob.testsupport.RealInfrastructure;
 @Documented
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=matcher-service", "nhsjob.matcher.outbox-relay-interval=1s" })
+		properties = { "spring.config.name=matcher-service", "nhsjob.matcher.outbox-relay-interval=1s",
+				"nhsjob.matcher.expiry-sweep-interval=1s" })
 @AutoConfigureRestTestClient
 @Import(VacancyTopic.class)
 public @interface MatcherIntegrationTest {

@@ -62,6 +62,20 @@ public final class TopicReader implements AutoCloseable {
 			.toList();
 	}
 
+	/** Waits for a tombstone under this key. */
+	public void awaitTombstone(String key) {
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+			poll();
+			return this.seen.stream().anyMatch((record) -> key.equals(record.key()) && record.value() == null);
+		});
+	}
+
+	/** Reads what has arrived meanwhile. */
+	public TopicReader catchUp() {
+		poll();
+		return this;
+	}
+
 	/** Waits for a record under this key and answers its value as it came. */
 	public String awaitRaw(String key) {
 		AtomicReference<String> found = new AtomicReference<>();

@@ -1,16 +1,28 @@
 package uk.nhsjob.matcher;
 
+import java.time.ZoneId;
+
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import uk.nhsjob.platform.kafka.KafkaSettings;
 import uk.nhsjob.platform.kafka.TopicDeclarations;
 
-/** The ingest service declares the vacancy topic; in these tests nobody else does. */
+/**
+ * The ingest service declares the vacancy topic; in these tests nobody else does. And the
+ * clock that tests move.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 class VacancyTopic {
+
+	@Bean
+	@Primary
+	TestClock testClock() {
+		return new TestClock(ZoneId.of("Europe/London"));
+	}
 
 	@Bean
 	NewTopic vacanciesTopic(KafkaSettings settings) {

@@ -28,9 +28,9 @@ public class Alert {
 	@Indexed
 	private final String email;
 
-	private final Criteria criteria;
+	private Criteria criteria;
 
-	private final Frequency frequency;
+	private Frequency frequency;
 
 	private AlertStatus status;
 
@@ -53,10 +53,16 @@ public class Alert {
 	/** Set when the alert is confirmed, cleared once its welcome set is published. */
 	private boolean welcomeSetPending;
 
+	/**
+	 * Set first when the alert is to be erased: from then on it opens for nobody, and the
+	 * outbox publishes its tombstone and then deletes it.
+	 */
+	private boolean erasing;
+
 	@PersistenceCreator
 	Alert(String id, String email, Criteria criteria, Frequency frequency, AlertStatus status, @Nullable Long version,
 			int tokenVersion, int confirmationRequest, Instant createdAt, Instant confirmationRequestedAt,
-			@Nullable Instant confirmedAt, boolean pendingPublication, boolean welcomeSetPending) {
+			@Nullable Instant confirmedAt, boolean pendingPublication, boolean welcomeSetPending, boolean erasing) {
 		this.id = id;
 		this.email = email;
 		this.criteria = criteria;
@@ -70,12 +76,17 @@ public class Alert {
 		this.confirmedAt = confirmedAt;
 		this.pendingPublication = pendingPublication;
 		this.welcomeSetPending = welcomeSetPending;
+		this.erasing = erasing;
 	}
 
-	/** A new alert waiting for its first confirmation email to be answered. */
-	static Alert pending(String email, Criteria criteria, Frequency frequency, Instant now) {
+	/**
+	 * A new alert waiting for its first confirmation email to be answered.
+	 * @param emailAllowed false when the address is over its confirmation rate limit: the
+	 * alert then asks for no email ({@code confirmationRequest} 0) until asked again
+	 */
+	static Alert pending(String email, Criteria criteria, Frequency frequency, Instant now, boolean emailAllowed) {
 		return new Alert(UUID.randomUUID().toString(), email, criteria, frequency, AlertStatus.PENDING_CONFIRMATION,
-				null, 1, 1, now, now, null, true, false);
+				null, 1, emailAllowed ? 1 : 0, now, now, null, true, false, false);
 	}
 
 	boolean asksFor(Criteria criteria, Frequency frequency) {
@@ -90,11 +101,86 @@ public class Alert {
 	}
 
 	/**
+	 * Replaces what the alert looks for and how often, and pauses or resumes it. Nothing
+	 * is matched retroactively: matching happens as vacancies arrive.
+	 * @return whether anything changed
+	 * @throws AlertNotChangeable when the alert has ended, or a pending one is to be
+	 * paused
+	 */
+	boolean edit(Criteria criteria, Frequency frequency, boolean paused) {
+		if (!isLive()) {
+			throw new AlertNotChangeable("the alert has ended; create a new one");
+		}
+		AlertStatus next = this.status;
+		if (this.status == AlertStatus.PENDING_CONFIRMATION) {
+			if (paused) {
+				throw new AlertNotChangeable("a pending alert cannot be paused; confirm it first");
+			}
+		}
+		else {
+			next = paused ? AlertStatus.PAUSED : AlertStatus.ACTIVE;
+		}
+		if (next == this.status && this.criteria.equals(criteria) && this.frequency == frequency) {
+			return false;
+		}
+		this.criteria = criteria;
+		this.frequency = frequency;
+		this.status = next;
+		this.pendingPublication = true;
+		return true;
+	}
+
+	/**
+	 * Stops the alert for good; its manage link still opens it, to delete or erase it.
+	 * @return whether it was live until now
+	 */
+	boolean unsubscribe() {
+		if (!isLive()) {
+			return false;
+		}
+		this.status = AlertStatus.UNSUBSCRIBED;
+		this.pendingPublication = true;
+		return true;
+	}
+
+	/**
+	 * Ends a pending alert whose latest confirmation link has expired.
+	 * @return whether it expired now
+	 */
+	boolean expireIfUnconfirmedSince(Instant cutoff) {
+		if (this.status != AlertStatus.PENDING_CONFIRMATION || this.erasing
+				|| this.confirmationRequestedAt.isAfter(cutoff)) {
+			return false;
+		}
+		this.status = AlertStatus.EXPIRED;
+		this.pendingPublication = true;
+		return true;
+	}
+
+	/**
+	 * The first step of erasure: the alert opens for nobody from now on (its links are
+	 * revoked too), and its outbox owes a tombstone.
+	 * @return whether it was live until now
+	 */
+	boolean markErasing() {
+		boolean wasLive = isLive();
+		this.erasing = true;
+		this.tokenVersion++;
+		this.pendingPublication = true;
+		return wasLive;
+	}
+
+	/** Counts against its address's limit. */
+	boolean isLive() {
+		return !this.erasing && Alerts.LIVE.contains(this.status);
+	}
+
+	/**
 	 * Activates a pending alert.
 	 * @return whether anything changed
 	 */
 	boolean confirm(Instant now) {
-		if (this.status != AlertStatus.PENDING_CONFIRMATION) {
+		if (this.status != AlertStatus.PENDING_CONFIRMATION || this.erasing) {
 			return false;
 		}
 		this.status = AlertStatus.ACTIVE;
@@ -160,6 +246,10 @@ public class Alert {
 
 	public boolean welcomeSetPending() {
 		return this.welcomeSetPending;
+	}
+
+	public boolean erasing() {
+		return this.erasing;
 	}
 
 }

@@ -5,9 +5,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/alerts")
 class AlertApi {
-
-	private static final String BEARER = "bearer ";
 
 	private final AlertManagement management;
 
@@ -37,14 +37,23 @@ class AlertApi {
 	@GetMapping("/{alertId}")
 	AlertView get(@PathVariable String alertId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
-		return AlertView.of(this.management.managed(alertId, bearerToken(authorization)));
+		return AlertView.of(this.management.managed(alertId, BearerToken.of(authorization)));
 	}
 
-	private static @Nullable String bearerToken(@Nullable String authorization) {
-		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-			return null;
-		}
-		return authorization.substring(BEARER.length()).strip();
+	@PutMapping("/{alertId}")
+	AlertView edit(@PathVariable String alertId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			@Valid @RequestBody EditedAlert request) {
+		Alert alert = this.management.managed(alertId, BearerToken.of(authorization));
+		return AlertView
+			.of(this.management.edit(alert, request.normalisedCriteria(), request.frequency(), request.paused()));
+	}
+
+	@DeleteMapping("/{alertId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable String alertId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+		this.management.delete(this.management.managed(alertId, BearerToken.of(authorization)));
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -24,9 +25,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The API's errors as {@code application/problem+json}; a bad request lists each field at
- * fault in {@code errors}, with its path in the body ({@code criteria.radiusMiles}).
+ * fault in {@code errors}, with its path in the body ({@code criteria.radiusMiles}). For
+ * every API controller of the service, the preview's too.
  */
-@RestControllerAdvice(assignableTypes = AlertApi.class)
+@RestControllerAdvice(annotations = RestController.class)
 class AlertApiErrors extends ResponseEntityExceptionHandler {
 
 	@Override
@@ -54,6 +56,11 @@ class AlertApiErrors extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail tooManyAlerts(TooManyAlerts ex) {
 		return problem(HttpStatus.CONFLICT, "Too many alerts", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notChangeable(AlertNotChangeable ex) {
+		return problem(HttpStatus.CONFLICT, "Not possible now", ex.getMessage());
 	}
 
 	@ExceptionHandler

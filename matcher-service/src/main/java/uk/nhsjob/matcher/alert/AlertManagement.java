@@ -2,6 +2,7 @@ package uk.nhsjob.matcher.alert;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,6 +25,8 @@ class AlertManagement {
 
 	private final Alerts alerts;
 
+	private final Addresses addresses;
+
 	private final ProfilePublisher publisher;
 
 	private final AlertLinks links;
@@ -34,19 +37,24 @@ class AlertManagement {
 
 	private final int maxAlertsPerAddress;
 
-	AlertManagement(Alerts alerts, ProfilePublisher publisher, AlertLinks links, ApplicationEventPublisher events,
-			Clock clock, MatcherSettings settings) {
+	private final int confirmationEmailsPerHour;
+
+	AlertManagement(Alerts alerts, Addresses addresses, ProfilePublisher publisher, AlertLinks links,
+			ApplicationEventPublisher events, Clock clock, MatcherSettings settings) {
 		this.alerts = alerts;
+		this.addresses = addresses;
 		this.publisher = publisher;
 		this.links = links;
 		this.events = events;
 		this.clock = clock;
 		this.maxAlertsPerAddress = settings.maxAlertsPerAddress();
+		this.confirmationEmailsPerHour = settings.confirmationEmailsPerHour();
 	}
 
 	/**
 	 * Creates a pending alert, or asks again for the confirmation of an identical pending
-	 * one.
+	 * one. Over the address's confirmation rate limit the answer is the same, but no
+	 * email is asked for.
 	 * @throws TooManyAlerts when the address has its fill of live alerts
 	 */
 	Alert create(NewAlert request) {
@@ -56,16 +64,24 @@ class AlertManagement {
 		Instant now = this.clock.instant();
 		Optional<Alert> same = this.alerts.findByEmailAndStatus(email, AlertStatus.PENDING_CONFIRMATION)
 			.stream()
-			.filter((pending) -> pending.asksFor(criteria, frequency))
+			.filter((pending) -> !pending.erasing() && pending.asksFor(criteria, frequency))
 			.findFirst();
 		if (same.isPresent()) {
+			if (!this.addresses.allowConfirmationEmail(email, this.confirmationEmailsPerHour, now)) {
+				return same.get();
+			}
 			same.get().requestConfirmationAgain(now);
 			return saveAndPublish(same.get());
 		}
-		if (this.alerts.countByEmailAndStatusIn(email, Alerts.LIVE) >= this.maxAlertsPerAddress) {
-			throw new TooManyAlerts(this.maxAlertsPerAddress);
+		this.addresses.reserveAlert(email, this.maxAlertsPerAddress);
+		try {
+			boolean emailAllowed = this.addresses.allowConfirmationEmail(email, this.confirmationEmailsPerHour, now);
+			return saveAndPublish(Alert.pending(email, criteria, frequency, now, emailAllowed));
 		}
-		return saveAndPublish(Alert.pending(email, criteria, frequency, now));
+		catch (RuntimeException ex) {
+			this.addresses.releaseAlert(email);
+			throw ex;
+		}
 	}
 
 	/** The alert a confirmation link is for. */
@@ -97,11 +113,71 @@ class AlertManagement {
 
 	/** The alert of a manage token, which must be the alert asked for. */
 	Alert managed(String alertId, @Nullable String token) {
-		Alert alert = resolve(token, LinkPurpose.MANAGE);
+		Alert alert = managed(token);
 		if (!alert.id().equals(alertId)) {
 			throw new AlertNotFound();
 		}
 		return alert;
+	}
+
+	/** The alert of a manage token. */
+	Alert managed(@Nullable String token) {
+		return resolve(token, LinkPurpose.MANAGE);
+	}
+
+	/** Replaces an alert's criteria and frequency, and pauses or resumes it. */
+	Alert edit(Alert alert, Criteria criteria, Frequency frequency, boolean paused) {
+		return alert.edit(criteria.normalised(), frequency, paused) ? saveAndPublish(alert) : alert;
+	}
+
+	/** The alert an unsubscribe link is for. */
+	Alert toUnsubscribe(@Nullable String token) {
+		return resolve(token, LinkPurpose.UNSUBSCRIBE);
+	}
+
+	/** Stops the alert of an unsubscribe link at once; a second time changes nothing. */
+	Alert unsubscribe(@Nullable String token) {
+		Alert alert = toUnsubscribe(token);
+		if (!alert.unsubscribe()) {
+			return alert;
+		}
+		try {
+			Alert saved = saveAndPublish(alert);
+			this.addresses.releaseAlert(saved.email());
+			return saved;
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// changed meanwhile, perhaps unsubscribed twice at once: try again on what is
+			// saved
+			return unsubscribe(token);
+		}
+	}
+
+	/** Erases one alert: it is not found from now on, and its tombstone follows. */
+	void delete(Alert alert) {
+		erase(List.of(alert));
+	}
+
+	/** Erases every alert of the address of this one. */
+	void eraseAddress(Alert any) {
+		erase(this.alerts.findByEmail(any.email()));
+	}
+
+	/**
+	 * Marks each alert first, so none opens any more whatever happens next; then
+	 * publishes each tombstone and deletes, or leaves that to the outbox relay.
+	 */
+	private void erase(List<Alert> toErase) {
+		for (Alert alert : toErase) {
+			if (!alert.erasing()) {
+				boolean wasLive = alert.markErasing();
+				this.alerts.save(alert);
+				if (wasLive) {
+					this.addresses.releaseAlert(alert.email());
+				}
+			}
+		}
+		toErase.forEach((alert) -> this.publisher.publish(alert.id()));
 	}
 
 	private Alert saveAndPublish(Alert alert) {
@@ -116,7 +192,7 @@ class AlertManagement {
 		}
 		return this.links.read(token, purpose)
 			.flatMap((claims) -> this.alerts.findById(claims.alertId())
-				.filter((alert) -> alert.tokenVersion() == claims.version()))
+				.filter((alert) -> !alert.erasing() && alert.tokenVersion() == claims.version()))
 			.orElseThrow(AlertNotFound::new);
 	}
 

@@ -1,6 +1,6 @@
 package uk.nhsjob.matcher.alert;
 
-import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,7 +16,11 @@ public interface Alerts extends ListCrudRepository<Alert, String> {
 
 	List<Alert> findByEmailAndStatus(String email, AlertStatus status);
 
-	long countByEmailAndStatusIn(String email, Collection<AlertStatus> statuses);
+	List<Alert> findByEmail(String email);
+
+	long countByEmail(String email);
+
+	List<Alert> findByStatusAndConfirmationRequestedAtLessThanEqual(AlertStatus status, Instant cutoff);
 
 	Stream<Alert> findByStatus(AlertStatus status);
 

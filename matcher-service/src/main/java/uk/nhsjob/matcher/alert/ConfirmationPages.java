@@ -2,15 +2,12 @@ package uk.nhsjob.matcher.alert;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The confirmation link's pages. Opening the link only shows a button; the button's POST
@@ -41,12 +38,6 @@ class ConfirmationPages {
 		model.addAttribute("description", CriteriaDescription.of(alert.criteria()));
 		model.addAttribute("status", alert.status());
 		return "alerts/confirmed";
-	}
-
-	@ExceptionHandler(AlertNotFound.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound() {
-		return "alerts/link-not-found";
 	}
 
 }

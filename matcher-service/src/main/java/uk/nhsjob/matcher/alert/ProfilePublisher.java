@@ -48,14 +48,17 @@ class ProfilePublisher {
 
 	private final AlertLinks links;
 
+	private final ErasureCompletion erasures;
+
 	private final Clock clock;
 
 	ProfilePublisher(KafkaOperations<String, Object> kafka, MongoOperations mongo, Alerts alerts, AlertLinks links,
-			Clock clock) {
+			ErasureCompletion erasures, Clock clock) {
 		this.kafka = kafka;
 		this.mongo = mongo;
 		this.alerts = alerts;
 		this.links = links;
+		this.erasures = erasures;
 		this.clock = clock;
 		Arrays.setAll(this.turns, (i) -> new Object());
 	}
@@ -71,10 +74,19 @@ class ProfilePublisher {
 		}
 	}
 
+	/**
+	 * The alert's current state, or for an alert being erased its tombstone; an erasure
+	 * is finished only once the tombstone is acknowledged, so a crash in between leaves
+	 * the alert marked, unreadable, and still in the outbox.
+	 */
 	private boolean send(Alert alert) {
 		try {
-			this.kafka.send(Topics.PROFILES, alert.id(), profileOf(alert))
+			this.kafka.send(Topics.PROFILES, alert.id(), alert.erasing() ? null : profileOf(alert))
 				.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			if (alert.erasing()) {
+				this.erasures.finish(alert);
+				return true;
+			}
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
 			log.warn("Profile of alert {} revision {} not published yet: {}", alert.id(), alert.revision(),

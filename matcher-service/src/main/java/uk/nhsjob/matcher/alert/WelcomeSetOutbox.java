@@ -41,7 +41,7 @@ public class WelcomeSetOutbox {
 	public Optional<Alert> dueAlert(String alertId) {
 		return this.alerts.findById(alertId)
 			.filter((alert) -> alert.welcomeSetPending() && alert.status() == AlertStatus.ACTIVE
-					&& !alert.pendingPublication());
+					&& !alert.pendingPublication() && !alert.erasing());
 	}
 
 	/** The welcome set is published; by collection name, so the version is not raised. */

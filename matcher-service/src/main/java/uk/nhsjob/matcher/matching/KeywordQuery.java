@@ -64,11 +64,11 @@ final class KeywordQuery {
 	}
 
 	boolean matches(@Nullable String title, @Nullable String description) {
-		if (isEmpty()) {
-			return true;
-		}
-		Words titleWords = Words.of(title);
-		Words descriptionWords = Words.of(description);
+		return isEmpty() || matches(Words.of(title), Words.of(description));
+	}
+
+	/** For a vacancy tested against many queries: its words split once. */
+	boolean matches(Words titleWords, Words descriptionWords) {
 		for (List<String> phrase : this.required) {
 			if (!titleWords.contains(phrase) && !descriptionWords.contains(phrase)) {
 				return false;

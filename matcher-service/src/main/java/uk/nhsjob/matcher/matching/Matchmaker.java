@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import uk.nhsjob.common.match.WelcomeSetMatched;
 import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.matcher.alert.Alert;
+import uk.nhsjob.matcher.alert.AlertErased;
 import uk.nhsjob.matcher.alert.Alerts;
 import uk.nhsjob.matcher.alert.WelcomeSetOutbox;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
@@ -81,7 +83,7 @@ class Matchmaker {
 		Instant now = this.clock.instant();
 		List<VacancyMatched> matches = new ArrayList<>();
 		try (Stream<Alert> active = this.alerts.findByStatus(AlertStatus.ACTIVE)) {
-			active.forEach((alert) -> {
+			active.filter((alert) -> !alert.erasing()).forEach((alert) -> {
 				AlertCriteria criteria = AlertCriteria.of(alert.criteria(), this.postcodes);
 				if (criteria.matches(vacancy) && !this.sent.existsById(SentMatch.idOf(alert.id(), vacancy.id()))) {
 					matches.add(VacancyMatched.of(alert.id(), matchedVacancy(vacancy, criteria), now));
@@ -139,6 +141,15 @@ class Matchmaker {
 		matching.forEach((vacancy) -> record(alertId, vacancy.id(), SentMatch.Via.WELCOME_SET, now));
 		this.welcomeSets.markSent(alertId);
 		return true;
+	}
+
+	/**
+	 * Forgets which vacancies an erased alert was sent. Under the same lock as matching,
+	 * so no match in flight records one afterwards.
+	 */
+	@EventListener
+	synchronized void forget(AlertErased erased) {
+		this.sent.deleteByAlertId(erased.alertId());
 	}
 
 	static MatchedVacancy matchedVacancy(Vacancy vacancy, AlertCriteria criteria) {

@@ -8,4 +8,6 @@ interface SentMatches extends MongoRepository<SentMatch, String> {
 
 	List<SentMatch> findByAlertIdAndVia(String alertId, SentMatch.Via via);
 
+	void deleteByAlertId(String alertId);
+
 }

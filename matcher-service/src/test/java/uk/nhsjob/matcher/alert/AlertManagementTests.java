@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.util.unit.DataSize;
 
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.common.vocabulary.Frequency;
@@ -30,7 +31,7 @@ class AlertManagementTests {
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	private final MatcherSettings settings = new MatcherSettings("https://alerts.example", null, Duration.ofDays(7), 10,
-			Duration.ofSeconds(5));
+			Duration.ofSeconds(5), 5, DataSize.ofKilobytes(16), Duration.ofMinutes(1));
 
 	private final LinkTokens tokens = new LinkTokens(
 			"a secret of at least thirty-two characters".getBytes(StandardCharsets.UTF_8), this.clock);
@@ -39,12 +40,14 @@ class AlertManagementTests {
 
 	private final Alerts alerts = mock();
 
+	private final Addresses addresses = mock();
+
 	private final ProfilePublisher publisher = mock();
 
 	private final ApplicationEventPublisher events = mock();
 
-	private final AlertManagement management = new AlertManagement(this.alerts, this.publisher, this.links, this.events,
-			this.clock, this.settings);
+	private final AlertManagement management = new AlertManagement(this.alerts, this.addresses, this.publisher,
+			this.links, this.events, this.clock, this.settings);
 
 	@Test
 	void opensAnAlertWithItsOwnManageToken() {
@@ -98,9 +101,49 @@ class AlertManagementTests {
 		verify(this.events).publishEvent(new AlertConfirmed("a1"));
 	}
 
+	@Test
+	void anAlertBeingErasedOpensForNobody() {
+		Alert alert = alert("a1", 1, AlertStatus.ACTIVE);
+		String token = this.links.token(alert, LinkPurpose.MANAGE);
+		alert.markErasing();
+		given(this.alerts.findById("a1")).willReturn(Optional.of(alert));
+		assertThatExceptionOfType(AlertNotFound.class).isThrownBy(() -> this.management.managed("a1", token));
+	}
+
+	@Test
+	void overTheRateLimitANewAlertAsksForNoEmail() {
+		given(this.alerts.save(any())).willAnswer((call) -> call.getArgument(0));
+		given(this.addresses.allowConfirmationEmail(any(), org.mockito.ArgumentMatchers.anyInt(), any()))
+			.willReturn(false);
+		Alert created = this.management.create(new NewAlert("Sam@Example.org", null, Frequency.DAILY));
+		assertThat(created.status()).isEqualTo(AlertStatus.PENDING_CONFIRMATION);
+		assertThat(created.confirmationRequest()).isZero();
+		assertThat(created.email()).isEqualTo("sam@example.org");
+	}
+
+	@Test
+	void overTheRateLimitAskingAgainChangesNothing() {
+		Alert pending = new Alert("a1", "someone@example.org", Criteria.ANY.normalised(), Frequency.INSTANT,
+				AlertStatus.PENDING_CONFIRMATION, 0L, 1, 1, NOW, NOW, null, false, false, false);
+		given(this.alerts.findByEmailAndStatus("someone@example.org", AlertStatus.PENDING_CONFIRMATION))
+			.willReturn(java.util.List.of(pending));
+		Alert again = this.management.create(new NewAlert("someone@example.org", null, Frequency.INSTANT));
+		assertThat(again.confirmationRequest()).isEqualTo(1);
+		verify(this.alerts, never()).save(any());
+		verify(this.publisher, never()).publish(any());
+	}
+
+	@Test
+	void aFailedSaveGivesTheAlertPlaceBack() {
+		given(this.alerts.save(any())).willThrow(new IllegalStateException("MongoDB away"));
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.management.create(new NewAlert("sam@example.org", null, Frequency.DAILY)));
+		verify(this.addresses).releaseAlert("sam@example.org");
+	}
+
 	private static Alert alert(String id, int tokenVersion, AlertStatus status) {
 		return new Alert(id, "someone@example.org", Criteria.ANY, Frequency.INSTANT, status, 0L, tokenVersion, 1, NOW,
-				NOW, null, false, false);
+				NOW, null, false, false, false);
 	}
 
 }

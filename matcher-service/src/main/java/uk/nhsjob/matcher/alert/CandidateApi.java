@@ -1,0 +1,29 @@
+package uk.nhsjob.matcher.alert;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Erasing everything held about a candidate's address (SPEC §5). */
+@RestController
+class CandidateApi {
+
+	private final AlertManagement management;
+
+	CandidateApi(AlertManagement management) {
+		this.management = management;
+	}
+
+	/** With the manage token of any of the address's alerts. */
+	@DeleteMapping("/api/v1/candidates/me")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void erase(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+		this.management.eraseAddress(this.management.managed(BearerToken.of(authorization)));
+	}
+
+}

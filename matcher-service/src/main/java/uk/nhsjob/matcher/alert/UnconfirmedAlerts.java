@@ -1,0 +1,65 @@
+package uk.nhsjob.matcher.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.matcher.MatcherSettings;
+
+/**
+ * Expires the pending alerts whose latest confirmation link has run out (7 days by
+ * default): the same time, so an alert never expires while its link still works.
+ */
+@Component
+class UnconfirmedAlerts {
+
+	private static final Logger log = LoggerFactory.getLogger(UnconfirmedAlerts.class);
+
+	private final Alerts alerts;
+
+	private final Addresses addresses;
+
+	private final ProfilePublisher publisher;
+
+	private final Clock clock;
+
+	private final Duration validity;
+
+	UnconfirmedAlerts(Alerts alerts, Addresses addresses, ProfilePublisher publisher, Clock clock,
+			MatcherSettings settings) {
+		this.alerts = alerts;
+		this.addresses = addresses;
+		this.publisher = publisher;
+		this.clock = clock;
+		this.validity = settings.confirmationValidity();
+	}
+
+	@Scheduled(fixedDelayString = "${nhsjob.matcher.expiry-sweep-interval:1m}")
+	void expire() {
+		Instant cutoff = this.clock.instant().minus(this.validity);
+		for (Alert alert : this.alerts
+			.findByStatusAndConfirmationRequestedAtLessThanEqual(AlertStatus.PENDING_CONFIRMATION, cutoff)) {
+			if (alert.expireIfUnconfirmedSince(cutoff)) {
+				try {
+					this.alerts.save(alert);
+				}
+				catch (OptimisticLockingFailureException ex) {
+					// asked for again or confirmed meanwhile: the next sweep looks again
+					continue;
+				}
+				this.addresses.releaseAlert(alert.email());
+				this.publisher.publish(alert.id());
+				log.info("Alert {} expired unconfirmed", alert.id());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,195 @@
+package uk.nhsjob.matcher;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.nhsjob.matcher.Candidates.uniqueEmail;
+import static uk.nhsjob.matcher.Candidates.unsubscribeToken;
+
+/** The limits: alerts per address, confirmation emails per hour, request bodies. */
+@MatcherIntegrationTest
+class LimitsIntegrationTests {
+
+	@Autowired
+	private RestTestClient http;
+
+	@Autowired
+	private TestClock clock;
+
+	@LocalServerPort
+	private int port;
+
+	private Candidates candidates;
+
+	private TopicReader profiles;
+
+	@BeforeEach
+	void connect() {
+		this.candidates = new Candidates(this.http);
+		this.profiles = Candidates.profiles();
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.clock.reset();
+		this.profiles.close();
+	}
+
+	@Test
+	void holdsTheAlertLimitUnderConcurrentRequests() {
+		String email = uniqueEmail();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(16);
+		List<CompletableFuture<Integer>> answers = IntStream.rangeClosed(1, 16)
+			.mapToObj((radius) -> CompletableFuture.supplyAsync(() -> {
+				awaitQuietly(start);
+				return this.http.post()
+					.uri("/api/v1/alerts")
+					.contentType(MediaType.APPLICATION_JSON)
+					.body("""
+							{"email": "%s", "criteria": {"postcode": "LS6", "radiusMiles": %d}, "frequency": "DAILY"}"""
+						.formatted(email, radius))
+					.exchange()
+					.returnResult(String.class)
+					.getStatus()
+					.value();
+			}, threads))
+			.toList();
+		start.countDown();
+
+		List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
+		threads.shutdown();
+		assertThat(statuses).filteredOn((status) -> status == 202).hasSize(10);
+		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(6);
+	}
+
+	@Test
+	void anUnsubscribedAlertGivesItsPlaceBack() {
+		String email = uniqueEmail();
+		String first = null;
+		for (int radius = 1; radius <= 10; radius++) {
+			String alertId = this.candidates.createAlert(email, """
+					{"postcode": "LS6", "radiusMiles": %d}""".formatted(radius));
+			first = (first != null) ? first : alertId;
+		}
+		postAlert(email, 11).expectStatus().isEqualTo(409);
+
+		this.http.post()
+			.uri("/alerts/unsubscribe?token={token}", unsubscribeToken(this.profiles, first))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		postAlert(email, 11).expectStatus().isAccepted();
+		postAlert(email, 12).expectStatus().isEqualTo(409);
+	}
+
+	@Test
+	void overFiveConfirmationEmailsAnHourAnswersAsUsualButAsksForNoEmail() {
+		String email = uniqueEmail();
+		String first = this.candidates.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}");
+		for (int radius = 2; radius <= 5; radius++) {
+			this.candidates.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": %d}".formatted(radius));
+		}
+
+		String sixth = this.candidates.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 6}");
+		assertThat(this.profiles.await(sixth, (profile) -> true).path("confirmationRequest").asInt()).isZero();
+		assertThat(this.candidates.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}")).isEqualTo(first);
+
+		this.clock.moveForward(Duration.ofMinutes(61));
+		assertThat(this.candidates.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}")).isEqualTo(first);
+		JsonNode again = this.profiles.await(first, (profile) -> profile.path("confirmationRequest").asInt() == 2);
+		assertThat(again.path("revision").asLong()).isEqualTo(2);
+		assertThat(this.profiles.values(first)).extracting((profile) -> profile.path("confirmationRequest").asInt())
+			.containsExactly(1, 2);
+	}
+
+	@Test
+	void refusesABodyOverSixteenKilobytesAsProblemJson() {
+		String keywords = "a".repeat(17 * 1024);
+		this.http.post()
+			.uri("/api/v1/alerts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"email": "%s", "criteria": {"keywords": "%s"}, "frequency": "DAILY"}""".formatted(uniqueEmail(),
+					keywords))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(413);
+	}
+
+	@Test
+	void refusesABodyOfUndeclaredLengthOverTheLimitAndReadsOneUnderIt() throws Exception {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String tooLarge = """
+				{"email": "%s", "criteria": {"keywords": "%s"}, "frequency": "DAILY"}""".formatted(uniqueEmail(),
+				"a".repeat(17 * 1024));
+		HttpResponse<String> refused = client.send(chunked(tooLarge), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(413);
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+
+		String small = """
+				{"email": "%s", "criteria": {"keywords": "audio typing"}, "frequency": "DAILY"}"""
+			.formatted(uniqueEmail());
+		HttpResponse<String> accepted = client.send(chunked(small), HttpResponse.BodyHandlers.ofString());
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		assertThat(accepted.body()).contains("PENDING_CONFIRMATION");
+	}
+
+	/** A request whose body has no declared length: sent in chunks. */
+	private HttpRequest chunked(String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/alerts"))
+			.header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+			.build();
+	}
+
+	private RestTestClient.ResponseSpec postAlert(String email, int radius) {
+		return this.http.post()
+			.uri("/api/v1/alerts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"email": "%s", "criteria": {"postcode": "LS6", "radiusMiles": %d}, "frequency": "DAILY"}"""
+				.formatted(email, radius))
+			.exchange();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

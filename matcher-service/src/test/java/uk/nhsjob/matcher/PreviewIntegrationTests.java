@@ -1,0 +1,133 @@
+package uk.nhsjob.matcher;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import uk.nhsjob.common.vocabulary.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.nhsjob.matcher.Candidates.uniqueWord;
+import static uk.nhsjob.matcher.Vacancies.TODAY;
+import static uk.nhsjob.matcher.Vacancies.vacancy;
+
+/** What an alert would match now. */
+@MatcherIntegrationTest
+class PreviewIntegrationTests {
+
+	@Autowired
+	private RestTestClient http;
+
+	private VacancyFeed feed;
+
+	@BeforeEach
+	void connect() {
+		this.feed = new VacancyFeed();
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.feed.close();
+	}
+
+	@Test
+	void previewsTheOpenVacanciesThatMatchNowNewestFirst() {
+		String word = uniqueWord();
+		for (int age = 1; age <= 3; age++) {
+			this.feed.awaitMatcherRead(
+					this.feed.publish(vacancy("test-trust:" + word + "-" + age).description("Needs " + word)
+						.postedAt(TODAY.minusDays(age))
+						.build()));
+		}
+		this.feed.awaitMatcherRead(this.feed
+			.publish(vacancy("test-trust:" + word + "-coder").role(Role.CLINICAL_CODER).description(word).build()));
+		this.feed.awaitMatcherRead(
+				this.feed.publish(vacancy("test-trust:" + word + "-closed").closed().description(word).build()));
+
+		this.http.post()
+			.uri("/api/v1/alerts/preview?limit=2")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"roles": ["MEDICAL_SECRETARY"], "postcode": "LS6 2AB", "keywords": "%s"}""".formatted(word))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.total")
+			.isEqualTo(3)
+			.jsonPath("$.vacancies[*].id")
+			.isEqualTo(List.of("test-trust:" + word + "-1", "test-trust:" + word + "-2"))
+			.jsonPath("$.vacancies[0].title")
+			.isEqualTo("Medical Secretary")
+			.jsonPath("$.vacancies[0].role")
+			.isEqualTo("MEDICAL_SECRETARY")
+			.jsonPath("$.vacancies[0].status")
+			.isEqualTo("OPEN");
+	}
+
+	@Test
+	void previewsTwentyByDefault() {
+		String word = uniqueWord();
+		for (int i = 0; i < 21; i++) {
+			this.feed.publish(vacancy("test-trust:" + word + "-" + i).description(word).build());
+		}
+		this.feed
+			.awaitMatcherRead(this.feed.publish(vacancy("test-trust:" + word + "-last").description(word).build(), 0));
+		org.awaitility.Awaitility.await()
+			.untilAsserted(() -> this.http.post()
+				.uri("/api/v1/alerts/preview")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"keywords\": \"%s\"}".formatted(word))
+				.exchange()
+				.expectBody()
+				.jsonPath("$.total")
+				.isEqualTo(22)
+				.jsonPath("$.vacancies.length()")
+				.isEqualTo(20));
+	}
+
+	@Test
+	void rejectsInvalidCriteriaNamingTheField() {
+		this.http.post()
+			.uri("/api/v1/alerts/preview")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"postcode\": \"LS6\", \"radiusMiles\": 0}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.<List<String>>value((fields) -> assertThat(fields).contains("radiusMiles"));
+		this.http.post()
+			.uri("/api/v1/alerts/preview")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"specialties\": [\"ASTROLOGY\"]}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.<List<String>>value((fields) -> assertThat(fields).contains("specialties"));
+		this.http.post()
+			.uri("/api/v1/alerts/preview?limit=0")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.<List<String>>value((fields) -> assertThat(fields).contains("limit"));
+	}
+
+}
