@@ -33,7 +33,7 @@ import uk.nhsjob.testsupport.TestInfrastructure;
  * many records of the same size to the same broker. Prints a table.
  * <p>
  * Arguments: the number of vacancies (10000) and the formats, comma-separated
- * ({@code json}; {@code json,csv} once the CSV reader is in).
+ * ({@code json,csv}).
  */
 public final class FeedBenchmark {
 
@@ -60,7 +60,7 @@ public final class FeedBenchmark {
 
 	private static void run(String[] args) throws Exception {
 		int vacancies = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
-		List<String> formats = List.of(((args.length > 1) ? args[1] : "json").split(","));
+		List<String> formats = List.of(((args.length > 1) ? args[1] : "json,csv").split(","));
 		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		try (ConfigurableApplicationContext service = IngestApplication.application()
 			.run(serviceSettings(infrastructure))) {
