@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,12 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFeedSize the largest feed document accepted
  * @param payScale where the Agenda for Change pay table is (replaced every April)
  * @param outbox how publication to Kafka is waited for and retried
+ * @param rateLimit how many feeds a source may push
  */
 @ConfigurationProperties("nhsjob.ingest")
 @Validated
 public record IngestSettings(@DefaultValue("") String adminToken, @DefaultValue("10MB") @NotNull DataSize maxFeedSize,
 		@DefaultValue("classpath:pay-scales/afc-pay-scales-england-2025-26.csv") @NotBlank String payScale,
-		@DefaultValue @Valid Outbox outbox) {
+		@DefaultValue @Valid Outbox outbox, @DefaultValue @Valid RateLimit rateLimit) {
 
 	/** Beyond this a feed would not fit comfortably in memory. */
 	static final DataSize LARGEST_FEED_SIZE = DataSize.ofMegabytes(512);
@@ -44,6 +46,23 @@ public record IngestSettings(@DefaultValue("") String adminToken, @DefaultValue(
 	 */
 	public record Outbox(@DefaultValue("30s") @NotNull Duration sendTimeout,
 			@DefaultValue("30s") @NotNull Duration retryInterval, @DefaultValue("1m") @NotNull Duration retryAfter) {
+	}
+
+	/**
+	 * Each source may push (or validate) this many feeds per period, refilled steadily;
+	 * beyond it, {@code 429} with {@code Retry-After}.
+	 *
+	 * @param feeds how many feeds
+	 * @param per in how long
+	 */
+	public record RateLimit(@DefaultValue("60") @Positive int feeds, @DefaultValue("1m") @NotNull Duration per) {
+
+		public RateLimit {
+			if (per.isNegative() || per.isZero()) {
+				throw new IllegalArgumentException("nhsjob.ingest.rate-limit.per must be positive");
+			}
+		}
+
 	}
 
 }

@@ -1,23 +1,21 @@
 package uk.nhsjob.ingest.feed;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
 import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.ingest.IngestSettings;
 import uk.nhsjob.ingest.Problems;
+import uk.nhsjob.ingest.feed.format.FeedDocument;
 import uk.nhsjob.ingest.normalise.Normalisation;
-import uk.nhsjob.ingest.normalise.RawVacancy;
 import uk.nhsjob.ingest.normalise.VacancyNormaliser;
 import uk.nhsjob.ingest.normalise.VacancySource;
 import uk.nhsjob.ingest.publish.Publication;
@@ -25,81 +23,105 @@ import uk.nhsjob.ingest.publish.VacancyPublisher;
 import uk.nhsjob.ingest.source.RegisteredSource;
 
 /**
- * Takes in a read feed: normalises each vacancy, publishes the accepted ones and accounts
- * for every one in the receipt.
+ * Takes in a read feed: normalises each vacancy, publishes the accepted ones (and, for a
+ * snapshot, closes what it left out) and accounts for every one in the receipt.
  */
 @Service
 class FeedIntake {
-
-	private static final Logger log = LoggerFactory.getLogger(FeedIntake.class);
 
 	private final VacancyNormaliser normaliser;
 
 	private final VacancyPublisher publisher;
 
-	private final MeterRegistry meters;
-
 	private final IngestSettings settings;
 
-	FeedIntake(VacancyNormaliser normaliser, VacancyPublisher publisher, MeterRegistry meters,
-			IngestSettings settings) {
+	FeedIntake(VacancyNormaliser normaliser, VacancyPublisher publisher, IngestSettings settings) {
 		this.normaliser = normaliser;
 		this.publisher = publisher;
-		this.meters = meters;
 		this.settings = settings;
 	}
 
-	/** A delta: the vacancies given are added or updated; no other is touched. */
-	Receipt acceptDelta(RegisteredSource source, List<RawVacancy> vacancies) {
-		String feedId = UUID.randomUUID().toString();
-		VacancySource vacancySource = new VacancySource(source.sourceId(), source.name(), source.employerType(),
-				source.postcode());
-		List<Receipt.Rejection> rejected = new ArrayList<>();
-		// the same vacancy twice in one feed: the later wins
-		Map<String, Vacancy> accepted = new LinkedHashMap<>();
-		for (int index = 0; index < vacancies.size(); index++) {
-			Normalisation normalisation = this.normaliser.normalise(vacancies.get(index), vacancySource);
-			Vacancy vacancy = normalisation.vacancy();
-			if (vacancy != null) {
-				accepted.remove(vacancy.id());
-				accepted.put(vacancy.id(), vacancy);
-			}
-			else {
-				rejected.add(new Receipt.Rejection(index, normalisation.externalId(), normalisation.errors()));
-			}
+	/**
+	 * @param confirmEmpty whether an empty snapshot really means the source has no
+	 * vacancies left
+	 */
+	Outcome accept(String feedId, RegisteredSource source, FeedMode mode, boolean confirmEmpty, FeedDocument document) {
+		boolean snapshot = mode == FeedMode.SNAPSHOT;
+		if (snapshot && document.size() == 0 && !confirmEmpty) {
+			throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
+					"The snapshot is empty, which would close every open vacancy of the source; nothing was closed. "
+							+ "Push it again with confirmEmpty=true if that is what you mean.");
 		}
-		Publication publication = this.publisher.publish(source.sourceId(), List.copyOf(accepted.values()));
-		count(publication, rejected.size());
-		log.info("Feed {} from {}: received {}, published {}, unchanged {}, rejected {}, pending {}", feedId,
-				source.sourceId(), vacancies.size(), publication.published(), publication.unchanged(), rejected.size(),
-				publication.pending());
-		if (!publication.isComplete()) {
-			throw notAcknowledged(feedId, publication);
-		}
-		return new Receipt(feedId, vacancies.size(), publication.published(), publication.unchanged(), 0, rejected);
+		Normalised normalised = normalise(source, document, snapshot);
+		Publication publication = snapshot
+				? this.publisher.publishSnapshot(source.sourceId(), normalised.accepted(), normalised.rejectedIds())
+				: this.publisher.publish(source.sourceId(), normalised.accepted());
+		Receipt receipt = new Receipt(feedId, document.size(), publication.published(), publication.unchanged(),
+				publication.closed(), normalised.rejected());
+		return new Outcome(receipt, publication.pending());
+	}
+
+	/** What the feed would publish, publishing nothing. */
+	Validation validate(RegisteredSource source, FeedDocument document) {
+		Normalised normalised = normalise(source, document, false);
+		return new Validation(normalised.accepted(), normalised.rejected());
 	}
 
 	/**
 	 * The receipt counts only what the broker acknowledged; what it did not is stored and
 	 * will be sent again, and a repeat of the same feed reports it.
 	 */
-	private ErrorResponseException notAcknowledged(String feedId, Publication publication) {
+	ErrorResponseException notAcknowledged(Outcome outcome) {
 		ErrorResponseException problem = Problems.unavailable(
-				publication.pending()
+				outcome.pending()
 						+ " vacancies are stored but the message broker has not acknowledged them yet; they will be "
 						+ "published when it does. Push the same feed again later for a full receipt.",
 				this.settings.outbox().retryInterval());
-		problem.getBody().setProperty("feedId", feedId);
-		problem.getBody().setProperty("published", publication.published());
-		problem.getBody().setProperty("pending", publication.pending());
+		problem.getBody().setProperty("feedId", outcome.receipt().feedId());
+		problem.getBody().setProperty("published", outcome.receipt().published());
+		problem.getBody().setProperty("closed", outcome.receipt().closed());
+		problem.getBody().setProperty("pending", outcome.pending());
 		return problem;
 	}
 
-	private void count(Publication publication, int rejected) {
-		this.meters.counter("nhsjob.ingest.vacancies", "outcome", "published").increment(publication.published());
-		this.meters.counter("nhsjob.ingest.vacancies", "outcome", "unchanged").increment(publication.unchanged());
-		this.meters.counter("nhsjob.ingest.vacancies", "outcome", "pending").increment(publication.pending());
-		this.meters.counter("nhsjob.ingest.vacancies", "outcome", "rejected").increment(rejected);
+	/**
+	 * Reads the document one vacancy at a time: only normalised vacancies, the receipt's
+	 * rejections and, for a snapshot, the external ids rejected for their content (which
+	 * keep their state) are kept.
+	 */
+	private Normalised normalise(RegisteredSource source, FeedDocument document, boolean snapshot) {
+		VacancySource vacancySource = new VacancySource(source.sourceId(), source.name(), source.employerType(),
+				source.postcode());
+		List<Receipt.Rejection> rejected = new ArrayList<>();
+		Set<String> rejectedIds = new HashSet<>();
+		// the same vacancy twice in one feed: the later wins
+		Map<String, Vacancy> accepted = new LinkedHashMap<>();
+		document.forEach((entry) -> {
+			Normalisation normalisation = this.normaliser.normalise(entry.vacancy(), vacancySource);
+			Vacancy vacancy = normalisation.vacancy();
+			if (vacancy != null) {
+				accepted.remove(vacancy.id());
+				accepted.put(vacancy.id(), vacancy);
+				if (snapshot) {
+					rejectedIds.remove(vacancy.externalId());
+				}
+			}
+			else {
+				rejected.add(new Receipt.Rejection(entry.index(), entry.line(), normalisation.externalId(),
+						normalisation.errors()));
+				if (snapshot && normalisation.externalId() != null) {
+					rejectedIds.add(normalisation.externalId());
+				}
+			}
+		});
+		return new Normalised(List.copyOf(accepted.values()), rejected, rejectedIds);
+	}
+
+	/** A receipt, and how many of its vacancies the broker has not acknowledged yet. */
+	record Outcome(Receipt receipt, int pending) {
+	}
+
+	private record Normalised(List<Vacancy> accepted, List<Receipt.Rejection> rejected, Set<String> rejectedIds) {
 	}
 
 }

@@ -2,6 +2,7 @@ package uk.nhsjob.ingest.feed;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import uk.nhsjob.ingest.normalise.FieldError;
@@ -23,8 +24,10 @@ record Receipt(String feedId, int received, int published, int unchanged, int cl
 
 	/**
 	 * @param index 0-based, in document order
+	 * @param line where the vacancy starts in a CSV document; not given for other formats
 	 */
-	record Rejection(int index, @Nullable String externalId, List<FieldError> errors) {
+	record Rejection(int index, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer line,
+			@Nullable String externalId, List<FieldError> errors) {
 
 		Rejection {
 			errors = List.copyOf(errors);

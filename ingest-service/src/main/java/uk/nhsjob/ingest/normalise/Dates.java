@@ -11,11 +11,12 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a date as feeds write them: ISO 8601 ({@code 2026-12-31}, or a date-time, taken
  * in London), {@code 31/12/2026}, {@code 31 December 2026}, {@code 31-Dec-2026}; day
- * first, always.
+ * first, always. A time of day after a date is ignored.
  */
 final class Dates {
 
@@ -34,8 +35,11 @@ final class Dates {
 	private Dates() {
 	}
 
+	/** A time of day after the date, as exports add it: {@code 31/12/2026 23:59}. */
+	private static final Pattern TRAILING_TIME = Pattern.compile("\\s+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?$");
+
 	static Optional<LocalDate> parse(String text) {
-		String trimmed = text.trim();
+		String trimmed = TRAILING_TIME.matcher(text.trim()).replaceFirst("");
 		Optional<LocalDate> iso = iso(trimmed);
 		if (iso.isPresent()) {
 			return iso;

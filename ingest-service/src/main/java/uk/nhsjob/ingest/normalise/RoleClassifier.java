@@ -20,8 +20,8 @@ final class RoleClassifier {
 	private static final String[] FRONT_OFFICE = { "reception*", "booking*", "medical records", "health records",
 			"office", "appointment*", "outpatient*", "clinic*" };
 
-	private static final String[] LEADS_A_TEAM = { "team leader*", "team lead", "supervisor*", "lead secretary",
-			"secretarial lead" };
+	private static final String[] LEADS_A_TEAM = { "team leader*", "team lead", "supervisor*", "lead secretar*",
+			"lead medical secretar*", "secretarial lead" };
 
 	private static final String[] TOP_OF_AN_ORGANISATION = { "director", "directors", "chief executive*", "ceo",
 			"chair", "chairman", "board" };
@@ -30,7 +30,7 @@ final class RoleClassifier {
 			"to professor", "to prof" };
 
 	private static final String[] NAMES_A_DEPARTMENT = { "department*", "dept", "directorate*", "division*", "unit",
-			"services", "clinic*" };
+			"services", "clinic*", "outpatient*", "ward", "wards", "theatre*" };
 
 	private RoleClassifier() {
 	}
@@ -91,7 +91,7 @@ final class RoleClassifier {
 		if (words.hasAny("patient services manager*", "patient service manager*", "patient access manager*")) {
 			return Role.PATIENT_SERVICES_MANAGER;
 		}
-		if (words.hasAny("manager*") && (secretarial || words.hasAny(FRONT_OFFICE))) {
+		if (words.hasAny("manager*", "head of") && (secretarial || words.hasAny(FRONT_OFFICE))) {
 			return Role.MEDICAL_ADMINISTRATION_MANAGER;
 		}
 		return null;

@@ -24,7 +24,7 @@ import uk.nhsjob.platform.postcode.Coordinates;
 @Component
 public class VacancyNormaliser {
 
-	static final int MAX_EXTERNAL_ID_LENGTH = 100;
+	static final int MAX_EXTERNAL_ID_LENGTH = FieldLimits.EXTERNAL_ID_LENGTH;
 
 	private final Postcodes postcodes;
 
@@ -40,22 +40,33 @@ public class VacancyNormaliser {
 
 	public Normalisation normalise(RawVacancy raw, VacancySource source) {
 		List<FieldError> errors = new ArrayList<>(raw.problems());
+		List<FieldError> overLimits = FieldLimits.check(raw);
+		if (!overLimits.isEmpty()) {
+			errors.addAll(overLimits);
+			String externalId = overLimits.stream().anyMatch((error) -> error.field().equals("externalId")) ? null
+					: externalId(raw, new ArrayList<>());
+			return Normalisation.rejected(externalId, errors);
+		}
 		String externalId = externalId(raw, errors);
-		String title = PlainText.of(raw.title(), PlainText.TITLE_LENGTH);
-		if (title == null) {
+		int errorsBeforeTitle = errors.size();
+		String title = FieldLimits.plainText("title", raw.title(), errors);
+		if (title == null && errors.size() == errorsBeforeTitle) {
 			errors.add(new FieldError("title", "is required"));
 		}
+		String description = FieldLimits.plainText("description", raw.description(), errors);
 		Postcodes.Location location = location(raw.postcode(), source, errors);
 		LocalDate closingDate = closingDate(raw.closingDate(), errors);
 		String applyUrl = applyUrl(raw.applyUrl(), errors);
 		if (!errors.isEmpty() || externalId == null || title == null) {
 			return Normalisation.rejected(externalId, errors);
 		}
-		return Normalisation.accepted(vacancy(raw, source, externalId, title, location, closingDate, applyUrl));
+		return Normalisation
+			.accepted(vacancy(raw, source, externalId, title, description, location, closingDate, applyUrl));
 	}
 
 	private Vacancy vacancy(RawVacancy raw, VacancySource source, String externalId, String title,
-			Postcodes.@Nullable Location location, @Nullable LocalDate closingDate, @Nullable String applyUrl) {
+			@Nullable String description, Postcodes.@Nullable Location location, @Nullable LocalDate closingDate,
+			@Nullable String applyUrl) {
 		List<Specialty> specialties = Specialties.in(title, raw.specialty());
 		Salary salary = Salaries.parse(PlainText.line(raw.salary()));
 		Optional<BandRange> stated = Bands.field(raw.band())
@@ -79,7 +90,7 @@ public class VacancyNormaliser {
 				(coordinates != null) ? coordinates.latitude() : null,
 				(coordinates != null) ? coordinates.longitude() : null,
 				RemoteWorkings.of(raw.remote(), title, raw.town()), null, closingDate, applyUrl,
-				PlainText.line(raw.reference()), PlainText.of(raw.description(), PlainText.DESCRIPTION_LENGTH));
+				PlainText.line(raw.reference()), description);
 	}
 
 	/** The source's own id, else its reference; at most 100 printable characters. */

@@ -22,6 +22,9 @@ final class WorkingHours {
 
 	private static final Pattern STATED_HOURS = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,2})?)\\s*(?:hours?|hrs?|h)\\b");
 
+	/** A whole-time equivalent: {@code 0.6 WTE} is 22.5 hours a week. */
+	private static final Pattern WHOLE_TIME_EQUIVALENT = Pattern.compile("(\\d(?:\\.\\d{1,2})?)\\s*(?:wte|fte)\\b");
+
 	private static final Pattern BARE_HOURS = Pattern.compile("\\s*(\\d{1,3}(?:\\.\\d{1,2})?)\\s*");
 
 	private WorkingHours() {
@@ -70,6 +73,11 @@ final class WorkingHours {
 		}
 		for (String text : new String[] { hours, pattern, title }) {
 			if (text != null) {
+				Matcher equivalent = WHOLE_TIME_EQUIVALENT.matcher(text.toLowerCase(Locale.ROOT));
+				if (equivalent.find()) {
+					double fraction = Double.parseDouble(equivalent.group(1));
+					return (fraction > 0 && fraction <= 1.5) ? fraction * FULL_TIME_HOURS : null;
+				}
 				Matcher stated = STATED_HOURS.matcher(text.toLowerCase(Locale.ROOT));
 				if (stated.find()) {
 					return sensible(Double.parseDouble(stated.group(1)));

@@ -81,7 +81,7 @@ class OutboxRelay implements SchedulingConfigurer {
 		int acknowledged = 0;
 		for (Map.Entry<String, List<PublishedVacancy>> source : bySource.entrySet()) {
 			acknowledged += this.locks.withLock(source.getKey(),
-					() -> this.sender.sendAndConfirm(stillPending(source.getValue())));
+					() -> this.sender.sendAndConfirm(stillPending(source.getValue())).size());
 		}
 		log.info("Republished {} of {} vacancy revisions pending publication", acknowledged, pending.size());
 		return acknowledged;

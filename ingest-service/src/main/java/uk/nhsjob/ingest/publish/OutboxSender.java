@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,18 +44,21 @@ class OutboxSender {
 
 	private final Duration sendTimeout;
 
+	private final PublicationCheckpoints checkpoints;
+
 	OutboxSender(KafkaTemplate<String, VacancyPublished> kafka, MongoOperations mongo, Clock clock,
-			IngestSettings settings) {
+			IngestSettings settings, ObjectProvider<PublicationCheckpoints> checkpoints) {
 		this.kafka = kafka;
 		this.mongo = mongo;
 		this.clock = clock;
 		this.sendTimeout = settings.outbox().sendTimeout();
+		this.checkpoints = checkpoints.getIfAvailable(() -> PublicationCheckpoints.NONE);
 	}
 
 	/**
-	 * @return how many of the revisions the broker acknowledged
+	 * @return the ids of the revisions the broker acknowledged
 	 */
-	int sendAndConfirm(List<PublishedVacancy> pending) {
+	List<String> sendAndConfirm(List<PublishedVacancy> pending) {
 		List<CompletableFuture<SendResult<String, VacancyPublished>>> sends = new ArrayList<>();
 		for (PublishedVacancy revision : pending) {
 			try {
@@ -67,23 +71,24 @@ class OutboxSender {
 			}
 		}
 		long deadline = System.nanoTime() + this.sendTimeout.toNanos();
-		int acknowledged = 0;
+		List<PublishedVacancy> acknowledged = new ArrayList<>();
 		@Nullable String firstFailure = null;
 		for (int i = 0; i < sends.size(); i++) {
 			String failure = awaitAcknowledgement(sends.get(i), deadline);
 			if (failure == null) {
-				markPublished(pending.get(i));
-				acknowledged++;
+				acknowledged.add(pending.get(i));
 			}
 			else if (firstFailure == null) {
 				firstFailure = failure;
 			}
 		}
-		if (acknowledged < pending.size()) {
-			log.warn("The broker acknowledged {} of {} vacancy revisions; the rest stay pending ({})", acknowledged,
-					pending.size(), (firstFailure != null) ? firstFailure : "not sent");
+		this.checkpoints.acknowledged(acknowledged.stream().map(PublishedVacancy::id).toList());
+		acknowledged.forEach(this::markPublished);
+		if (acknowledged.size() < pending.size()) {
+			log.warn("The broker acknowledged {} of {} vacancy revisions; the rest stay pending ({})",
+					acknowledged.size(), pending.size(), (firstFailure != null) ? firstFailure : "not sent");
 		}
-		return acknowledged;
+		return acknowledged.stream().map(PublishedVacancy::id).toList();
 	}
 
 	/**

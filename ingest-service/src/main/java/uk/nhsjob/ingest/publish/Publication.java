@@ -5,10 +5,11 @@ package uk.nhsjob.ingest.publish;
  *
  * @param published new or changed, and acknowledged by the broker
  * @param unchanged the same as their latest revision, so not sent again
- * @param pending new or changed, stored, but not acknowledged by the broker yet: they are
- * sent again until they are
+ * @param closed open vacancies a snapshot left out, closed and acknowledged by the broker
+ * @param pending new, changed or closed, stored, but not acknowledged by the broker yet:
+ * they are sent again until they are
  */
-public record Publication(int published, int unchanged, int pending) {
+public record Publication(int published, int unchanged, int closed, int pending) {
 
 	public boolean isComplete() {
 		return this.pending == 0;

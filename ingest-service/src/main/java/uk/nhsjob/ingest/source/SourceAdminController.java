@@ -2,6 +2,8 @@ package uk.nhsjob.ingest.source;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +29,7 @@ import uk.nhsjob.common.vocabulary.EmployerType;
  */
 @RestController
 @RequestMapping("/api/v1/admin/sources")
+@Tag(name = "Sources", description = "The operator's calls; each needs the admin token.")
 class SourceAdminController {
 
 	private final SourceRegistry registry;
@@ -37,6 +40,7 @@ class SourceAdminController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a source", description = "Answers its first key, shown once; only its hash is kept.")
 	SourceRegistered register(@Valid @RequestBody RegisterSource request) {
 		SourceRegistry.IssuedKey issued = this.registry.register(request.sourceId(), request.name(),
 				request.employerType(), request.postcode());
@@ -44,12 +48,14 @@ class SourceAdminController {
 	}
 
 	@GetMapping
+	@Operation(summary = "List the sources and their keys' ids")
 	SourceList list() {
 		return new SourceList(this.registry.list());
 	}
 
 	@PostMapping("/{sourceId}/keys")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Issue another key, so that a source can rotate")
 	KeyIssued issueKey(@PathVariable String sourceId) {
 		SourceRegistry.IssuedKey issued = this.registry.issueKey(sourceId);
 		return new KeyIssued(issued.key().keyId(), issued.secret());
@@ -57,6 +63,7 @@ class SourceAdminController {
 
 	@DeleteMapping("/{sourceId}/keys/{keyId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke a key")
 	void revokeKey(@PathVariable String sourceId, @PathVariable String keyId) {
 		this.registry.revokeKey(sourceId, keyId);
 	}

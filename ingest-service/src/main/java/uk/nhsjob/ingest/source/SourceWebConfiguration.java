@@ -11,15 +11,21 @@ class SourceWebConfiguration implements WebMvcConfigurer {
 
 	private final FeedAuthorization feedAuthorization;
 
-	SourceWebConfiguration(AdminAuthorization adminAuthorization, FeedAuthorization feedAuthorization) {
+	private final FeedRateLimits feedRateLimits;
+
+	SourceWebConfiguration(AdminAuthorization adminAuthorization, FeedAuthorization feedAuthorization,
+			FeedRateLimits feedRateLimits) {
 		this.adminAuthorization = adminAuthorization;
 		this.feedAuthorization = feedAuthorization;
+		this.feedRateLimits = feedRateLimits;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this.adminAuthorization).addPathPatterns("/api/v1/admin/**");
 		registry.addInterceptor(this.feedAuthorization).addPathPatterns(FeedAuthorization.PATHS);
+		// after the key is checked: only the source itself spends its allowance
+		registry.addInterceptor(this.feedRateLimits).addPathPatterns(FeedAuthorization.PATHS);
 	}
 
 }

@@ -1,0 +1,217 @@
+package uk.nhsjob.ingest.feed;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.nhsjob.common.vacancy.VacancyPublished;
+import uk.nhsjob.common.vocabulary.VacancyStatus;
+import uk.nhsjob.ingest.Feeds;
+import uk.nhsjob.ingest.IngestApi;
+import uk.nhsjob.ingest.IngestApi.Response;
+import uk.nhsjob.ingest.IngestServiceTest;
+import uk.nhsjob.ingest.VacancyTopic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Delta and snapshot feeds, validation, the open list and withdrawal, per SPEC §3. */
+@IngestServiceTest
+class FeedSemanticsTests {
+
+	@LocalServerPort
+	int port;
+
+	IngestApi api;
+
+	String sourceId;
+
+	String apiKey;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new IngestApi(this.port);
+		this.sourceId = IngestApi.uniqueSourceId("semantics");
+		this.apiKey = this.api.newSource(this.sourceId, "NHS_TRUST", "LS1 4AP");
+	}
+
+	@Test
+	void aDeltaLeavesVacanciesItDoesNotMentionOpen() {
+		push("delta", Feeds.feed(Feeds.vacancy("A"), Feeds.vacancy("B")));
+
+		Response receipt = push("delta", Feeds.feed(Feeds.vacancy("C")));
+
+		assertThat(receipt.json().path("closed").asInt()).isZero();
+		assertThat(openExternalIds()).containsExactly("A", "B", "C");
+	}
+
+	@Test
+	void aSnapshotClosesTheOpenVacanciesItLeavesOutAsANewRevision() {
+		push("delta", Feeds.feed(Feeds.vacancy("A"), Feeds.vacancy("B"), Feeds.vacancy("C")));
+
+		Response receipt = push("snapshot", Feeds.feed(Feeds.vacancy("A"), Feeds.vacancy("D")));
+
+		assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
+		JsonNode body = receipt.json();
+		assertThat(body.path("received").asInt()).isEqualTo(2);
+		assertThat(body.path("published").asInt()).isEqualTo(1);
+		assertThat(body.path("unchanged").asInt()).isEqualTo(1);
+		assertThat(body.path("closed").asInt()).isEqualTo(2);
+		assertThat(openExternalIds()).containsExactly("A", "D");
+		List<VacancyPublished> events = VacancyTopic.awaitEvents(this.sourceId + ":B", 2);
+		assertThat(events).extracting((event) -> event.vacancy().status())
+			.containsExactly(VacancyStatus.OPEN, VacancyStatus.CLOSED);
+		assertThat(events.get(1).vacancy().revision()).isEqualTo(2);
+		assertThat(events.get(1).vacancy().title()).isEqualTo(events.get(0).vacancy().title());
+	}
+
+	@Test
+	void aSnapshotKeepsTheStateOfAVacancyRejectedForItsContent() {
+		push("delta", Feeds.feed(Feeds.vacancy("A"), Feeds.vacancy("B")));
+
+		Response receipt = push("snapshot",
+				Feeds.feed(Feeds.vacancy("A"), Feeds.vacancy("B", Map.of("postcode", "not a postcode"))));
+
+		assertThat(receipt.json().path("closed").asInt()).isZero();
+		assertThat(receipt.json().path("rejected").get(0).path("externalId").asString()).isEqualTo("B");
+		assertThat(openExternalIds()).containsExactly("A", "B");
+	}
+
+	@Test
+	void anEmptySnapshotClosesNothingUnlessConfirmed() {
+		push("delta", Feeds.feed(Feeds.vacancy("A")));
+
+		Response refused = push("snapshot", Feeds.feed());
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.isProblem()).isTrue();
+		assertThat(refused.json().path("detail").asString()).contains("confirmEmpty=true");
+		assertThat(openExternalIds()).containsExactly("A");
+
+		Response confirmed = this.api.post("/api/v1/feeds/" + this.sourceId + "?mode=snapshot&confirmEmpty=true",
+				this.apiKey, "application/json", Feeds.feed());
+
+		assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+		assertThat(confirmed.json().path("closed").asInt()).isEqualTo(1);
+		assertThat(openExternalIds()).isEmpty();
+	}
+
+	@Test
+	void reopensAClosedVacancyWhenItIsPushedAgain() {
+		push("delta", Feeds.feed(Feeds.vacancy("A"), Feeds.vacancy("B")));
+		push("snapshot", Feeds.feed(Feeds.vacancy("A")));
+
+		Response receipt = push("delta", Feeds.feed(Feeds.vacancy("B")));
+
+		assertThat(receipt.json().path("published").asInt()).isEqualTo(1);
+		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":B", 3)).extracting((event) -> event.vacancy().status())
+			.containsExactly(VacancyStatus.OPEN, VacancyStatus.CLOSED, VacancyStatus.OPEN);
+	}
+
+	@Test
+	void validatesAFeedWithoutPublishingAnything() {
+		Response validation = this.api.post("/api/v1/feeds/" + this.sourceId + "/validate", this.apiKey,
+				"application/json",
+				Feeds.feed(Feeds.vacancy("V-1"), Feeds.vacancy("V-2", Map.of("closingDate", "31/12/2001"))));
+
+		assertThat(validation.status()).as(validation.text()).isEqualTo(200);
+		JsonNode body = validation.json();
+		assertThat(body.path("vacancies")).hasSize(1);
+		assertThat(body.path("vacancies").get(0).path("id").asString()).isEqualTo(this.sourceId + ":V-1");
+		assertThat(body.path("vacancies").get(0).path("role").asString()).isEqualTo("HOSPITAL_CONSULTANT_SECRETARY");
+		assertThat(body.path("rejected").get(0).path("index").asInt()).isEqualTo(1);
+		assertThat(body.path("rejected").get(0).path("errors").get(0).path("field").asString())
+			.isEqualTo("closingDate");
+		assertThat(openExternalIds()).isEmpty();
+		Response published = push("delta", Feeds.feed(Feeds.vacancy("V-1")));
+		assertThat(published.json().path("published").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void validationNeedsTheSourcesKey() {
+		Response anonymous = this.api.post("/api/v1/feeds/" + this.sourceId + "/validate", null, "application/json",
+				Feeds.feed(Feeds.vacancy("V-1")));
+
+		assertThat(anonymous.status()).isEqualTo(401);
+	}
+
+	@Test
+	void withdrawsOneVacancyByItsPercentEncodedExternalId() {
+		Response pushed = push("delta",
+				Feeds.feed(Feeds.vacancy("HR/2026 14", Map.of("applyUrl", "https://jobs.example.org/apply/14")),
+						Feeds.vacancy("B")));
+		assertThat(pushed.json().path("published").asInt()).as(pushed.text()).isEqualTo(2);
+
+		Response withdrawn = this.api.delete("/api/v1/feeds/" + this.sourceId + "/vacancies/HR%2F2026%2014",
+				this.apiKey);
+
+		assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(204);
+		assertThat(openExternalIds()).containsExactly("B");
+		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":HR/2026 14", 2).get(1).vacancy().status())
+			.isEqualTo(VacancyStatus.CLOSED);
+	}
+
+	@Test
+	void answersNotFoundWhenWithdrawingAnUnknownVacancy() {
+		Response withdrawn = this.api.delete("/api/v1/feeds/" + this.sourceId + "/vacancies/NEVER", this.apiKey);
+
+		assertThat(withdrawn.status()).isEqualTo(404);
+		assertThat(withdrawn.isProblem()).isTrue();
+	}
+
+	@Test
+	void neverCreatesOrChangesAnotherSourcesVacancyWhateverIdsItsFeedCarries() {
+		String otherId = IngestApi.uniqueSourceId("victim");
+		String otherKey = this.api.newSource(otherId, "NHS_TRUST", "LS1 4AP");
+		this.api.pushFeed(otherId, otherKey, Feeds.feed(Feeds.vacancy("MS-1")));
+
+		Response attack = push("snapshot",
+				Feeds.feed(
+						Feeds.vacancy(otherId + ":MS-1",
+								Map.of("title", "Hijacked", "sourceId", otherId, "id", otherId + ":MS-1")),
+						Feeds.vacancy("MS-1", Map.of("title", "Also hijacked"))));
+		Response withdraw = this.api.delete("/api/v1/feeds/" + this.sourceId + "/vacancies/" + otherId + ":MS-1",
+				this.apiKey);
+
+		assertThat(attack.json().path("published").asInt()).isEqualTo(2);
+		assertThat(withdraw.status()).isEqualTo(204);
+		assertThat(openExternalIds()).containsExactly("MS-1");
+		Response victims = this.api.get("/api/v1/feeds/" + otherId + "/vacancies", otherKey);
+		assertThat(victims.json().path("vacancies")).singleElement().satisfies((vacancy) -> {
+			assertThat(vacancy.path("revision").asLong()).isEqualTo(1);
+			assertThat(vacancy.path("title").asString()).isEqualTo("Medical Secretary to Consultant Cardiologist");
+		});
+		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":" + otherId + ":MS-1", 1).get(0).vacancy().sourceId())
+			.isEqualTo(this.sourceId);
+	}
+
+	@Test
+	void listsOnlyTheSourcesOwnOpenVacancies() {
+		push("delta", Feeds.feed(Feeds.vacancy("A")));
+
+		Response other = this.api.get("/api/v1/feeds/" + this.sourceId + "/vacancies",
+				this.api.newSource(IngestApi.uniqueSourceId("other"), "GP_PRACTICE", "LS6 2AB"));
+
+		assertThat(other.status()).isEqualTo(403);
+	}
+
+	private Response push(String mode, String feed) {
+		return this.api.post("/api/v1/feeds/" + this.sourceId + "?mode=" + mode, this.apiKey, "application/json", feed);
+	}
+
+	private List<String> openExternalIds() {
+		Response open = this.api.get("/api/v1/feeds/" + this.sourceId + "/vacancies", this.apiKey);
+		assertThat(open.status()).as(open.text()).isEqualTo(200);
+		return open.json()
+			.path("vacancies")
+			.valueStream()
+			.map((vacancy) -> vacancy.path("externalId").asString())
+			.sorted()
+			.toList();
+	}
+
+}

@@ -1,0 +1,19 @@
+package uk.nhsjob.ingest.feed.format;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Runs the seeds under {@code NhsJobsXmlFeedFuzzTestsInputs} in every build; with
+ * {@code JAZZER_FUZZ=1} it fuzzes (one fuzz test per run: choose it with
+ * {@code -Dtest=NhsJobsXmlFeedFuzzTests}).
+ */
+class NhsJobsXmlFeedFuzzTests {
+
+	private final FeedReader reader = Readers.xml();
+
+	@FuzzTest(maxDuration = "2m")
+	void readsOrRefusesAnyBytes(byte[] document) {
+		FuzzProperty.readsOrRefuses(this.reader, document);
+	}
+
+}
