@@ -1,6 +1,9 @@
 package uk.nhsjob.notifier.smtp;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -105,12 +108,18 @@ class SmtpConnectionTests {
 
 	@Test
 	void anUnreachableServerIsWorthRetrying() throws IOException {
-		this.server.close();
-		try (SmtpConnection smtp = new SmtpConnection(this.sender)) {
-			SmtpRefusal refusal = catchThrowableOfType(SmtpRefusal.class,
-					() -> smtp.send(message("anyone@example.org")));
+		// a port bound but not listening refuses connections, and no other server can
+		// take it meanwhile (a port just closed could be handed to one)
+		try (Socket reserved = new Socket()) {
+			reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			this.sender.setPort(reserved.getLocalPort());
+			try (SmtpConnection smtp = new SmtpConnection(this.sender)) {
+				SmtpRefusal refusal = catchThrowableOfType(SmtpRefusal.class,
+						() -> smtp.send(message("anyone@example.org")));
 
-			assertThat(refusal.isPermanent()).isFalse();
+				assertThat(refusal).isNotNull();
+				assertThat(refusal.isPermanent()).isFalse();
+			}
 		}
 	}
 
