@@ -60,7 +60,8 @@ class ChildProcessTests {
 				public class Waiter {
 					public static void main(String[] args) throws Exception {
 						System.out.println(System.getenv("GREETING"));
-						Thread.sleep(120_000);
+						// waits until it is stopped
+						new java.util.concurrent.CountDownLatch(1).await();
 					}
 				}
 				""");
