@@ -1,78 +1,51 @@
 package uk.nhsjob.matcher.matching;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import uk.nhsjob.common.vocabulary.Band;
 import uk.nhsjob.matcher.alert.Criteria;
 import uk.nhsjob.platform.postcode.Coordinates;
 
 /**
- * The index's alerts as columns of primitives, one slot per alert: a million alerts fit
- * in about a hundred bytes each, and testing one against a vacancy touches no object but
- * its keyword query. Lists of enum values become bit masks, 0 meaning "any".
+ * What the index keeps of each alert besides its postings, one slot per alert, in columns
+ * of primitives. A match reads the alert's id and exact centre, which lie side by side in
+ * {@link #core} (one cache line); the rest is read only to remove the alert, or for
+ * keywords.
  */
 final class CompiledAlerts {
 
-	static final int NO_SALARY = -1;
+	private static final int CORE_STRIDE = 4;
 
-	private static final byte LOWEST_BAND = 0;
+	/** Per slot: the id's two halves, then the centre's latitude and longitude bits. */
+	private long[] core = new long[0];
 
-	private static final byte HIGHEST_BAND = (byte) (Band.values().length - 1);
+	private int[] roleMask = new int[0];
 
-	private long[] idMost = new long[0];
+	/** Miles; 0 for an alert without a postcode. */
+	private byte[] radiusMiles = new byte[0];
 
-	private long[] idLeast = new long[0];
+	private byte[] place = new byte[0];
 
-	int[] roleMask = new int[0];
-
-	byte[] contractMask = new byte[0];
-
-	byte[] employerMask = new byte[0];
-
-	byte[] patternMask = new byte[0];
-
-	byte[] bandLow = new byte[0];
-
-	byte[] bandHigh = new byte[0];
-
-	long[] specialtyMask = new long[0];
-
-	int[] minSalary = new int[0];
-
-	double[] latitude = new double[0];
-
-	double[] longitude = new double[0];
-
-	short[] radiusMiles = new short[0];
-
-	@Nullable KeywordQuery[] keywords = new KeywordQuery[0];
+	private @Nullable CompiledKeywords[] keywords = new CompiledKeywords[0];
 
 	private final IntList freeSlots = new IntList();
 
 	private int used;
 
 	/** Stores the alert in a free slot and returns the slot. */
-	int add(UUID id, Criteria criteria, @Nullable Coordinates centre) {
-		int slot = freeSlots.isEmpty() ? nextSlot() : takeFreeSlot();
-		this.idMost[slot] = id.getMostSignificantBits();
-		this.idLeast[slot] = id.getLeastSignificantBits();
-		this.roleMask[slot] = (int) maskOf(criteria.roles());
-		this.contractMask[slot] = (byte) maskOf(criteria.contractTypes());
-		this.employerMask[slot] = (byte) maskOf(criteria.employerTypes());
-		this.patternMask[slot] = (byte) maskOf(criteria.workingPatterns());
-		this.specialtyMask[slot] = maskOf(criteria.specialties());
-		this.bandLow[slot] = (criteria.bandMin() != null) ? (byte) criteria.bandMin().rank() : LOWEST_BAND;
-		this.bandHigh[slot] = (criteria.bandMax() != null) ? (byte) criteria.bandMax().rank() : HIGHEST_BAND;
-		this.minSalary[slot] = (criteria.minSalary() != null) ? criteria.minSalary() : NO_SALARY;
-		this.latitude[slot] = (centre != null) ? centre.latitude() : Double.NaN;
-		this.longitude[slot] = (centre != null) ? centre.longitude() : Double.NaN;
-		this.radiusMiles[slot] = (short) radiusOf(criteria);
-		KeywordQuery query = KeywordQuery.parse(criteria.keywords());
-		this.keywords[slot] = query.isEmpty() ? null : query;
+	int add(UUID id, Criteria criteria, @Nullable Coordinates centre, @Nullable CompiledKeywords query) {
+		int slot = this.freeSlots.isEmpty() ? nextSlot() : takeFreeSlot();
+		int at = slot * CORE_STRIDE;
+		this.core[at] = id.getMostSignificantBits();
+		this.core[at + 1] = id.getLeastSignificantBits();
+		this.core[at + 2] = Double.doubleToRawLongBits((centre != null) ? centre.latitude() : Double.NaN);
+		this.core[at + 3] = Double.doubleToRawLongBits((centre != null) ? centre.longitude() : Double.NaN);
+		this.roleMask[slot] = (int) AlertFilters.maskOf(criteria.roles());
+		this.radiusMiles[slot] = (byte) radiusOf(criteria);
+		this.place[slot] = Place.of(criteria, centre);
+		this.keywords[slot] = query;
 		return slot;
 	}
 
@@ -82,22 +55,52 @@ final class CompiledAlerts {
 	}
 
 	UUID idOf(int slot) {
-		return new UUID(this.idMost[slot], this.idLeast[slot]);
+		return new UUID(this.core[slot * CORE_STRIDE], this.core[slot * CORE_STRIDE + 1]);
 	}
 
+	long idMostSignificantBits(int slot) {
+		return this.core[slot * CORE_STRIDE];
+	}
+
+	long idLeastSignificantBits(int slot) {
+		return this.core[slot * CORE_STRIDE + 1];
+	}
+
+	/** NaN when the alert has no known centre. */
+	double latitude(int slot) {
+		return Double.longBitsToDouble(this.core[slot * CORE_STRIDE + 2]);
+	}
+
+	double longitude(int slot) {
+		return Double.longBitsToDouble(this.core[slot * CORE_STRIDE + 3]);
+	}
+
+	int roleMask(int slot) {
+		return this.roleMask[slot];
+	}
+
+	int radiusMiles(int slot) {
+		return this.radiusMiles[slot];
+	}
+
+	byte place(int slot) {
+		return this.place[slot];
+	}
+
+	@Nullable CompiledKeywords keywords(int slot) {
+		return this.keywords[slot];
+	}
+
+	/** 1 to 100 miles for an alert with a postcode (SPEC §5), 0 without. */
 	static int radiusOf(Criteria criteria) {
 		if (criteria.postcode() == null) {
 			return 0;
 		}
-		return (criteria.radiusMiles() != null) ? criteria.radiusMiles() : Criteria.DEFAULT_RADIUS_MILES;
-	}
-
-	static long maskOf(List<? extends Enum<?>> values) {
-		long mask = 0;
-		for (Enum<?> value : values) {
-			mask |= 1L << value.ordinal();
+		int radius = (criteria.radiusMiles() != null) ? criteria.radiusMiles() : Criteria.DEFAULT_RADIUS_MILES;
+		if (radius < 1 || radius > GeoGrids.MAX_RADIUS_MILES) {
+			throw new IllegalArgumentException("radius of " + radius + " miles");
 		}
-		return mask;
+		return radius;
 	}
 
 	private int takeFreeSlot() {
@@ -107,27 +110,48 @@ final class CompiledAlerts {
 	}
 
 	private int nextSlot() {
-		if (this.used == this.idMost.length) {
-			grow(Math.max(16, this.used + (this.used >> 1)));
+		if (this.used == this.roleMask.length) {
+			grow(Math.max(16, this.used + (this.used >> 2)));
 		}
 		return this.used++;
 	}
 
 	private void grow(int capacity) {
-		this.idMost = Arrays.copyOf(this.idMost, capacity);
-		this.idLeast = Arrays.copyOf(this.idLeast, capacity);
+		this.core = Arrays.copyOf(this.core, capacity * CORE_STRIDE);
 		this.roleMask = Arrays.copyOf(this.roleMask, capacity);
-		this.contractMask = Arrays.copyOf(this.contractMask, capacity);
-		this.employerMask = Arrays.copyOf(this.employerMask, capacity);
-		this.patternMask = Arrays.copyOf(this.patternMask, capacity);
-		this.bandLow = Arrays.copyOf(this.bandLow, capacity);
-		this.bandHigh = Arrays.copyOf(this.bandHigh, capacity);
-		this.specialtyMask = Arrays.copyOf(this.specialtyMask, capacity);
-		this.minSalary = Arrays.copyOf(this.minSalary, capacity);
-		this.latitude = Arrays.copyOf(this.latitude, capacity);
-		this.longitude = Arrays.copyOf(this.longitude, capacity);
 		this.radiusMiles = Arrays.copyOf(this.radiusMiles, capacity);
+		this.place = Arrays.copyOf(this.place, capacity);
 		this.keywords = Arrays.copyOf(this.keywords, capacity);
+	}
+
+	/** Where an alert reaches, as flags. */
+	static final class Place {
+
+		/** No postcode: no limit of place. */
+		static final byte ANYWHERE = 0;
+
+		/** A postcode with a known centre: vacancies within its radius. */
+		static final byte AROUND_CENTRE = 1;
+
+		/** Takes remote vacancies too (only with a postcode). */
+		static final byte TAKES_REMOTE_WORK = 2;
+
+		/**
+		 * A postcode without a known centre: no located vacancy (AlertCriteria agrees).
+		 */
+		static final byte NOWHERE_LOCATED = 4;
+
+		private Place() {
+		}
+
+		static byte of(Criteria criteria, @Nullable Coordinates centre) {
+			if (criteria.postcode() == null) {
+				return ANYWHERE;
+			}
+			int place = (centre != null) ? AROUND_CENTRE : NOWHERE_LOCATED;
+			return (byte) (Boolean.TRUE.equals(criteria.includeRemote()) ? place | TAKES_REMOTE_WORK : place);
+		}
+
 	}
 
 }

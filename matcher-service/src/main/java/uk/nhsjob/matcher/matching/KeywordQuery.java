@@ -59,6 +59,16 @@ final class KeywordQuery {
 		return new KeywordQuery(required, excluded);
 	}
 
+	/** Words and phrases that must appear, each as its words in order. */
+	List<List<String>> required() {
+		return this.required;
+	}
+
+	/** Words and phrases that must not appear. */
+	List<List<String>> excluded() {
+		return this.excluded;
+	}
+
 	boolean isEmpty() {
 		return this.required.isEmpty() && this.excluded.isEmpty();
 	}

@@ -1,15 +1,14 @@
 package uk.nhsjob.matcher.matching;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import uk.nhsjob.common.vacancy.Vacancy;
-import uk.nhsjob.common.vocabulary.Band;
 import uk.nhsjob.common.vocabulary.RemoteWorking;
 import uk.nhsjob.matcher.alert.Criteria;
+import uk.nhsjob.matcher.matching.CompiledAlerts.Place;
 import uk.nhsjob.platform.postcode.Coordinates;
 import uk.nhsjob.platform.postcode.Postcode;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
@@ -20,17 +19,15 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
  * <p>
  * An alert is posted under each role it asks for (or under "any role"), and placed by
  * where it reaches: alerts without a postcode in one set; located alerts in the
- * {@link GeoGrid} of the smallest radius class that holds their radius, by the cell of
- * their postcode; located alerts that take remote work also in a set of their own. A
- * vacancy reads only the postings for its role in the places that can reach it, then
- * tests each candidate on columns of primitives, keywords last.
+ * {@link GeoGrid} of their radius, by the cell of their postcode; located alerts that
+ * take remote work also in a set of their own. Each posting carries the alert's packed
+ * filters and centre, so a vacancy reads its role's postings in the cells that can reach
+ * it along arrays, and touches an alert's own columns only for the exact distance, the
+ * keywords and its id.
  * <p>
  * Not thread-safe: one writer at a time, and no reads during a write.
  */
 final class MatchIndex {
-
-	/** Radius classes in miles; alert radii run from 1 to 100. */
-	private static final int[] RADIUS_CLASSES = { 5, 10, 25, 50, 100 };
 
 	private final PostcodeDirectory postcodes;
 
@@ -38,17 +35,23 @@ final class MatchIndex {
 
 	private final CompiledAlerts alerts = new CompiledAlerts();
 
-	private final RoleBuckets unlocated = new RoleBuckets();
+	private final RoleBuckets anywhere = new RoleBuckets();
 
 	private final RoleBuckets takingRemoteWork = new RoleBuckets();
 
-	private final GeoGrid[] grids = new GeoGrid[RADIUS_CLASSES.length];
+	private final GeoGrids grids = new GeoGrids();
+
+	private final WordIds words = new WordIds();
+
+	/**
+	 * Each reading thread's probe, reused so that a vacancy allocates little but its
+	 * matches.
+	 */
+	private final ThreadLocal<VacancyProbe> probes = ThreadLocal
+		.withInitial(() -> new VacancyProbe(this.alerts, this.words));
 
 	MatchIndex(PostcodeDirectory postcodes) {
 		this.postcodes = postcodes;
-		for (int i = 0; i < RADIUS_CLASSES.length; i++) {
-			this.grids[i] = new GeoGrid(RADIUS_CLASSES[i]);
-		}
 	}
 
 	/** Adds the alert, or replaces its criteria. Criteria in their stored form. */
@@ -56,8 +59,13 @@ final class MatchIndex {
 		UUID id = UUID.fromString(alertId);
 		remove(id);
 		Coordinates centre = Postcode.parse(criteria.postcode()).flatMap(this.postcodes::locate).orElse(null);
-		int slot = this.alerts.add(id, criteria, centre);
-		place(slot, criteria, centre);
+		KeywordQuery query = KeywordQuery.parse(criteria.keywords());
+		CompiledKeywords keywords = query.isEmpty() ? null : CompiledKeywords.of(query, this.words);
+		int slot = this.alerts.add(id, criteria, centre, keywords);
+		GeoGrid.Entry entry = new GeoGrid.Entry(slot, AlertFilters.pack(criteria, keywords != null),
+				AlertFilters.minSalary(criteria), AlertFilters.maskOf(criteria.specialties()),
+				(keywords != null) ? keywords.singleRequiredWord() : WordIds.UNKNOWN);
+		place(entry, centre);
 		this.slotsById.put(id, slot);
 	}
 
@@ -71,21 +79,20 @@ final class MatchIndex {
 
 	/** The alerts the vacancy matches, in no particular order. */
 	List<IndexMatch> matches(Vacancy vacancy) {
-		List<IndexMatch> matches = new ArrayList<>();
-		Probe probe = new Probe(vacancy, this.alerts, matches);
+		VacancyProbe probe = this.probes.get();
+		probe.start(vacancy);
+		this.anywhere.forEachPosting(vacancy.role(), probe::readWithoutDistance);
 		if (vacancy.remote() == RemoteWorking.REMOTE) {
-			this.unlocated.forEachCandidate(vacancy.role(), probe::testUnlocated);
-			this.takingRemoteWork.forEachCandidate(vacancy.role(), probe::testUnlocated);
+			this.takingRemoteWork.forEachPosting(vacancy.role(), probe::readWithoutDistance);
 		}
-		else {
-			this.unlocated.forEachCandidate(vacancy.role(), probe::testUnlocated);
-			if (vacancy.hasLocation()) {
-				for (GeoGrid grid : this.grids) {
-					grid.forEachCandidate(vacancy.role(), vacancy.latitude(), vacancy.longitude(), probe::testLocated);
-				}
+		else if (vacancy.hasLocation()) {
+			for (GeoGrid grid : this.grids.inUse()) {
+				probe.useGrid(grid);
+				grid.forEachPostingWithin(vacancy.role(), vacancy.latitude(), vacancy.longitude(),
+						probe::readWithinRadius);
 			}
 		}
-		return matches;
+		return probe.finish();
 	}
 
 	private void remove(UUID id) {
@@ -95,45 +102,45 @@ final class MatchIndex {
 		}
 		this.slotsById.remove(id);
 		unplace(slot);
+		CompiledKeywords keywords = this.alerts.keywords(slot);
+		if (keywords != null) {
+			keywords.release(this.words);
+		}
 		this.alerts.free(slot);
 	}
 
-	private void place(int slot, Criteria criteria, @Nullable Coordinates centre) {
-		int roleMask = this.alerts.roleMask[slot];
-		if (criteria.postcode() == null) {
-			this.unlocated.add(slot, roleMask);
+	private void place(GeoGrid.Entry entry, @Nullable Coordinates centre) {
+		int slot = entry.slot();
+		int roleMask = this.alerts.roleMask(slot);
+		byte place = this.alerts.place(slot);
+		if (place == Place.ANYWHERE) {
+			this.anywhere.add(entry, roleMask);
 			return;
 		}
-		if (Boolean.TRUE.equals(criteria.includeRemote())) {
-			this.takingRemoteWork.add(slot, roleMask);
+		if ((place & Place.TAKES_REMOTE_WORK) != 0) {
+			this.takingRemoteWork.add(entry, roleMask);
 		}
 		if (centre != null) {
-			gridFor(this.alerts.radiusMiles[slot]).add(slot, roleMask, centre.latitude(), centre.longitude());
+			this.grids.of(this.alerts.radiusMiles(slot)).add(entry, roleMask, centre.latitude(), centre.longitude());
 		}
-		// a postcode without a known centroid reaches no located vacancy (nor did it in
+		// a postcode without a known centroid reaches no located vacancy (nor does it in
 		// AlertCriteria), only remote ones when it takes remote work
 	}
 
 	private void unplace(int slot) {
-		int roleMask = this.alerts.roleMask[slot];
-		if (this.alerts.radiusMiles[slot] == 0) {
-			this.unlocated.remove(slot, roleMask);
+		int roleMask = this.alerts.roleMask(slot);
+		byte place = this.alerts.place(slot);
+		if (place == Place.ANYWHERE) {
+			this.anywhere.remove(slot, roleMask);
 			return;
 		}
-		this.takingRemoteWork.remove(slot, roleMask);
-		double latitude = this.alerts.latitude[slot];
-		if (!Double.isNaN(latitude)) {
-			gridFor(this.alerts.radiusMiles[slot]).remove(slot, roleMask, latitude, this.alerts.longitude[slot]);
+		if ((place & Place.TAKES_REMOTE_WORK) != 0) {
+			this.takingRemoteWork.remove(slot, roleMask);
 		}
-	}
-
-	private GeoGrid gridFor(int radiusMiles) {
-		for (GeoGrid grid : this.grids) {
-			if (radiusMiles <= grid.radiusMiles()) {
-				return grid;
-			}
+		if ((place & Place.AROUND_CENTRE) != 0) {
+			this.grids.of(this.alerts.radiusMiles(slot))
+				.remove(slot, roleMask, this.alerts.latitude(slot), this.alerts.longitude(slot));
 		}
-		throw new IllegalArgumentException("radius over " + RADIUS_CLASSES[RADIUS_CLASSES.length - 1] + " miles");
 	}
 
 	/**
@@ -143,99 +150,6 @@ final class MatchIndex {
 	 * alert has no postcode or the vacancy is remote
 	 */
 	record IndexMatch(String alertId, @Nullable Double distanceMiles) {
-	}
-
-	/** One vacancy, its features worked out once, tested against candidate slots. */
-	private static final class Probe {
-
-		private final Vacancy vacancy;
-
-		private final CompiledAlerts alerts;
-
-		private final List<IndexMatch> matches;
-
-		private final int contractBit;
-
-		private final int employerBit;
-
-		private final int patternMask;
-
-		private final long specialtyMask;
-
-		private final int bandLow;
-
-		private final int bandHigh;
-
-		private final int salaryTop;
-
-		private @Nullable Words titleWords;
-
-		private @Nullable Words descriptionWords;
-
-		Probe(Vacancy vacancy, CompiledAlerts alerts, List<IndexMatch> matches) {
-			this.vacancy = vacancy;
-			this.alerts = alerts;
-			this.matches = matches;
-			this.contractBit = (vacancy.contractType() != null) ? 1 << vacancy.contractType().ordinal() : 0;
-			this.employerBit = 1 << vacancy.employerType().ordinal();
-			this.patternMask = (int) CompiledAlerts.maskOf(vacancy.workingPatterns());
-			this.specialtyMask = CompiledAlerts.maskOf(vacancy.specialties());
-			Band low = (vacancy.bandMin() != null) ? vacancy.bandMin() : vacancy.bandMax();
-			Band high = (vacancy.bandMax() != null) ? vacancy.bandMax() : vacancy.bandMin();
-			this.bandLow = (low != null) ? low.rank() : -1;
-			this.bandHigh = (high != null) ? high.rank() : -1;
-			Integer top = (vacancy.salaryMaxAnnual() != null) ? vacancy.salaryMaxAnnual() : vacancy.salaryMinAnnual();
-			this.salaryTop = (top != null) ? top : CompiledAlerts.NO_SALARY;
-		}
-
-		void testUnlocated(int slot) {
-			if (passesFilters(slot) && matchesKeywords(this.alerts.keywords[slot])) {
-				this.matches.add(new IndexMatch(this.alerts.idOf(slot).toString(), null));
-			}
-		}
-
-		void testLocated(int slot) {
-			if (!passesFilters(slot)) {
-				return;
-			}
-			double miles = Coordinates.miles(this.alerts.latitude[slot], this.alerts.longitude[slot],
-					this.vacancy.latitude(), this.vacancy.longitude());
-			if (miles <= this.alerts.radiusMiles[slot] && matchesKeywords(this.alerts.keywords[slot])) {
-				this.matches.add(new IndexMatch(this.alerts.idOf(slot).toString(), Math.round(miles * 10) / 10.0));
-			}
-		}
-
-		/** Every criterion but place and keywords: the cheap ones. */
-		private boolean passesFilters(int slot) {
-			CompiledAlerts a = this.alerts;
-			return isAnyOrIn(a.contractMask[slot], this.contractBit)
-					&& isAnyOrIn(a.employerMask[slot], this.employerBit)
-					&& isAnyOrShared(a.patternMask[slot], this.patternMask)
-					&& (a.specialtyMask[slot] == 0 || (a.specialtyMask[slot] & this.specialtyMask) != 0)
-					&& (this.bandLow < 0 || (this.bandLow <= a.bandHigh[slot] && this.bandHigh >= a.bandLow[slot]))
-					&& (a.minSalary[slot] == CompiledAlerts.NO_SALARY || this.salaryTop == CompiledAlerts.NO_SALARY
-							|| this.salaryTop >= a.minSalary[slot]);
-		}
-
-		private boolean matchesKeywords(@Nullable KeywordQuery query) {
-			if (query == null) {
-				return true;
-			}
-			if (this.titleWords == null) {
-				this.titleWords = Words.of(this.vacancy.title());
-				this.descriptionWords = Words.of(this.vacancy.description());
-			}
-			return query.matches(this.titleWords, this.descriptionWords);
-		}
-
-		private static boolean isAnyOrIn(byte wanted, int valueBit) {
-			return wanted == 0 || (wanted & valueBit) != 0;
-		}
-
-		private static boolean isAnyOrShared(byte wanted, int values) {
-			return wanted == 0 || (wanted & values) != 0;
-		}
-
 	}
 
 }

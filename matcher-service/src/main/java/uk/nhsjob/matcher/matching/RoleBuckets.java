@@ -1,62 +1,47 @@
 package uk.nhsjob.matcher.matching;
 
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
 import uk.nhsjob.common.vocabulary.Role;
 
 /**
- * Alert slots by the roles their alerts ask for, plus one bucket of alerts that take any
+ * Postings by the roles their alerts ask for, plus one bucket of alerts that take any
  * role. A vacancy has one role, so it reads two buckets and never sees an alert twice.
  */
 final class RoleBuckets {
 
-	private static final int ANY_ROLE = Role.values().length;
+	static final int ANY_ROLE = Role.values().length;
 
-	private final IntList[] buckets = new IntList[ANY_ROLE + 1];
+	static final int BUCKETS = ANY_ROLE + 1;
 
-	void add(int slot, int roleMask) {
-		forEachBucketOf(roleMask, (bucket) -> bucket(bucket).add(slot));
+	private final Postings[] buckets = new Postings[BUCKETS];
+
+	RoleBuckets() {
+		for (int i = 0; i < BUCKETS; i++) {
+			this.buckets[i] = new Postings();
+		}
+	}
+
+	void add(GeoGrid.Entry entry, int roleMask) {
+		forEachBucketOf(roleMask, (bucket) -> this.buckets[bucket].add(entry, 0, 0));
 	}
 
 	void remove(int slot, int roleMask) {
-		forEachBucketOf(roleMask, (bucket) -> {
-			IntList list = this.buckets[bucket];
-			if (list != null) {
-				list.remove(slot);
-			}
-		});
+		forEachBucketOf(roleMask, (bucket) -> this.buckets[bucket].remove(slot));
 	}
 
-	void forEachCandidate(Role role, SlotVisitor visitor) {
-		visit(this.buckets[role.ordinal()], visitor);
-		visit(this.buckets[ANY_ROLE], visitor);
+	void forEachPosting(Role role, Consumer<Postings> visitor) {
+		visitor.accept(this.buckets[bucketOf(role)]);
+		visitor.accept(this.buckets[ANY_ROLE]);
 	}
 
-	boolean isEmpty() {
-		for (IntList bucket : this.buckets) {
-			if (bucket != null && !bucket.isEmpty()) {
-				return false;
-			}
-		}
-		return true;
+	static int bucketOf(Role role) {
+		return role.ordinal();
 	}
 
-	private static void visit(IntList bucket, SlotVisitor visitor) {
-		if (bucket != null) {
-			for (int i = 0; i < bucket.size(); i++) {
-				visitor.visit(bucket.get(i));
-			}
-		}
-	}
-
-	private IntList bucket(int index) {
-		IntList bucket = this.buckets[index];
-		if (bucket == null) {
-			bucket = new IntList();
-			this.buckets[index] = bucket;
-		}
-		return bucket;
-	}
-
-	private static void forEachBucketOf(int roleMask, java.util.function.IntConsumer action) {
+	/** The buckets an alert asking for these roles (a mask, 0 for any) is posted in. */
+	static void forEachBucketOf(int roleMask, IntConsumer action) {
 		if (roleMask == 0) {
 			action.accept(ANY_ROLE);
 			return;
@@ -64,13 +49,6 @@ final class RoleBuckets {
 		for (int mask = roleMask; mask != 0; mask &= mask - 1) {
 			action.accept(Integer.numberOfTrailingZeros(mask));
 		}
-	}
-
-	@FunctionalInterface
-	interface SlotVisitor {
-
-		void visit(int slot);
-
 	}
 
 }

@@ -100,9 +100,12 @@ final class RandomWorkload {
 			.normalised();
 	}
 
+	/** A word (60%), a word and an exclusion (25%) or a quoted phrase (15%). */
 	private String realisticKeywords() {
 		String word = WORDS[this.random.nextInt(WORDS.length)];
-		return this.random.nextInt(4) == 0 ? word + " -" + WORDS[this.random.nextInt(WORDS.length)] : word;
+		String other = WORDS[this.random.nextInt(WORDS.length)];
+		int kind = this.random.nextInt(20);
+		return (kind < 12) ? word : (kind < 17) ? word + " -" + other : "\"" + word + " " + other + "\"";
 	}
 
 	private Criteria edgeCaseCriteria() {
