@@ -28,14 +28,15 @@ final class CompiledAlerts {
 
 	private byte[] place = new byte[0];
 
-	private @Nullable CompiledKeywords[] keywords = new CompiledKeywords[0];
+	/** Per slot its {@link CompiledKeywords}, or null. */
+	private int[] @Nullable [] keywords = new int[0][];
 
 	private final IntList freeSlots = new IntList();
 
 	private int used;
 
 	/** Stores the alert in a free slot and returns the slot. */
-	int add(UUID id, Criteria criteria, @Nullable Coordinates centre, @Nullable CompiledKeywords query) {
+	int add(UUID id, Criteria criteria, @Nullable Coordinates centre, int @Nullable [] keywords) {
 		int slot = this.freeSlots.isEmpty() ? nextSlot() : takeFreeSlot();
 		int at = slot * CORE_STRIDE;
 		this.core[at] = id.getMostSignificantBits();
@@ -45,7 +46,7 @@ final class CompiledAlerts {
 		this.roleMask[slot] = (int) AlertFilters.maskOf(criteria.roles());
 		this.radiusMiles[slot] = (byte) radiusOf(criteria);
 		this.place[slot] = Place.of(criteria, centre);
-		this.keywords[slot] = query;
+		this.keywords[slot] = keywords;
 		return slot;
 	}
 
@@ -87,7 +88,7 @@ final class CompiledAlerts {
 		return this.place[slot];
 	}
 
-	@Nullable CompiledKeywords keywords(int slot) {
+	int @Nullable [] keywords(int slot) {
 		return this.keywords[slot];
 	}
 

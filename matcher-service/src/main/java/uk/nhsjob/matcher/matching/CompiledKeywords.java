@@ -3,77 +3,70 @@ package uk.nhsjob.matcher.matching;
 import java.util.List;
 
 /**
- * A {@link KeywordQuery} with its words as {@link WordIds} numbers: the same test, on
- * arrays of ints against a vacancy's {@link VacancyWords}.
+ * A {@link KeywordQuery} with its words as {@link WordIds} numbers, flat in one int array
+ * (one object to reach from an alert's slot, not four): the count of required phrases,
+ * the count of excluded ones, then each phrase as its length and its words. The same
+ * test, on ints, against a vacancy's {@link VacancyWords}.
  */
 final class CompiledKeywords {
 
-	private static final int[][] NONE = new int[0][];
-
-	private final int[][] required;
-
-	private final int[][] excluded;
-
-	private CompiledKeywords(int[][] required, int[][] excluded) {
-		this.required = required;
-		this.excluded = excluded;
+	private CompiledKeywords() {
 	}
 
 	/** Takes a use of each of the query's words. */
-	static CompiledKeywords of(KeywordQuery query, WordIds words) {
-		return new CompiledKeywords(ids(query.required(), words), ids(query.excluded(), words));
+	static int[] of(KeywordQuery query, WordIds words) {
+		int length = 2;
+		for (List<String> phrase : query.required()) {
+			length += 1 + phrase.size();
+		}
+		for (List<String> phrase : query.excluded()) {
+			length += 1 + phrase.size();
+		}
+		int[] compiled = new int[length];
+		compiled[0] = query.required().size();
+		compiled[1] = query.excluded().size();
+		int at = 2;
+		for (List<List<String>> phrases : List.of(query.required(), query.excluded())) {
+			for (List<String> phrase : phrases) {
+				compiled[at++] = phrase.size();
+				for (String word : phrase) {
+					compiled[at++] = words.acquire(word);
+				}
+			}
+		}
+		return compiled;
 	}
 
 	/** Gives back the uses {@link #of} took. */
-	void release(WordIds words) {
-		release(this.required, words);
-		release(this.excluded, words);
+	static void release(int[] compiled, WordIds words) {
+		for (int at = 2; at < compiled.length; at += 1 + compiled[at]) {
+			for (int i = 1; i <= compiled[at]; i++) {
+				words.release(compiled[at + i]);
+			}
+		}
 	}
 
 	/**
 	 * The word when the query is one required word and nothing else; else
 	 * {@link WordIds#UNKNOWN}.
 	 */
-	int singleRequiredWord() {
-		boolean single = this.required.length == 1 && this.required[0].length == 1 && this.excluded.length == 0;
-		return single ? this.required[0][0] : WordIds.UNKNOWN;
+	static int singleRequiredWord(int[] compiled) {
+		boolean single = compiled[0] == 1 && compiled[1] == 0 && compiled[2] == 1;
+		return single ? compiled[3] : WordIds.UNKNOWN;
 	}
 
-	boolean matches(VacancyWords text) {
-		for (int[] phrase : this.required) {
-			if (!text.contains(phrase)) {
+	static boolean matches(int[] compiled, VacancyWords text) {
+		int required = compiled[0];
+		int at = 2;
+		for (int phrase = 0; at < compiled.length; phrase++) {
+			int length = compiled[at];
+			boolean found = text.contains(compiled, at + 1, length);
+			if (found != (phrase < required)) {
 				return false;
 			}
-		}
-		for (int[] phrase : this.excluded) {
-			if (text.contains(phrase)) {
-				return false;
-			}
+			at += 1 + length;
 		}
 		return true;
-	}
-
-	private static int[][] ids(List<List<String>> phrases, WordIds words) {
-		if (phrases.isEmpty()) {
-			return NONE;
-		}
-		int[][] ids = new int[phrases.size()][];
-		for (int i = 0; i < ids.length; i++) {
-			List<String> phrase = phrases.get(i);
-			ids[i] = new int[phrase.size()];
-			for (int j = 0; j < phrase.size(); j++) {
-				ids[i][j] = words.acquire(phrase.get(j));
-			}
-		}
-		return ids;
-	}
-
-	private static void release(int[][] phrases, WordIds words) {
-		for (int[] phrase : phrases) {
-			for (int id : phrase) {
-				words.release(id);
-			}
-		}
 	}
 
 }

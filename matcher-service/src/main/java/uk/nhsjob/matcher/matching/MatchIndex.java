@@ -60,11 +60,11 @@ final class MatchIndex {
 		remove(id);
 		Coordinates centre = Postcode.parse(criteria.postcode()).flatMap(this.postcodes::locate).orElse(null);
 		KeywordQuery query = KeywordQuery.parse(criteria.keywords());
-		CompiledKeywords keywords = query.isEmpty() ? null : CompiledKeywords.of(query, this.words);
+		int[] keywords = query.isEmpty() ? null : CompiledKeywords.of(query, this.words);
 		int slot = this.alerts.add(id, criteria, centre, keywords);
 		GeoGrid.Entry entry = new GeoGrid.Entry(slot, AlertFilters.pack(criteria, keywords != null),
 				AlertFilters.minSalary(criteria), AlertFilters.maskOf(criteria.specialties()),
-				(keywords != null) ? keywords.singleRequiredWord() : WordIds.UNKNOWN);
+				(keywords != null) ? CompiledKeywords.singleRequiredWord(keywords) : WordIds.UNKNOWN);
 		place(entry, centre);
 		this.slotsById.put(id, slot);
 	}
@@ -102,9 +102,9 @@ final class MatchIndex {
 		}
 		this.slotsById.remove(id);
 		unplace(slot);
-		CompiledKeywords keywords = this.alerts.keywords(slot);
+		int[] keywords = this.alerts.keywords(slot);
 		if (keywords != null) {
-			keywords.release(this.words);
+			CompiledKeywords.release(keywords, this.words);
 		}
 		this.alerts.free(slot);
 	}

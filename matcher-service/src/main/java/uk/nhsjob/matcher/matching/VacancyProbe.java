@@ -184,8 +184,8 @@ final class VacancyProbe {
 		if (singleWord != WordIds.UNKNOWN) {
 			return text().containsWord(singleWord);
 		}
-		CompiledKeywords query = this.alerts.keywords(slot);
-		return query == null || query.matches(text());
+		int[] query = this.alerts.keywords(slot);
+		return query == null || CompiledKeywords.matches(query, text());
 	}
 
 	private VacancyWords text() {

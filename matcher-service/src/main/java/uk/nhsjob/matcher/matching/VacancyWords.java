@@ -31,24 +31,26 @@ final class VacancyWords {
 		return new VacancyWords(ids(title, words), ids(description, words));
 	}
 
-	/**
-	 * Whether the phrase appears in the title or in the description as consecutive words;
-	 * a single word anywhere in either.
-	 */
-	boolean contains(int[] phrase) {
-		if (phrase.length == 1) {
-			return containsWord(phrase[0]);
-		}
-		return containsInOrder(this.title, phrase) || containsInOrder(this.description, phrase);
-	}
-
 	boolean containsWord(int word) {
 		return Arrays.binarySearch(this.distinct, word) >= 0;
 	}
 
-	private static boolean containsInOrder(int[] text, int[] phrase) {
-		for (int start = 0; start + phrase.length <= text.length; start++) {
-			if (Arrays.equals(text, start, start + phrase.length, phrase, 0, phrase.length)) {
+	/**
+	 * Whether the phrase ({@code length} words from {@code from} in {@code words})
+	 * appears in the title or in the description as consecutive words; a single word
+	 * anywhere in either.
+	 */
+	boolean contains(int[] words, int from, int length) {
+		if (length == 1) {
+			return containsWord(words[from]);
+		}
+		return containsInOrder(this.title, words, from, length)
+				|| containsInOrder(this.description, words, from, length);
+	}
+
+	private static boolean containsInOrder(int[] text, int[] words, int from, int length) {
+		for (int start = 0; start + length <= text.length; start++) {
+			if (Arrays.equals(text, start, start + length, words, from, from + length)) {
 				return true;
 			}
 		}

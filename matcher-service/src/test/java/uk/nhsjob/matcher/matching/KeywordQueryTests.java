@@ -46,6 +46,12 @@ class KeywordQueryTests {
 			""")
 	void keywords(@Nullable String keywords, String title, @Nullable String description, boolean matches) {
 		assertThat(KeywordQuery.parse(keywords).matches(title, description)).isEqualTo(matches);
+		// the index's form of the same query: words as numbers, the same answer
+		WordIds words = new WordIds();
+		KeywordQuery query = KeywordQuery.parse(keywords);
+		boolean compiled = query.isEmpty() || CompiledKeywords.matches(CompiledKeywords.of(query, words),
+				VacancyWords.of(title, description, words));
+		assertThat(compiled).as("compiled").isEqualTo(matches);
 	}
 
 }

@@ -36,12 +36,12 @@ class WordIdsTests {
 	@Test
 	void keywordsOfRemovedAlertsAreForgotten() {
 		WordIds words = new WordIds();
-		CompiledKeywords first = CompiledKeywords.of(KeywordQuery.parse("audio \"clinic letters\" -bank"), words);
-		CompiledKeywords second = CompiledKeywords.of(KeywordQuery.parse("audio"), words);
+		int[] first = CompiledKeywords.of(KeywordQuery.parse("audio \"clinic letters\" -bank"), words);
+		int[] second = CompiledKeywords.of(KeywordQuery.parse("audio"), words);
 		assertThat(words.size()).isEqualTo(4);
-		first.release(words);
+		CompiledKeywords.release(first, words);
 		assertThat(words.size()).isOne();
-		second.release(words);
+		CompiledKeywords.release(second, words);
 		assertThat(words.size()).isZero();
 	}
 
