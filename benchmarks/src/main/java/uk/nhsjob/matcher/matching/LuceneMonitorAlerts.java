@@ -45,16 +45,20 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
  * Document, and {@link MultipassTermFilteredPresearcher} with three passes and field
  * weights that make it index each query under its most selective terms (place, then role,
  * then specialty). Place is a disjunction of grid-cell terms covering the alert's circle
- * (a cell size chosen per radius), so the exact distance is checked on what the monitor
- * returns. The minimum salary is a point range; keywords are terms and phrases over the
- * text split by the SPEC's word rule, exclusions as MUST_NOT.
+ * (cells about as tall as the radius), so the exact distance is checked on what the
+ * monitor returns. The minimum salary is a point range; keywords are terms and phrases
+ * over the text split by the SPEC's word rule, exclusions as MUST_NOT.
  */
 final class LuceneMonitorAlerts implements AutoCloseable {
 
 	private static final double MILES_PER_DEGREE = Coordinates.EARTH_RADIUS_MILES * Math.PI / 180;
 
-	/** Cell heights in miles, one level per size: an alert takes the level near r/3. */
-	private static final double[] CELL_MILES = { 0.5, 1, 2, 4, 8, 16, 32 };
+	/**
+	 * Cell heights in miles, one level per size: an alert takes the largest cell no
+	 * taller than its radius (of cells a third, a half, one and two radii tall, one was
+	 * the fastest here: 124 vacancies/s, against 88 for a third).
+	 */
+	private static final double[] CELL_MILES = { 0.5, 1, 2, 4, 8, 16, 32, 64 };
 
 	private static final double MARGIN = 1.01;
 
@@ -258,12 +262,12 @@ final class LuceneMonitorAlerts implements AutoCloseable {
 	}
 
 	/**
-	 * The cells of the level near a third of the radius that meet the circle: by the
-	 * haversine bound of {@link GeoGrid}, a superset of the circle.
+	 * The cells of the alert's level that meet the circle: by the haversine bound of
+	 * {@link GeoGrid}, a superset of the circle.
 	 */
 	static List<String> cellsCovering(Coordinates centre, int radiusMiles) {
 		int level = 0;
-		while (level + 1 < CELL_MILES.length && CELL_MILES[level + 1] <= radiusMiles / 3.0) {
+		while (level + 1 < CELL_MILES.length && CELL_MILES[level + 1] <= radiusMiles) {
 			level++;
 		}
 		double rowDegrees = CELL_MILES[level] / MILES_PER_DEGREE;
