@@ -57,6 +57,8 @@ final class MatchIndex {
 	/** Adds the alert, or replaces its criteria. Criteria in their stored form. */
 	void put(String alertId, Criteria criteria) {
 		UUID id = UUID.fromString(alertId);
+		CompiledAlerts.radiusOf(criteria); // refuses a radius out of range before
+											// anything changes
 		remove(id);
 		Coordinates centre = Postcode.parse(criteria.postcode()).flatMap(this.postcodes::locate).orElse(null);
 		KeywordQuery query = KeywordQuery.parse(criteria.keywords());
