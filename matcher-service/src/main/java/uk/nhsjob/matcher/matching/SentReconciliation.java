@@ -1,12 +1,15 @@
 package uk.nhsjob.matcher.matching;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -62,21 +65,42 @@ class SentReconciliation {
 	}
 
 	/**
+	 * Reads the whole topic: on start, before any vacancy is matched.
 	 * @return how many pairs it recorded
 	 */
 	int reconcile() {
+		return reconcile("the alerts topic", (reading, partitions) -> reading.seekToBeginning(partitions));
+	}
+
+	/**
+	 * Reads what was published since then: on a rebalance, when another instance may have
+	 * died between a commit and its record.
+	 * @return how many pairs it recorded
+	 */
+	int reconcileSince(Instant since) {
+		return reconcile("the alerts topic since " + since, (reading, partitions) -> {
+			Map<TopicPartition, Long> timestamps = new HashMap<>();
+			partitions.forEach((partition) -> timestamps.put(partition, since.toEpochMilli()));
+			Map<TopicPartition, Long> ends = reading.endOffsets(partitions);
+			reading.offsetsForTimes(timestamps)
+				.forEach((partition, found) -> reading.seek(partition,
+						(found != null) ? found.offset() : ends.get(partition)));
+		});
+	}
+
+	private int reconcile(String what, BiConsumer<KafkaConsumer<String, byte[]>, List<TopicPartition>> seek) {
 		int recorded = 0;
 		try (KafkaConsumer<String, byte[]> reading = GrouplessConsumers.create(this.consumerSettings,
 				"matcher-sent-reconciliation")) {
 			List<TopicPartition> partitions = GrouplessConsumers.partitionsOf(reading, Topics.ALERTS);
 			reading.assign(partitions);
-			reading.seekToBeginning(partitions);
 			Map<TopicPartition, Long> ends = reading.endOffsets(partitions);
+			seek.accept(reading, partitions);
 			while (ends.entrySet().stream().anyMatch((end) -> reading.position(end.getKey()) < end.getValue())) {
 				recorded += reconcile(reading.poll(POLL));
 			}
 		}
-		log.info("Sent matches reconciled with the alerts topic: {} recorded", recorded);
+		log.info("Sent matches reconciled with {}: {} recorded", what, recorded);
 		return recorded;
 	}
 
