@@ -33,13 +33,13 @@ final class MatcherProcess implements AutoCloseable {
 	/**
 	 * @param run names the group, the database and the transactions of one test run
 	 * @param instance names this member of the group
-	 * @param haltOnSend 0, or the send to the alerts topic on which it halts
+	 * @param haltInVacancy 0, or the vacancy in whose transaction it halts
 	 */
-	static MatcherProcess start(String run, String instance, int haltOnSend) {
+	static MatcherProcess start(String run, String instance, int haltInVacancy) {
 		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-XX:TieredStopAtLevel=1", "-D" + HaltOnSend.PROPERTY + "=" + haltOnSend, "-cp",
+						"-XX:TieredStopAtLevel=1", "-D" + HaltOnSend.PROPERTY + "=" + haltInVacancy, "-cp",
 						System.getProperty("java.class.path"), MatcherApplication.class.getName(), "--server.port=0",
 						"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
 						"--spring.mongodb.uri=" + infrastructure.mongoUri(), "--spring.mongodb.database=nhsjob-" + run,
