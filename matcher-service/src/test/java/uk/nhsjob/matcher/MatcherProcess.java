@@ -39,8 +39,9 @@ final class MatcherProcess implements AutoCloseable {
 		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-XX:TieredStopAtLevel=1", "-D" + HaltOnSend.PROPERTY + "=" + haltInVacancy, "-cp",
-						System.getProperty("java.class.path"), MatcherApplication.class.getName(), "--server.port=0",
+						"-XX:TieredStopAtLevel=1", "-D" + HaltOnSend.PROPERTY + "=" + haltInVacancy,
+						"-D" + ChildMatcher.PARENT_PROPERTY + "=" + ProcessHandle.current().pid(), "-cp",
+						System.getProperty("java.class.path"), ChildMatcher.class.getName(), "--server.port=0",
 						"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
 						"--spring.mongodb.uri=" + infrastructure.mongoUri(), "--spring.mongodb.database=nhsjob-" + run,
 						"--spring.kafka.consumer.group-id=" + run,

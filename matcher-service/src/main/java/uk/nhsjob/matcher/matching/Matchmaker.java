@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,12 @@ class Matchmaker {
 	private final Clock clock;
 
 	private final ReentrantLock turns = new ReentrantLock();
+
+	/**
+	 * Welcome sets published but not yet marked so in MongoDB; after a crash in between,
+	 * {@link SentReconciliation} marks them from the topic.
+	 */
+	private final Set<String> publishedNotMarked = ConcurrentHashMap.newKeySet();
 
 	Matchmaker(ActiveAlerts activeAlerts, WelcomeSetOutbox welcomeSets, SentLedger sent, OpenVacancies openVacancies,
 			RebuildProgress rebuild, PostcodeDirectory postcodes, KafkaOperations<String, Object> kafka, Clock clock) {
@@ -120,6 +127,10 @@ class Matchmaker {
 	boolean sendWelcomeSet(String alertId) {
 		this.turns.lock();
 		try {
+			if (this.publishedNotMarked.contains(alertId)) {
+				markSent(alertId);
+				return true;
+			}
 			Optional<Alert> due = this.welcomeSets.dueAlert(alertId);
 			if (due.isEmpty() || !this.rebuild.isComplete()) {
 				return false;
@@ -141,12 +152,21 @@ class Matchmaker {
 					now, alertId, matching.subList(0, Math.min(matching.size(), WelcomeSetMatched.MAX_VACANCIES)),
 					matching.size());
 			this.kafka.executeInTransaction((operations) -> operations.send(Topics.ALERTS, alertId, welcomeSet));
-			this.welcomeSets.markSent(alertId);
+			this.publishedNotMarked.add(alertId);
+			markSent(alertId);
 			return true;
 		}
 		finally {
 			this.turns.unlock();
 		}
+	}
+
+	/**
+	 * Should MongoDB refuse, the next try marks it again rather than publish it again.
+	 */
+	private void markSent(String alertId) {
+		this.welcomeSets.markSent(alertId);
+		this.publishedNotMarked.remove(alertId);
 	}
 
 	/**
