@@ -17,6 +17,7 @@ import static uk.nhsjob.matcher.Candidates.manageToken;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
 import static uk.nhsjob.matcher.Candidates.unsubscribeToken;
+import static uk.nhsjob.matcher.Vacancies.TODAY;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
 
 /** The match index kept in step with alerts, and the failure policy in transactions. */
@@ -77,6 +78,24 @@ class MatchFlowIntegrationTests {
 		this.matches.await(kept, (record) -> isVacancyMatched(record, vacancyId));
 		assertThat(this.matches.values(unsubscribed)).noneMatch((record) -> isVacancyMatched(record, vacancyId));
 		assertThat(this.matches.values(deleted)).noneMatch((record) -> isVacancyMatched(record, vacancyId));
+	}
+
+	@Test
+	void aClosedOrExpiredVacancyIsNotSent() {
+		String word = uniqueWord();
+		String alertId = this.candidates.createConfirmedAlert(uniqueEmail(), """
+				{"keywords": "%s"}""".formatted(word), this.profiles, this.matches);
+		String closed = "test-trust:" + word + "-closed";
+		String expired = "test-trust:" + word + "-expired";
+		RecordMetadata first = this.feed.publish(vacancy(closed).closed().description(word).build());
+		this.feed.publish(vacancy(expired).closingDate(TODAY.minusDays(1)).description(word).build(),
+				first.partition());
+		String marker = "test-trust:" + word + "-marker";
+		this.feed.publish(vacancy(marker).closingDate(TODAY).description(word).build(), first.partition());
+
+		this.matches.await(alertId, (record) -> isVacancyMatched(record, marker));
+		assertThat(this.matches.values(alertId)).noneMatch((record) -> isVacancyMatched(record, closed))
+			.noneMatch((record) -> isVacancyMatched(record, expired));
 	}
 
 	@Test
