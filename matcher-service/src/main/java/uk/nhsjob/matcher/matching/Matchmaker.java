@@ -79,7 +79,7 @@ class Matchmaker {
 	/**
 	 * Sends an open vacancy to every active alert it matches that has not had it yet, in
 	 * the caller's Kafka transaction; the pairs are recorded as sent once it commits.
-	 * Without a transaction (as in unit tests) they are recorded at once.
+	 * Without a transaction they are recorded at once.
 	 * @return how many alerts it was sent to
 	 */
 	int matchVacancy(Vacancy vacancy) {

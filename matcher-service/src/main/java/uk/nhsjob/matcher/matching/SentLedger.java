@@ -1,6 +1,7 @@
 package uk.nhsjob.matcher.matching;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,7 @@ class SentLedger {
 			return Set.of();
 		}
 		List<String> ids = alertIds.stream().map((alertId) -> SentMatch.idOf(alertId, vacancyId)).toList();
-		Set<String> sentBefore = ConcurrentHashMap.newKeySet();
+		Set<String> sentBefore = new HashSet<>();
 		this.sent.findAllById(ids).forEach((match) -> sentBefore.add(match.alertId()));
 		ids.stream()
 			.map(this.unrecorded::get)
@@ -81,8 +82,7 @@ class SentLedger {
 
 	/** The ids of those of the pairs not recorded yet. */
 	Set<String> notRecorded(Collection<String> ids) {
-		Set<String> missing = ConcurrentHashMap.newKeySet();
-		missing.addAll(ids);
+		Set<String> missing = new HashSet<>(ids);
 		this.sent.findAllById(ids).forEach((match) -> missing.remove(match.id()));
 		return missing;
 	}
