@@ -67,7 +67,8 @@ class ErasureIntegrationTests {
 		String vacancyId = "test-trust:" + word;
 		this.feed.publish(vacancy(vacancyId).description(word).build());
 		this.matches.await(alertId, (record) -> isVacancyMatched(record, vacancyId));
-		assertThat(sentMatchesOf(alertId)).isOne();
+		// recorded once its transaction has committed, which readers may see first
+		await().untilAsserted(() -> assertThat(sentMatchesOf(alertId)).isOne());
 
 		this.http.delete()
 			.uri("/api/v1/alerts/{id}", alertId)

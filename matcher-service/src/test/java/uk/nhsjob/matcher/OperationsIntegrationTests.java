@@ -37,6 +37,8 @@ class OperationsIntegrationTests {
 			.jsonPath("$.components.mongo.status")
 			.isEqualTo("UP")
 			.jsonPath("$.components.readinessState.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.matching.status")
 			.isEqualTo("UP");
 	}
 

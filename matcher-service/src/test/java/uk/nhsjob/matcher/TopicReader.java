@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.nhsjob.testsupport.TestInfrastructure;
 
 /**
- * Reads a topic from its beginning as a plain consumer would, outside any group, and
- * keeps every record it has seen.
+ * Reads a topic from its beginning as a plain consumer would, outside any group and
+ * {@code read_committed} as the notifier does, and keeps every record it has seen.
  */
 public final class TopicReader implements AutoCloseable {
 
@@ -31,10 +31,10 @@ public final class TopicReader implements AutoCloseable {
 	private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
 	public TopicReader(String topic) {
-		this.consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new StringDeserializer());
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.shared().kafkaBootstrapServers(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+				new StringDeserializer());
 		List<TopicPartition> partitions = this.consumer.partitionsFor(topic)
 			.stream()
 			.map((info) -> new TopicPartition(topic, info.partition()))

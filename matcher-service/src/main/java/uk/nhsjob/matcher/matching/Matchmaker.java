@@ -1,56 +1,50 @@
 package uk.nhsjob.matcher.matching;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.match.WelcomeSetMatched;
 import uk.nhsjob.common.vacancy.Vacancy;
-import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.matcher.alert.Alert;
 import uk.nhsjob.matcher.alert.AlertErased;
-import uk.nhsjob.matcher.alert.Alerts;
 import uk.nhsjob.matcher.alert.WelcomeSetOutbox;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
- * Publishes matches: each open vacancy to the active alerts it matches, and each newly
- * confirmed alert's welcome set. A match is recorded as sent only once the broker has
- * acknowledged it, so none is lost; a crash in between may send it twice, under the same
- * match id. A plain scan of the active alerts, for now.
+ * Publishes matches: each open vacancy to the active alerts it matches and that have not
+ * had it, and each newly confirmed alert's welcome set.
  * <p>
- * Both run under one lock, so a vacancy that arrives while an alert is being confirmed
- * reaches it once, either in its welcome set or on its own.
+ * A vacancy's matches go out in the Kafka transaction that also commits the vacancy's
+ * offset, and are recorded as sent once it has committed. Matching and welcome sets take
+ * turns under one lock, held from matching a vacancy until its transaction is over, so a
+ * vacancy reaches a newly confirmed alert once: in its welcome set or on its own.
  */
 @Component
 class Matchmaker {
 
-	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
-
-	private final Alerts alerts;
+	private final ActiveAlerts activeAlerts;
 
 	private final WelcomeSetOutbox welcomeSets;
 
-	private final SentMatches sent;
+	private final SentLedger sent;
 
 	private final OpenVacancies openVacancies;
 
@@ -62,9 +56,17 @@ class Matchmaker {
 
 	private final Clock clock;
 
-	Matchmaker(Alerts alerts, WelcomeSetOutbox welcomeSets, SentMatches sent, OpenVacancies openVacancies,
+	private final ReentrantLock turns = new ReentrantLock();
+
+	/**
+	 * Welcome sets published but not yet marked so in MongoDB; after a crash in between,
+	 * {@link SentReconciliation} marks them from the topic.
+	 */
+	private final Set<String> publishedNotMarked = ConcurrentHashMap.newKeySet();
+
+	Matchmaker(ActiveAlerts activeAlerts, WelcomeSetOutbox welcomeSets, SentLedger sent, OpenVacancies openVacancies,
 			RebuildProgress rebuild, PostcodeDirectory postcodes, KafkaOperations<String, Object> kafka, Clock clock) {
-		this.alerts = alerts;
+		this.activeAlerts = activeAlerts;
 		this.welcomeSets = welcomeSets;
 		this.sent = sent;
 		this.openVacancies = openVacancies;
@@ -75,119 +77,139 @@ class Matchmaker {
 	}
 
 	/**
-	 * Sends an open vacancy to every active alert it matches that has not had it yet.
-	 * @throws MatchNotPublished when the broker did not acknowledge every match; those it
-	 * did are recorded, so a retry sends only the rest
+	 * Sends an open vacancy to every active alert it matches that has not had it yet, in
+	 * the caller's Kafka transaction; the pairs are recorded as sent once it commits.
+	 * Without a transaction they are recorded at once.
+	 * @return how many alerts it was sent to
 	 */
-	synchronized void matchVacancy(Vacancy vacancy) {
-		Instant now = this.clock.instant();
-		List<VacancyMatched> matches = new ArrayList<>();
-		try (Stream<Alert> active = this.alerts.findByStatus(AlertStatus.ACTIVE)) {
-			active.filter((alert) -> !alert.erasing()).forEach((alert) -> {
-				AlertCriteria criteria = AlertCriteria.of(alert.criteria(), this.postcodes);
-				if (criteria.matches(vacancy) && !this.sent.existsById(SentMatch.idOf(alert.id(), vacancy.id()))) {
-					matches.add(VacancyMatched.of(alert.id(), matchedVacancy(vacancy, criteria), now));
+	int matchVacancy(Vacancy vacancy) {
+		this.turns.lock();
+		boolean unlockLater = false;
+		try {
+			Instant now = this.clock.instant();
+			List<MatchIndex.IndexMatch> hits = this.activeAlerts.matching(vacancy);
+			Set<String> sentBefore = this.sent.alertsSent(vacancy.id(),
+					hits.stream().map(MatchIndex.IndexMatch::alertId).toList());
+			List<SentMatch> sending = new ArrayList<>();
+			for (MatchIndex.IndexMatch hit : hits) {
+				if (!sentBefore.contains(hit.alertId())) {
+					VacancyMatched match = VacancyMatched.of(hit.alertId(),
+							matchedVacancy(vacancy, hit.distanceMiles()), now);
+					this.kafka.send(Topics.ALERTS, hit.alertId(), match);
+					sending.add(SentMatch.of(hit.alertId(), vacancy.id(), SentMatch.Via.MATCH, now));
 				}
-			});
-		}
-		List<CompletableFuture<?>> acks = matches.stream()
-			.<CompletableFuture<?>>map((match) -> this.kafka.send(Topics.ALERTS, match.alertId(), match))
-			.toList();
-		MatchNotPublished failure = null;
-		for (int i = 0; i < matches.size(); i++) {
-			try {
-				awaitAck(acks.get(i));
-				record(matches.get(i).alertId(), vacancy.id(), SentMatch.Via.MATCH, now);
 			}
-			catch (MatchNotPublished ex) {
-				failure = ex;
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new RecordOnCommit(sending));
+				unlockLater = true;
 			}
+			else {
+				this.sent.record(sending);
+			}
+			return sending.size();
 		}
-		if (failure != null) {
-			throw failure;
+		finally {
+			if (!unlockLater) {
+				this.turns.unlock();
+			}
 		}
 	}
 
 	/**
 	 * Publishes the welcome set of a confirmed alert: the newest open vacancies that
 	 * match it and their total, leaving out those already sent on their own. Every one of
-	 * them then counts as sent.
+	 * them counts as sent, and is recorded so before the welcome set is published: a
+	 * vacancy published in between waits for the lock, and one recorded for a welcome set
+	 * that then fails is in it again when it is sent.
 	 * @return whether the welcome set is published; false when it is not due, or cannot
-	 * be built yet because the open vacancies are still being rebuilt
-	 * @throws MatchNotPublished when the broker did not acknowledge it
+	 * be built yet because the open vacancies are still being read
 	 */
-	synchronized boolean sendWelcomeSet(String alertId) {
-		Optional<Alert> due = this.welcomeSets.dueAlert(alertId);
-		if (due.isEmpty() || !this.rebuild.isComplete()) {
-			return false;
+	boolean sendWelcomeSet(String alertId) {
+		this.turns.lock();
+		try {
+			if (this.publishedNotMarked.contains(alertId)) {
+				markSent(alertId);
+				return true;
+			}
+			Optional<Alert> due = this.welcomeSets.dueAlert(alertId);
+			if (due.isEmpty() || !this.rebuild.isComplete()) {
+				return false;
+			}
+			CriteriaProbe criteria = CriteriaProbe.of(due.get().criteria(), this.postcodes);
+			Set<String> sentAlone = this.sent.vacanciesSentAlone(alertId);
+			Instant now = this.clock.instant();
+			List<MatchedVacancy> matching = new ArrayList<>();
+			for (Vacancy vacancy : this.openVacancies.newestFirst()) {
+				MatchIndex.IndexMatch match = sentAlone.contains(vacancy.id()) ? null : criteria.match(vacancy);
+				if (match != null) {
+					matching.add(matchedVacancy(vacancy, match.distanceMiles()));
+				}
+			}
+			this.sent.record(matching.stream()
+				.map((vacancy) -> SentMatch.of(alertId, vacancy.vacancyId(), SentMatch.Via.WELCOME_SET, now))
+				.toList());
+			WelcomeSetMatched welcomeSet = new WelcomeSetMatched(UUID.randomUUID(), WelcomeSetMatched.SCHEMA_VERSION,
+					now, alertId, matching.subList(0, Math.min(matching.size(), WelcomeSetMatched.MAX_VACANCIES)),
+					matching.size());
+			this.kafka.executeInTransaction((operations) -> operations.send(Topics.ALERTS, alertId, welcomeSet));
+			this.publishedNotMarked.add(alertId);
+			markSent(alertId);
+			return true;
 		}
-		AlertCriteria criteria = AlertCriteria.of(due.get().criteria(), this.postcodes);
-		Set<String> sentAlone = this.sent.findByAlertIdAndVia(alertId, SentMatch.Via.MATCH)
-			.stream()
-			.map(SentMatch::vacancyId)
-			.collect(Collectors.toSet());
-		List<Vacancy> matching = this.openVacancies.newestFirst()
-			.stream()
-			.filter((vacancy) -> !sentAlone.contains(vacancy.id()) && criteria.matches(vacancy))
-			.toList();
-		Instant now = this.clock.instant();
-		List<MatchedVacancy> newest = matching.stream()
-			.limit(WelcomeSetMatched.MAX_VACANCIES)
-			.map((vacancy) -> matchedVacancy(vacancy, criteria))
-			.toList();
-		WelcomeSetMatched welcomeSet = new WelcomeSetMatched(UUID.randomUUID(), WelcomeSetMatched.SCHEMA_VERSION, now,
-				alertId, newest, matching.size());
-		awaitAck(this.kafka.send(Topics.ALERTS, alertId, welcomeSet));
-		matching.forEach((vacancy) -> record(alertId, vacancy.id(), SentMatch.Via.WELCOME_SET, now));
-		this.welcomeSets.markSent(alertId);
-		return true;
+		finally {
+			this.turns.unlock();
+		}
 	}
 
 	/**
-	 * Forgets which vacancies an erased alert was sent. Under the same lock as matching,
-	 * so no match in flight records one afterwards.
+	 * Should MongoDB refuse, the next try marks it again rather than publish it again.
 	 */
-	@EventListener
-	synchronized void forget(AlertErased erased) {
-		this.sent.deleteByAlertId(erased.alertId());
+	private void markSent(String alertId) {
+		this.welcomeSets.markSent(alertId);
+		this.publishedNotMarked.remove(alertId);
 	}
 
-	static MatchedVacancy matchedVacancy(Vacancy vacancy, AlertCriteria criteria) {
+	/**
+	 * Forgets which vacancies an erased alert was sent. Under the lock, so no match in
+	 * flight records one afterwards.
+	 */
+	@EventListener
+	void forget(AlertErased erased) {
+		this.turns.lock();
+		try {
+			this.sent.forget(erased.alertId());
+		}
+		finally {
+			this.turns.unlock();
+		}
+	}
+
+	static MatchedVacancy matchedVacancy(Vacancy vacancy, @Nullable Double distanceMiles) {
 		return new MatchedVacancy(vacancy.id(), vacancy.revision(), vacancy.title(), vacancy.employerName(),
 				vacancy.bandMin(), vacancy.bandMax(), vacancy.salaryMinAnnual(), vacancy.salaryMaxAnnual(),
 				vacancy.salaryText(), vacancy.hoursPerWeek(), vacancy.workingPatterns(), vacancy.town(),
-				vacancy.postcode(), criteria.distanceMiles(vacancy), vacancy.postedAt(), vacancy.closingDate(),
-				vacancy.applyUrl());
+				vacancy.postcode(), distanceMiles, vacancy.postedAt(), vacancy.closingDate(), vacancy.applyUrl());
 	}
 
-	/** Records a pair as sent; the first record of a pair stands. */
-	private void record(String alertId, String vacancyId, SentMatch.Via via, Instant now) {
-		try {
-			this.sent.insert(SentMatch.of(alertId, vacancyId, via, now));
-		}
-		catch (DuplicateKeyException ex) {
-			// sent before: a redelivery or a retry
-		}
-	}
+	/**
+	 * Records a vacancy's matches once its transaction commits, then lets go of the lock.
+	 */
+	private final class RecordOnCommit implements TransactionSynchronization {
 
-	private static void awaitAck(CompletableFuture<?> ack) {
-		try {
-			ack.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new MatchNotPublished(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MatchNotPublished(ex);
-		}
-	}
+		private final List<SentMatch> sending;
 
-	/** The broker did not acknowledge a match in time. */
-	static class MatchNotPublished extends RuntimeException {
+		RecordOnCommit(List<SentMatch> sending) {
+			this.sending = sending;
+		}
 
-		MatchNotPublished(Throwable cause) {
-			super("match not acknowledged by the broker: " + cause, cause);
+		@Override
+		public void afterCommit() {
+			Matchmaker.this.sent.record(this.sending);
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			Matchmaker.this.turns.unlock();
 		}
 
 	}

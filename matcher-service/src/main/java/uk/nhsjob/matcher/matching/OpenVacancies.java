@@ -18,7 +18,8 @@ import uk.nhsjob.common.vacancy.Vacancy;
 /**
  * The vacancies open now, rebuilt from the vacancy stream: each vacancy's latest state
  * replaces the one before, and a vacancy that is closed or past its closing date is
- * dropped. Held in memory, so one instance of the service holds them all.
+ * dropped. Held in memory and fed by the {@link VacancyView}, which reads every
+ * partition, so each instance of the service holds them all.
  */
 @Component
 class OpenVacancies {
@@ -50,6 +51,10 @@ class OpenVacancies {
 		}
 		this.byId.put(vacancyId, latest);
 		return true;
+	}
+
+	int size() {
+		return this.byId.size();
 	}
 
 	List<Vacancy> newestFirst() {

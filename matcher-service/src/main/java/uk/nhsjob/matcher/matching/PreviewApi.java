@@ -1,7 +1,6 @@
 package uk.nhsjob.matcher.matching;
 
 import java.util.List;
-
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -19,8 +18,8 @@ import uk.nhsjob.matcher.alert.Criteria;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
- * What an alert with these criteria would match now: a plain scan of the open vacancies,
- * newest first.
+ * What an alert with these criteria would match now: the open vacancies, newest first,
+ * each asked of a {@link CriteriaProbe}, so by the very rules the match index applies.
  */
 @RestController
 class PreviewApi {
@@ -42,7 +41,7 @@ class PreviewApi {
 		if (limit < 1) {
 			throw new InvalidLimit();
 		}
-		AlertCriteria matching = AlertCriteria.of(criteria.normalised(), this.postcodes);
+		CriteriaProbe matching = CriteriaProbe.of(criteria.normalised(), this.postcodes);
 		List<Vacancy> matches = this.openVacancies.newestFirst().stream().filter(matching::matches).toList();
 		return new Preview(matches.size(), matches.subList(0, Math.min(matches.size(), Math.min(limit, MAX_LIMIT))));
 	}

@@ -1,6 +1,5 @@
 package uk.nhsjob.matcher.matching;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,60 +8,39 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the open vacancies are rebuilt. On every assignment the listener reads its
- * partitions again from the beginning; records before the group's committed position were
- * matched before and are replayed only to rebuild the set.
- * <p>
- * A partition counts as rebuilt once the record just before its committed position, or
- * any later one, has been read again: compaction removes that record only for a newer one
- * under its key, which lies after it. This holds while the vacancy stream's producers are
- * not transactional, since a transaction marker could stand in that place.
+ * How far the {@link VacancyView} has read the vacancy stream since this instance
+ * started: complete once it has read, in every partition, as far as the stream reached
+ * when it began. Positions, not offsets of records read, so a record compacted away or a
+ * transaction marker at the end does not keep it waiting.
  */
 @Component
 class RebuildProgress {
 
-	/**
-	 * Per partition still being replayed: the committed position it is replayed up to.
-	 */
-	private final Map<TopicPartition, Long> replayingUntil = new ConcurrentHashMap<>();
+	/** Per partition still being read: the position it is read up to. */
+	private final Map<TopicPartition, Long> readingUntil = new ConcurrentHashMap<>();
 
-	private volatile boolean assigned;
+	private volatile boolean started;
 
 	/**
-	 * @param positions the partitions assigned and their committed positions, before
-	 * seeking to their beginning
+	 * @param endOffsets where each partition of the stream ended when reading began
 	 */
-	void assigned(Map<TopicPartition, Long> positions) {
-		positions.forEach((partition, position) -> {
-			if (position > 0) {
-				this.replayingUntil.put(partition, position);
+	void started(Map<TopicPartition, Long> endOffsets) {
+		endOffsets.forEach((partition, end) -> {
+			if (end > 0) {
+				this.readingUntil.put(partition, end);
 			}
 		});
-		this.assigned = true;
+		this.started = true;
 	}
 
-	void revoked(Collection<TopicPartition> partitions) {
-		partitions.forEach(this.replayingUntil::remove);
-	}
-
-	/**
-	 * Notes a record read.
-	 * @return whether it was matched before (and is only replayed)
-	 */
-	boolean read(TopicPartition partition, long offset) {
-		Long until = this.replayingUntil.get(partition);
-		if (until == null) {
-			return false;
-		}
-		if (offset + 1 >= until) {
-			this.replayingUntil.remove(partition);
-		}
-		return offset < until;
+	/** Notes how far a partition has been read: the offset of the next record. */
+	void readUpTo(TopicPartition partition, long position) {
+		this.readingUntil.computeIfPresent(partition, (key, until) -> (position >= until) ? null : until);
 	}
 
 	/** Whether every vacancy published before this instance started is in the set. */
 	boolean isComplete() {
-		return this.assigned && this.replayingUntil.isEmpty();
+		return this.started && this.readingUntil.isEmpty();
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -34,18 +35,37 @@ public final class KafkaFailurePolicy {
 	}
 
 	public static DefaultErrorHandler errorHandler(KafkaSettings settings, ProducerFactory<?, ?> producerFactory) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-				deadLetterTemplates(producerFactory), (record, failure) -> {
-					log.warn("Dead-lettering {}-{}@{} after: {}", record.topic(), record.partition(), record.offset(),
-							failure.getMessage());
-					// -1: let the producer choose, so a dead-letter topic need not match
-					// the
-					// partitions of its source
-					return new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1);
-				});
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(settings.retry()));
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(producerFactory), backOff(settings.retry()));
 		handler.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
 		return handler;
+	}
+
+	/**
+	 * The same policy for a listener that consumes in Kafka transactions, where a failure
+	 * rolls the transaction back instead of reaching an error handler: each retry reads
+	 * the record again in a new transaction, and the dead letter is published in a
+	 * transaction of its own together with the record's offset, so it is neither lost nor
+	 * matched again.
+	 * @param producerFactory the transactional factory of the listener's transactions
+	 * @param template a template on that factory, which sends the offset
+	 */
+	public static DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(KafkaSettings settings,
+			ProducerFactory<?, ?> producerFactory, KafkaOperations<?, ?> template) {
+		DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
+				recoverer(producerFactory), backOff(settings.retry()), template, true);
+		processor.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
+		return processor;
+	}
+
+	private static DeadLetterPublishingRecoverer recoverer(ProducerFactory<?, ?> producerFactory) {
+		return new DeadLetterPublishingRecoverer(deadLetterTemplates(producerFactory), (record, failure) -> {
+			log.warn("Dead-lettering {}-{}@{} after: {}", record.topic(), record.partition(), record.offset(),
+					failure.getMessage());
+			// -1: let the producer choose, so a dead-letter topic need not match
+			// the
+			// partitions of its source
+			return new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1);
+		});
 	}
 
 	static ExponentialBackOff backOff(KafkaSettings.Retry retry) {
@@ -57,13 +77,20 @@ public final class KafkaFailurePolicy {
 
 	/**
 	 * Raw bytes (a value that failed deserialisation) go out as they came; anything else
-	 * through the application's own serialiser.
+	 * through the application's own serialiser, in the listener's transaction when there
+	 * is one.
 	 */
 	private static Map<Class<?>, KafkaOperations<?, ?>> deadLetterTemplates(ProducerFactory<?, ?> producerFactory) {
 		Map<String, Object> bytesConfig = new LinkedHashMap<>(producerFactory.getConfigurationProperties());
 		bytesConfig.remove("transactional.id");
 		DefaultKafkaProducerFactory<String, byte[]> bytesFactory = new DefaultKafkaProducerFactory<>(bytesConfig,
 				new StringSerializer(), new ByteArraySerializer());
+		String transactionIdPrefix = producerFactory.getTransactionIdPrefix();
+		if (producerFactory.transactionCapable() && transactionIdPrefix != null) {
+			// the recoverer wants both alike; raw bytes then go out in a transaction of
+			// their own
+			bytesFactory.setTransactionIdPrefix(transactionIdPrefix + "dead-letters-");
+		}
 		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
 		templates.put(byte[].class, new KafkaTemplate<>(bytesFactory));
 		templates.put(Object.class, new KafkaTemplate<>(producerFactory));
