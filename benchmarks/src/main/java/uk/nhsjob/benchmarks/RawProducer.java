@@ -17,12 +17,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What the broker takes from a plain producer, as Kafka's {@code ProducerPerformance}
- * measures it (kafka-tools is not on this build's classpath): the same number of records
- * of the same size, keyed like vacancies, {@code acks=all}, each acknowledged.
- * Idempotence is off: on the in-JVM test broker a fresh topic answered an idempotent
- * producer with {@code OutOfOrderSequenceException}; ProducerPerformance's own runs are
- * commonly made without it too.
+ * A plain producer loop beside Kafka's own ProducerPerformance: the same number of
+ * records of the same size, keyed like vacancies, {@code acks=all}, each acknowledged,
+ * all futures awaited at the end. Idempotence is off: on the in-JVM test broker a fresh
+ * topic answered an idempotent producer with {@code OutOfOrderSequenceException}.
  */
 final class RawProducer {
 

@@ -56,12 +56,20 @@ class Outbox {
 		return states;
 	}
 
-	/** Writes each revision over its vacancy's document (or as a new one). */
+	/**
+	 * Writes each revision over its vacancy's document, or inserts it when it is the
+	 * first (the caller read the source's state under its lock).
+	 */
 	void store(List<PublishedVacancy> revisions) {
 		for (List<PublishedVacancy> batch : batches(revisions)) {
 			BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, PublishedVacancy.class);
 			for (PublishedVacancy revision : batch) {
-				bulk.replaceOne(byId(revision.id()), revision, FindAndReplaceOptions.options().upsert());
+				if (revision.revision() == 1) {
+					bulk.insert(revision);
+				}
+				else {
+					bulk.replaceOne(byId(revision.id()), revision, FindAndReplaceOptions.options().upsert());
+				}
 			}
 			bulk.execute();
 		}
@@ -84,11 +92,7 @@ class Outbox {
 			.set("publishedAt", this.clock.instant())
 			.unset("pendingSince");
 		for (List<String> batch : batches(ids)) {
-			BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, PublishedVacancy.class);
-			for (String id : batch) {
-				bulk.updateOne(byId(id), published);
-			}
-			bulk.execute();
+			this.mongo.updateMulti(Query.query(Criteria.where("_id").in(batch)), published, PublishedVacancy.class);
 		}
 	}
 

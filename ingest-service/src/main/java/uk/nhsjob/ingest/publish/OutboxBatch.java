@@ -1,14 +1,25 @@
 package uk.nhsjob.ingest.publish;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The revisions of one publication on their way out, a batch at a time: each batch is
  * stored, pending, before any of it is sent, so that a process dying at any point leaves
  * nothing sent that is not stored, and nothing stored that the relay will not send.
+ * <p>
+ * A writer thread stores and sends the batches, one after the other and in order, while
+ * the caller goes on to the next; once one fails, none after it is stored or sent. At
+ * most two batches wait for the writer, so memory stays bounded.
  */
 final class OutboxBatch {
+
+	private static final int WAITING_AT_MOST = 2;
 
 	private final Outbox outbox;
 
@@ -16,18 +27,25 @@ final class OutboxBatch {
 
 	private final PublicationCheckpoints checkpoints;
 
+	private final Executor writer;
+
 	/** New revisions, to store and then send. */
-	private final List<PublishedVacancy> toStore = new ArrayList<>();
+	private List<PublishedVacancy> toStore = new ArrayList<>();
 
 	/** Revisions stored already, still pending, to send again. */
-	private final List<PublishedVacancy> toResend = new ArrayList<>();
+	private List<PublishedVacancy> toResend = new ArrayList<>();
+
+	private final Deque<CompletableFuture<Void>> writing = new ArrayDeque<>();
+
+	private CompletableFuture<Void> lastWritten = CompletableFuture.completedFuture(null);
 
 	private int due;
 
-	OutboxBatch(Outbox outbox, OutboxSender.Sending sending, PublicationCheckpoints checkpoints) {
+	OutboxBatch(Outbox outbox, OutboxSender.Sending sending, PublicationCheckpoints checkpoints, Executor writer) {
 		this.outbox = outbox;
 		this.sending = sending;
 		this.checkpoints = checkpoints;
+		this.writer = writer;
 	}
 
 	void store(PublishedVacancy revision) {
@@ -45,9 +63,15 @@ final class OutboxBatch {
 		return this.due;
 	}
 
-	/** Stores and sends what is left, then waits for the broker: the acknowledged ids. */
+	/**
+	 * Stores and sends what is left, waits until every batch is, then waits for the
+	 * broker.
+	 * @return the ids the broker acknowledged
+	 * @throws RuntimeException what a batch failed with, when one did
+	 */
 	List<String> confirm() {
 		flush();
+		awaitWritten(this.lastWritten);
 		return this.sending.confirm();
 	}
 
@@ -59,16 +83,41 @@ final class OutboxBatch {
 	}
 
 	private void flush() {
-		this.outbox.store(this.toStore);
-		List<PublishedVacancy> stored = new ArrayList<>(this.toStore);
-		stored.addAll(this.toResend);
-		this.toStore.clear();
-		this.toResend.clear();
-		if (stored.isEmpty()) {
+		if (this.toStore.isEmpty() && this.toResend.isEmpty()) {
 			return;
 		}
+		List<PublishedVacancy> store = this.toStore;
+		List<PublishedVacancy> resend = this.toResend;
+		this.toStore = new ArrayList<>();
+		this.toResend = new ArrayList<>();
+		this.lastWritten = this.lastWritten.thenRunAsync(() -> write(store, resend), this.writer);
+		this.writing.addLast(this.lastWritten);
+		while (this.writing.size() > WAITING_AT_MOST) {
+			awaitWritten(this.writing.removeFirst());
+		}
+	}
+
+	private void write(List<PublishedVacancy> store, List<PublishedVacancy> resend) {
+		this.outbox.store(store);
+		List<PublishedVacancy> stored = new ArrayList<>(store);
+		stored.addAll(resend);
 		this.checkpoints.stored(stored.stream().map(PublishedVacancy::id).toList());
 		this.sending.send(stored);
+	}
+
+	private static void awaitWritten(CompletableFuture<Void> written) {
+		try {
+			written.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
 	}
 
 }

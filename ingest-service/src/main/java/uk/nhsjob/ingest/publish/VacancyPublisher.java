@@ -27,7 +27,8 @@ import uk.nhsjob.common.vocabulary.VacancyStatus;
  * can only ever touch {@code {sourceId}:…}.
  * <p>
  * A feed costs one query for the source's state, then bulk writes and asynchronous sends
- * in batches, one wait for the broker, and bulk updates of what it acknowledged.
+ * in batches (on a writer thread, while the feed's thread normalises the next), one wait
+ * for the broker, and bulk updates of what it acknowledged.
  */
 @Service
 public class VacancyPublisher {
@@ -42,12 +43,15 @@ public class VacancyPublisher {
 
 	private final SourceLocks locks;
 
+	private final OutboxWriters writers;
+
 	private final Clock clock;
 
 	private final PublicationCheckpoints checkpoints;
 
 	VacancyPublisher(PublishedVacancies publishedVacancies, Outbox outbox, OutboxSender sender, SourceLocks locks,
-			Clock clock, ObjectProvider<PublicationCheckpoints> checkpoints) {
+			OutboxWriters writers, Clock clock, ObjectProvider<PublicationCheckpoints> checkpoints) {
+		this.writers = writers;
 		this.publishedVacancies = publishedVacancies;
 		this.outbox = outbox;
 		this.sender = sender;
@@ -90,7 +94,8 @@ public class VacancyPublisher {
 			if (current.isEmpty()) {
 				return Optional.empty();
 			}
-			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints);
+			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints,
+					this.writers.threads());
 			closeRevision(current.get(), batch);
 			int acknowledged = batch.confirm().size();
 			return Optional.of(new Publication(0, 0, acknowledged, batch.due() - acknowledged));
@@ -100,7 +105,8 @@ public class VacancyPublisher {
 	private Publication publish(String sourceId, VacancyFeed vacancies, @Nullable Supplier<Set<String>> keep) {
 		return this.locks.withLock(sourceId, () -> {
 			Map<String, VacancyState> states = this.outbox.statesOf(sourceId);
-			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints);
+			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints,
+					this.writers.threads());
 			Set<String> given = new HashSet<>();
 			int[] unchanged = { 0 };
 			vacancies.forEach((vacancy) -> {
