@@ -3,9 +3,18 @@ package uk.nhsjob.ingest.publish;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
@@ -13,7 +22,6 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import uk.nhsjob.ingest.IngestSettings;
@@ -85,14 +93,21 @@ class Outbox {
 
 	/**
 	 * Clears the pending flag. By id alone: the caller holds the source's lock, so no
-	 * newer revision can have been written since these were sent.
+	 * newer revision can have been written since these were sent. One update per id in an
+	 * unordered bulk write, not one {@code $in} update: the in-JVM server answers
+	 * {@code $in} by scanning the collection, and every MongoDB finds each id in its
+	 * index.
 	 */
 	void markPublished(List<String> ids) {
-		Update published = new Update().set("pendingPublication", false)
-			.set("publishedAt", this.clock.instant())
-			.unset("pendingSince");
+		Bson published = Updates.combine(Updates.set("pendingPublication", false),
+				Updates.set("publishedAt", Date.from(this.clock.instant())), Updates.unset("pendingSince"));
+		MongoCollection<Document> collection = this.mongo.getCollection(COLLECTION);
 		for (List<String> batch : batches(ids)) {
-			this.mongo.updateMulti(Query.query(Criteria.where("_id").in(batch)), published, PublishedVacancy.class);
+			List<UpdateOneModel<Document>> updates = new ArrayList<>(batch.size());
+			for (String id : batch) {
+				updates.add(new UpdateOneModel<>(Filters.eq("_id", id), published));
+			}
+			collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
 		}
 	}
 
