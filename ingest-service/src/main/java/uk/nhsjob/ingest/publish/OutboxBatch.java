@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -73,6 +74,20 @@ final class OutboxBatch {
 		flush();
 		awaitWritten(this.lastWritten);
 		return this.sending.confirm();
+	}
+
+	/**
+	 * Waits for the writer to finish what it was given, however that ends, so that
+	 * nothing of this publication is written after its caller lets go of the source's
+	 * lock.
+	 */
+	void abandon() {
+		try {
+			this.lastWritten.join();
+		}
+		catch (CompletionException | CancellationException ex) {
+			// the caller is failing already; what was stored stays pending for the relay
+		}
 	}
 
 	private void added() {

@@ -109,17 +109,23 @@ public class VacancyPublisher {
 					this.writers.threads());
 			Set<String> given = new HashSet<>();
 			int[] unchanged = { 0 };
-			vacancies.forEach((vacancy) -> {
-				checkOwnership(sourceId, vacancy);
-				if (!given.add(vacancy.id())) {
-					throw new IllegalArgumentException("vacancy " + vacancy.id() + " was handed on twice");
-				}
-				if (!nextRevision(vacancy, states.get(vacancy.id()), batch)) {
-					unchanged[0]++;
-				}
-			});
-			int changed = batch.due();
-			Set<String> closing = (keep != null) ? closeTheRest(sourceId, states, given, keep.get(), batch) : Set.of();
+			Set<String> closing;
+			try {
+				vacancies.forEach((vacancy) -> {
+					checkOwnership(sourceId, vacancy);
+					if (!given.add(vacancy.id())) {
+						throw new IllegalArgumentException("vacancy " + vacancy.id() + " was handed on twice");
+					}
+					if (!nextRevision(vacancy, states.get(vacancy.id()), batch)) {
+						unchanged[0]++;
+					}
+				});
+				closing = (keep != null) ? closeTheRest(sourceId, states, given, keep.get(), batch) : Set.of();
+			}
+			catch (RuntimeException | Error ex) {
+				batch.abandon();
+				throw ex;
+			}
 			List<String> acknowledged = batch.confirm();
 			int closed = (int) acknowledged.stream().filter(closing::contains).count();
 			return new Publication(acknowledged.size() - closed, unchanged[0], closed,
