@@ -4,14 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.tools.ProducerPerformance;
 
@@ -32,9 +28,7 @@ final class KafkaProducerPerformance {
 
 	static Run send(String bootstrapServers, String topic, int partitions, int records, int recordSize)
 			throws InterruptedException, ExecutionException {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-		}
+		FreshTopic.create(bootstrapServers, topic, partitions);
 		String[] arguments = { "--topic", topic, "--num-records", String.valueOf(records), "--record-size",
 				String.valueOf(recordSize), "--throughput", "-1", "--producer-props",
 				"bootstrap.servers=" + bootstrapServers, "acks=all" };
@@ -54,8 +48,13 @@ final class KafkaProducerPerformance {
 		if (!summary.find()) {
 			throw new IllegalStateException("ProducerPerformance printed no summary: " + output);
 		}
-		return new Run(Integer.parseInt(summary.group(1)), number(summary.group(2)), number(summary.group(3)),
+		Run run = new Run(Integer.parseInt(summary.group(1)), number(summary.group(2)), number(summary.group(3)),
 				number(summary.group(4)), summary.group());
+		if (run.records() != records) {
+			throw new IllegalStateException("ProducerPerformance had " + run.records() + " of " + records
+					+ " records acknowledged, so its rate is no measure: " + run.summary());
+		}
+		return run;
 	}
 
 	private static double number(String text) {

@@ -7,8 +7,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,9 +27,7 @@ final class RawProducer {
 
 	static Run send(String bootstrapServers, String topic, int partitions, int records, int recordSize)
 			throws InterruptedException, ExecutionException {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-		}
+		FreshTopic.create(bootstrapServers, topic, partitions);
 		byte[] value = new byte[recordSize];
 		new Random(42).nextBytes(value);
 		Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
