@@ -66,14 +66,14 @@ final class OutboxBatch {
 
 	/**
 	 * Stores and sends what is left, waits until every batch is, then waits for the
-	 * broker.
+	 * broker. Their pending flags are still set.
 	 * @return the ids the broker acknowledged
 	 * @throws RuntimeException what a batch failed with, when one did
 	 */
 	List<String> confirm() {
 		flush();
 		awaitWritten(this.lastWritten);
-		return this.sending.confirm();
+		return this.sending.awaitAcknowledgements();
 	}
 
 	/**

@@ -17,8 +17,7 @@ import uk.nhsjob.ingest.IngestSettings;
 
 /**
  * Sends pending revisions without waiting for each one, then waits once for the broker to
- * acknowledge them all, and clears the pending flag of each one it acknowledged. What was
- * not acknowledged stays pending for {@link OutboxRelay}.
+ * acknowledge them all. What was not acknowledged stays pending for {@link OutboxRelay}.
  */
 @Component
 class OutboxSender {
@@ -42,12 +41,16 @@ class OutboxSender {
 	}
 
 	/**
-	 * Sends these stored revisions and waits for them: the ids the broker acknowledged.
+	 * Sends these stored revisions, waits for them and clears the pending flag of those
+	 * the broker acknowledged.
+	 * @return the ids the broker acknowledged
 	 */
 	List<String> sendAndConfirm(List<PublishedVacancy> pending) {
 		Sending sending = start();
 		sending.send(pending);
-		return sending.confirm();
+		List<String> acknowledged = sending.awaitAcknowledgements();
+		this.outbox.markPublished(acknowledged);
+		return acknowledged;
 	}
 
 	/** A round of sends, confirmed together. Not thread-safe: one feed's thread. */
@@ -98,11 +101,11 @@ class OutboxSender {
 		}
 
 		/**
-		 * Waits (at most the send timeout) for every send, then clears the pending flag
-		 * of the acknowledged.
+		 * Waits (at most the send timeout) for every send. Their pending flags are still
+		 * set: the caller clears them ({@link Outbox#markPublished}).
 		 * @return the ids of the revisions the broker acknowledged
 		 */
-		List<String> confirm() {
+		List<String> awaitAcknowledgements() {
 			Acknowledgements.Result result;
 			try {
 				result = this.acknowledgements.await(System.nanoTime() + OutboxSender.this.sendTimeout.toNanos());
@@ -113,7 +116,6 @@ class OutboxSender {
 			}
 			List<String> acknowledged = result.acknowledged();
 			OutboxSender.this.checkpoints.acknowledged(acknowledged);
-			OutboxSender.this.outbox.markPublished(acknowledged);
 			int due = this.sent + this.refused;
 			if (acknowledged.size() < due) {
 				log.warn("The broker acknowledged {} of {} vacancy revisions; the rest stay pending ({})",

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -28,10 +31,12 @@ import uk.nhsjob.common.vocabulary.VacancyStatus;
  * <p>
  * A feed costs one query for the source's state, then bulk writes and asynchronous sends
  * in batches (on a writer thread, while the feed's thread normalises the next), one wait
- * for the broker, and bulk updates of what it acknowledged.
+ * for the broker, and bulk updates of what it acknowledged (after the receipt).
  */
 @Service
 public class VacancyPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(VacancyPublisher.class);
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -97,13 +102,23 @@ public class VacancyPublisher {
 			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints,
 					this.writers.threads());
 			closeRevision(current.get(), batch);
-			int acknowledged = batch.confirm().size();
-			return Optional.of(new Publication(0, 0, acknowledged, batch.due() - acknowledged));
+			List<String> acknowledged = batch.confirm();
+			this.outbox.markPublished(acknowledged);
+			return Optional.of(new Publication(0, 0, acknowledged.size(), batch.due() - acknowledged.size()));
 		});
 	}
 
+	/**
+	 * Holds the source from reading its state until the pending flags of what the broker
+	 * acknowledged are cleared, which happens after the receipt has gone, on a writer
+	 * thread: the next feed of the source waits for it. A process dying before the flags
+	 * are cleared leaves them to the relay, which sends those revisions again under the
+	 * same event ids.
+	 */
 	private Publication publish(String sourceId, VacancyFeed vacancies, @Nullable Supplier<Set<String>> keep) {
-		return this.locks.withLock(sourceId, () -> {
+		SourceLocks.Hold hold = this.locks.hold(sourceId);
+		boolean handedOver = false;
+		try {
 			Map<String, VacancyState> states = this.outbox.statesOf(sourceId);
 			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints,
 					this.writers.threads());
@@ -127,10 +142,45 @@ public class VacancyPublisher {
 				throw ex;
 			}
 			List<String> acknowledged = batch.confirm();
+			handedOver = markPublishedThenRelease(acknowledged, hold);
 			int closed = (int) acknowledged.stream().filter(closing::contains).count();
 			return new Publication(acknowledged.size() - closed, unchanged[0], closed,
 					batch.due() - acknowledged.size());
-		});
+		}
+		finally {
+			if (!handedOver) {
+				hold.release();
+			}
+		}
+	}
+
+	/**
+	 * Clears the pending flags on a writer thread, which then releases the source.
+	 * @return false when it could not be handed over (none to clear, or shutting down:
+	 * the relay sends those again after a restart), so the caller releases the source
+	 */
+	private boolean markPublishedThenRelease(List<String> acknowledged, SourceLocks.Hold hold) {
+		if (acknowledged.isEmpty()) {
+			return false;
+		}
+		try {
+			this.writers.threads().execute(() -> {
+				try {
+					this.outbox.markPublished(acknowledged);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not clear the pending flags of {} acknowledged vacancy revisions; the relay will "
+							+ "send them again: {}", acknowledged.size(), ex.getMessage());
+				}
+				finally {
+					hold.release();
+				}
+			});
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			return false;
+		}
 	}
 
 	private static void checkOwnership(String sourceId, Vacancy vacancy) {
