@@ -7,8 +7,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,12 +15,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What the broker takes from a plain producer, as Kafka's {@code ProducerPerformance}
- * measures it (kafka-tools is not on this build's classpath): the same number of records
- * of the same size, keyed like vacancies, {@code acks=all}, each acknowledged.
- * Idempotence is off: on the in-JVM test broker a fresh topic answered an idempotent
- * producer with {@code OutOfOrderSequenceException}; ProducerPerformance's own runs are
- * commonly made without it too.
+ * A plain producer loop beside Kafka's own ProducerPerformance: the same number of
+ * records of the same size, keyed like vacancies, {@code acks=all}, each acknowledged,
+ * all futures awaited at the end. Idempotence is off: on the in-JVM test broker a fresh
+ * topic answered an idempotent producer with {@code OutOfOrderSequenceException}.
  */
 final class RawProducer {
 
@@ -31,9 +27,7 @@ final class RawProducer {
 
 	static Run send(String bootstrapServers, String topic, int partitions, int records, int recordSize)
 			throws InterruptedException, ExecutionException {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-		}
+		FreshTopic.create(bootstrapServers, topic, partitions);
 		byte[] value = new byte[recordSize];
 		new Random(42).nextBytes(value);
 		Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

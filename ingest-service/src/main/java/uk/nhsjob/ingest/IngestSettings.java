@@ -43,9 +43,12 @@ public record IngestSettings(@DefaultValue("") String adminToken, @DefaultValue(
 	 * @param retryInterval how often vacancies still pending publication are sent again
 	 * @param retryAfter how long a vacancy must have been pending before the scheduled
 	 * retry sends it again
+	 * @param batchSize how many revisions are written to MongoDB in one bulk write, and
+	 * stored before any of them is sent
 	 */
 	public record Outbox(@DefaultValue("30s") @NotNull Duration sendTimeout,
-			@DefaultValue("30s") @NotNull Duration retryInterval, @DefaultValue("1m") @NotNull Duration retryAfter) {
+			@DefaultValue("30s") @NotNull Duration retryInterval, @DefaultValue("1m") @NotNull Duration retryAfter,
+			@DefaultValue("500") @Positive int batchSize) {
 	}
 
 	/**

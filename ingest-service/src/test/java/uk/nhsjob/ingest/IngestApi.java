@@ -29,6 +29,9 @@ public final class IngestApi {
 	/** Small, so that a test can go over it cheaply. */
 	public static final String MAX_FEED_SIZE = "64KB";
 
+	/** Small, so that a test's feed of a few vacancies spans several batches. */
+	public static final int OUTBOX_BATCH_SIZE = 3;
+
 	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

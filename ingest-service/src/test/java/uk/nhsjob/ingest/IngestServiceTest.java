@@ -13,8 +13,9 @@ import uk.nhsjob.testsupport.RealInfrastructure;
 
 /**
  * The whole service on a random port, on the shared real Kafka and MongoDB, with a known
- * admin token and a small feed limit. Every test class with the same settings shares one
- * application context.
+ * admin token, a small feed limit and small outbox batches (so that a feed of a few
+ * vacancies already goes out in several). Every test class with the same settings shares
+ * one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +23,8 @@ import uk.nhsjob.testsupport.RealInfrastructure;
 @RealInfrastructure
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=ingest-service", "nhsjob.ingest.admin-token=" + IngestApi.ADMIN_TOKEN,
-				"nhsjob.ingest.max-feed-size=" + IngestApi.MAX_FEED_SIZE })
+				"nhsjob.ingest.max-feed-size=" + IngestApi.MAX_FEED_SIZE,
+				"nhsjob.ingest.outbox.batch-size=" + IngestApi.OUTBOX_BATCH_SIZE })
 public @interface IngestServiceTest {
 
 }

@@ -1,11 +1,14 @@
 package uk.nhsjob.ingest.feed;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -19,6 +22,7 @@ import uk.nhsjob.ingest.normalise.Normalisation;
 import uk.nhsjob.ingest.normalise.VacancyNormaliser;
 import uk.nhsjob.ingest.normalise.VacancySource;
 import uk.nhsjob.ingest.publish.Publication;
+import uk.nhsjob.ingest.publish.VacancyFeed;
 import uk.nhsjob.ingest.publish.VacancyPublisher;
 import uk.nhsjob.ingest.source.RegisteredSource;
 
@@ -52,19 +56,24 @@ class FeedIntake {
 					"The snapshot is empty, which would close every open vacancy of the source; nothing was closed. "
 							+ "Push it again with confirmEmpty=true if that is what you mean.");
 		}
-		Normalised normalised = normalise(source, document, snapshot);
+		List<Receipt.Rejection> rejected = new ArrayList<>();
+		Set<String> rejectedIds = new HashSet<>();
+		VacancyFeed accepted = (publish) -> normalise(source, document, rejected::add, snapshot ? rejectedIds : null,
+				publish);
 		Publication publication = snapshot
-				? this.publisher.publishSnapshot(source.sourceId(), normalised.accepted(), normalised.rejectedIds())
-				: this.publisher.publish(source.sourceId(), normalised.accepted());
+				? this.publisher.publishSnapshot(source.sourceId(), accepted, () -> rejectedIds)
+				: this.publisher.publish(source.sourceId(), accepted);
 		Receipt receipt = new Receipt(feedId, document.size(), publication.published(), publication.unchanged(),
-				publication.closed(), normalised.rejected());
+				publication.closed(), rejected);
 		return new Outcome(receipt, publication.pending());
 	}
 
 	/** What the feed would publish, publishing nothing. */
 	Validation validate(RegisteredSource source, FeedDocument document) {
-		Normalised normalised = normalise(source, document, false);
-		return new Validation(normalised.accepted(), normalised.rejected());
+		List<Vacancy> accepted = new ArrayList<>();
+		List<Receipt.Rejection> rejected = new ArrayList<>();
+		normalise(source, document, rejected::add, null, accepted::add);
+		return new Validation(accepted, rejected);
 	}
 
 	/**
@@ -85,43 +94,51 @@ class FeedIntake {
 	}
 
 	/**
-	 * Reads the document one vacancy at a time: only normalised vacancies, the receipt's
-	 * rejections and, for a snapshot, the external ids rejected for their content (which
-	 * keep their state) are kept.
+	 * Reads the document one vacancy at a time, handing each accepted vacancy on as soon
+	 * as it is normalised: only the receipt's rejections and, for a snapshot, the
+	 * external ids rejected for their content (which keep their state) are kept. Of
+	 * several vacancies with one id the later wins, so an accepted vacancy whose id comes
+	 * again is held back until its last comes: if that one is rejected, the held one is
+	 * handed on.
+	 * @param rejectedIds for a snapshot, else null
 	 */
-	private Normalised normalise(RegisteredSource source, FeedDocument document, boolean snapshot) {
+	private void normalise(RegisteredSource source, FeedDocument document, Consumer<Receipt.Rejection> rejections,
+			@Nullable Set<String> rejectedIds, Consumer<Vacancy> accepted) {
 		VacancySource vacancySource = new VacancySource(source.sourceId(), source.name(), source.employerType(),
 				source.postcode());
-		List<Receipt.Rejection> rejected = new ArrayList<>();
-		Set<String> rejectedIds = new HashSet<>();
-		// the same vacancy twice in one feed: the later wins
-		Map<String, Vacancy> accepted = new LinkedHashMap<>();
+		Map<String, Vacancy> heldBack = new HashMap<>();
 		document.forEach((entry) -> {
 			Normalisation normalisation = this.normaliser.normalise(entry.vacancy(), vacancySource);
 			Vacancy vacancy = normalisation.vacancy();
 			if (vacancy != null) {
-				accepted.remove(vacancy.id());
-				accepted.put(vacancy.id(), vacancy);
-				if (snapshot) {
+				if (rejectedIds != null) {
 					rejectedIds.remove(vacancy.externalId());
 				}
+				if (document.isRepeatedLater(entry)) {
+					heldBack.put(vacancy.externalId(), vacancy);
+					return;
+				}
+				heldBack.remove(vacancy.externalId());
+				accepted.accept(vacancy);
+				return;
 			}
-			else {
-				rejected.add(new Receipt.Rejection(entry.index(), entry.line(), normalisation.externalId(),
-						normalisation.errors()));
-				if (snapshot && normalisation.externalId() != null) {
-					rejectedIds.add(normalisation.externalId());
+			rejections.accept(new Receipt.Rejection(entry.index(), entry.line(), normalisation.externalId(),
+					normalisation.errors()));
+			if (rejectedIds != null && normalisation.externalId() != null) {
+				rejectedIds.add(normalisation.externalId());
+			}
+			String id = entry.vacancy().externalIdOrReference();
+			if (id != null && document.isLastOfRepeated(entry)) {
+				Vacancy earlier = heldBack.remove(id);
+				if (earlier != null) {
+					accepted.accept(earlier);
 				}
 			}
 		});
-		return new Normalised(List.copyOf(accepted.values()), rejected, rejectedIds);
 	}
 
 	/** A receipt, and how many of its vacancies the broker has not acknowledged yet. */
 	record Outcome(Receipt receipt, int pending) {
-	}
-
-	private record Normalised(List<Vacancy> accepted, List<Receipt.Rejection> rejected, Set<String> rejectedIds) {
 	}
 
 }

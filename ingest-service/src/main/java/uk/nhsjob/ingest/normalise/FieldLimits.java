@@ -38,6 +38,7 @@ final class FieldLimits {
 		LENGTHS.put("postcode", 16);
 		LENGTHS.put("town", 100);
 		LENGTHS.put("remote", 50);
+		LENGTHS.put("postedAt", 50);
 		LENGTHS.put("closingDate", 50);
 		LENGTHS.put("applyUrl", ApplyUrls.MAX_LENGTH);
 	}
@@ -67,6 +68,7 @@ final class FieldLimits {
 		check("postcode", raw.postcode(), false, errors);
 		check("town", raw.town(), false, errors);
 		check("remote", raw.remote(), false, errors);
+		check("postedAt", raw.postedAt(), false, errors);
 		check("closingDate", raw.closingDate(), false, errors);
 		check("applyUrl", raw.applyUrl(), true, errors);
 		return errors;

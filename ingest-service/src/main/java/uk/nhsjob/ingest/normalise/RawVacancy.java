@@ -15,13 +15,14 @@ import org.jspecify.annotations.Nullable;
 public record RawVacancy(@Nullable String externalId, @Nullable String title, @Nullable String description,
 		@Nullable String band, @Nullable String salary, @Nullable String hours, @Nullable String workingPattern,
 		@Nullable String contractType, @Nullable String specialty, @Nullable String employerName,
-		@Nullable String postcode, @Nullable String town, @Nullable String remote, @Nullable String closingDate,
-		@Nullable String applyUrl, @Nullable String reference, List<FieldError> problems) {
+		@Nullable String postcode, @Nullable String town, @Nullable String remote, @Nullable String postedAt,
+		@Nullable String closingDate, @Nullable String applyUrl, @Nullable String reference,
+		List<FieldError> problems) {
 
 	/** The field names of the native JSON shape, which the other formats map onto. */
 	public static final List<String> FIELDS = List.of("externalId", "title", "description", "band", "salary", "hours",
-			"workingPattern", "contractType", "specialty", "employerName", "postcode", "town", "remote", "closingDate",
-			"applyUrl", "reference");
+			"workingPattern", "contractType", "specialty", "employerName", "postcode", "town", "remote", "postedAt",
+			"closingDate", "applyUrl", "reference");
 
 	public RawVacancy {
 		problems = List.copyOf(problems);
@@ -32,8 +33,18 @@ public record RawVacancy(@Nullable String externalId, @Nullable String title, @N
 		return new RawVacancy(fields.get("externalId"), fields.get("title"), fields.get("description"),
 				fields.get("band"), fields.get("salary"), fields.get("hours"), fields.get("workingPattern"),
 				fields.get("contractType"), fields.get("specialty"), fields.get("employerName"), fields.get("postcode"),
-				fields.get("town"), fields.get("remote"), fields.get("closingDate"), fields.get("applyUrl"),
-				fields.get("reference"), problems);
+				fields.get("town"), fields.get("remote"), fields.get("postedAt"), fields.get("closingDate"),
+				fields.get("applyUrl"), fields.get("reference"), problems);
+	}
+
+	/**
+	 * The id the vacancy will go by, untested: its own id, else its reference, trimmed.
+	 */
+	public @Nullable String externalIdOrReference() {
+		if (this.externalId != null && !this.externalId.isBlank()) {
+			return this.externalId.trim();
+		}
+		return (this.reference != null && !this.reference.isBlank()) ? this.reference.trim() : null;
 	}
 
 }

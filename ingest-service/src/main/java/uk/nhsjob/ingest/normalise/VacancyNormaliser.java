@@ -55,18 +55,19 @@ public class VacancyNormaliser {
 		}
 		String description = FieldLimits.plainText("description", raw.description(), errors);
 		Postcodes.Location location = location(raw.postcode(), source, errors);
+		LocalDate postedAt = postedAt(raw.postedAt(), errors);
 		LocalDate closingDate = closingDate(raw.closingDate(), errors);
 		String applyUrl = applyUrl(raw.applyUrl(), errors);
 		if (!errors.isEmpty() || externalId == null || title == null) {
 			return Normalisation.rejected(externalId, errors);
 		}
 		return Normalisation
-			.accepted(vacancy(raw, source, externalId, title, description, location, closingDate, applyUrl));
+			.accepted(vacancy(raw, source, externalId, title, description, location, postedAt, closingDate, applyUrl));
 	}
 
 	private Vacancy vacancy(RawVacancy raw, VacancySource source, String externalId, String title,
-			@Nullable String description, Postcodes.@Nullable Location location, @Nullable LocalDate closingDate,
-			@Nullable String applyUrl) {
+			@Nullable String description, Postcodes.@Nullable Location location, @Nullable LocalDate postedAt,
+			@Nullable LocalDate closingDate, @Nullable String applyUrl) {
 		List<Specialty> specialties = Specialties.in(title, raw.specialty());
 		Salary salary = Salaries.parse(PlainText.line(raw.salary()));
 		Optional<BandRange> stated = Bands.field(raw.band())
@@ -89,14 +90,13 @@ public class VacancyNormaliser {
 				(location != null) ? location.postcode().toString() : null, town,
 				(coordinates != null) ? coordinates.latitude() : null,
 				(coordinates != null) ? coordinates.longitude() : null,
-				RemoteWorkings.of(raw.remote(), title, raw.town()), null, closingDate, applyUrl,
+				RemoteWorkings.of(raw.remote(), title, raw.town()), postedAt, closingDate, applyUrl,
 				PlainText.line(raw.reference()), description);
 	}
 
 	/** The source's own id, else its reference; at most 100 printable characters. */
 	private static @Nullable String externalId(RawVacancy raw, List<FieldError> errors) {
-		String id = (raw.externalId() != null && !raw.externalId().isBlank()) ? raw.externalId().trim()
-				: (raw.reference() != null && !raw.reference().isBlank()) ? raw.reference().trim() : null;
+		String id = raw.externalIdOrReference();
 		if (id == null) {
 			errors.add(new FieldError("externalId", "is required (or, failing that, a reference)"));
 			return null;
@@ -125,6 +125,24 @@ public class VacancyNormaliser {
 			errors.add(new FieldError("postcode", ex.getMessage()));
 			return null;
 		}
+	}
+
+	/**
+	 * The day the source posted it (JSON-LD {@code datePosted}, XML {@code postDate}); a
+	 * day still to come is taken as today, so that no vacancy sorts above those posted
+	 * today by claiming a later date. None: the publisher uses the day it first arrived.
+	 */
+	private @Nullable LocalDate postedAt(@Nullable String text, List<FieldError> errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		Optional<LocalDate> date = Dates.parse(text);
+		if (date.isEmpty()) {
+			errors.add(new FieldError("postedAt", "is not a date we can read; write 2026-12-31 or 31/12/2026"));
+			return null;
+		}
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), Dates.LONDON);
+		return date.get().isAfter(today) ? today : date.get();
 	}
 
 	private @Nullable LocalDate closingDate(@Nullable String text, List<FieldError> errors) {

@@ -30,6 +30,8 @@ class OutboxRelay implements SchedulingConfigurer {
 
 	private final PublishedVacancies publishedVacancies;
 
+	private final Outbox outbox;
+
 	private final OutboxSender sender;
 
 	private final SourceLocks locks;
@@ -40,9 +42,10 @@ class OutboxRelay implements SchedulingConfigurer {
 
 	private volatile boolean started;
 
-	OutboxRelay(PublishedVacancies publishedVacancies, OutboxSender sender, SourceLocks locks, Clock clock,
-			IngestSettings settings) {
+	OutboxRelay(PublishedVacancies publishedVacancies, Outbox outbox, OutboxSender sender, SourceLocks locks,
+			Clock clock, IngestSettings settings) {
 		this.publishedVacancies = publishedVacancies;
+		this.outbox = outbox;
 		this.sender = sender;
 		this.locks = locks;
 		this.clock = clock;
@@ -89,9 +92,9 @@ class OutboxRelay implements SchedulingConfigurer {
 
 	/** Read again under the lock: a feed may have published them or a newer revision. */
 	private List<PublishedVacancy> stillPending(List<PublishedVacancy> revisions) {
-		return revisions.stream()
-			.map((revision) -> this.publishedVacancies.findById(revision.id()).orElse(null))
-			.filter((current) -> current != null && current.pendingPublication())
+		return this.outbox.findAll(revisions.stream().map(PublishedVacancy::id).toList())
+			.stream()
+			.filter(PublishedVacancy::pendingPublication)
 			.toList();
 	}
 

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -24,18 +23,21 @@ import uk.nhsjob.common.vocabulary.VacancyStatus;
  * vacancy from a re-push
  * @param eventId the id of the event that carries this revision, the same however often
  * it is sent
+ * <p>
+ * There is no optimistic version: every write is under the source's lock, and every query
+ * of a single vacancy is by {@code _id} alone, which the in-JVM MongoDB server answers
+ * from its index (it scans the collection for any other filter).
  */
 @Document("publishedVacancies")
 record PublishedVacancy(@Id String id, @Indexed String sourceId, long revision, String contentHash,
 		VacancyStatus status, Vacancy vacancy, String eventId, Instant occurredAt, @Indexed boolean pendingPublication,
-		@Nullable Instant pendingSince, @Nullable Instant publishedAt, @Version @Nullable Long version) {
+		@Nullable Instant pendingSince, @Nullable Instant publishedAt) {
 
 	/** A revision to send, replacing the current one (or none). */
 	static PublishedVacancy pending(Vacancy vacancy, String contentHash, Instant now,
-			@Nullable PublishedVacancy current) {
+			@Nullable Instant lastPublishedAt) {
 		return new PublishedVacancy(vacancy.id(), vacancy.sourceId(), vacancy.revision(), contentHash, vacancy.status(),
-				vacancy, UUID.randomUUID().toString(), now, true, now, (current != null) ? current.publishedAt() : null,
-				(current != null) ? current.version() : null);
+				vacancy, UUID.randomUUID().toString(), now, true, now, lastPublishedAt);
 	}
 
 	VacancyPublished event() {

@@ -5,18 +5,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import uk.nhsjob.common.vacancy.Vacancy;
@@ -27,50 +28,57 @@ import uk.nhsjob.common.vocabulary.VacancyStatus;
  * one more for a changed one, nothing for an unchanged re-push; and a closed vacancy as
  * its next revision with status {@code CLOSED}. Every id is the source's own: a source
  * can only ever touch {@code {sourceId}:…}.
+ * <p>
+ * A feed costs one query for the source's state, then bulk writes and asynchronous sends
+ * in batches (on a writer thread, while the feed's thread normalises the next), one wait
+ * for the broker, and bulk updates of what it acknowledged (after the receipt).
  */
 @Service
 public class VacancyPublisher {
 
+	private static final Logger log = LoggerFactory.getLogger(VacancyPublisher.class);
+
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-	/** Tries to write a revision when another instance writes the same vacancy. */
-	private static final int ATTEMPTS = 3;
-
 	private final PublishedVacancies publishedVacancies;
+
+	private final Outbox outbox;
 
 	private final OutboxSender sender;
 
 	private final SourceLocks locks;
 
+	private final OutboxWriters writers;
+
 	private final Clock clock;
 
 	private final PublicationCheckpoints checkpoints;
 
-	VacancyPublisher(PublishedVacancies publishedVacancies, OutboxSender sender, SourceLocks locks, Clock clock,
-			ObjectProvider<PublicationCheckpoints> checkpoints) {
+	VacancyPublisher(PublishedVacancies publishedVacancies, Outbox outbox, OutboxSender sender, SourceLocks locks,
+			OutboxWriters writers, Clock clock, ObjectProvider<PublicationCheckpoints> checkpoints) {
+		this.writers = writers;
 		this.publishedVacancies = publishedVacancies;
+		this.outbox = outbox;
 		this.sender = sender;
 		this.locks = locks;
 		this.clock = clock;
 		this.checkpoints = checkpoints.getIfAvailable(() -> PublicationCheckpoints.NONE);
 	}
 
-	/**
-	 * A delta: the vacancies given are added or updated; no other is touched.
-	 * @param vacancies normalised vacancies of one source, one per id, revision not set
-	 */
-	public Publication publish(String sourceId, List<Vacancy> vacancies) {
-		return publish(sourceId, vacancies, false, Set.of());
+	/** A delta: the vacancies given are added or updated; no other is touched. */
+	public Publication publish(String sourceId, VacancyFeed vacancies) {
+		return publish(sourceId, vacancies, null);
 	}
 
 	/**
 	 * A snapshot: the vacancies given are added or updated, and the source's other open
 	 * vacancies are closed, except those named in {@code keep} (rejected for their
 	 * content, so they keep their state).
-	 * @param keep external ids of the source's vacancies not to close
+	 * @param keep external ids of the source's vacancies not to close, asked for once
+	 * every vacancy was handed on
 	 */
-	public Publication publishSnapshot(String sourceId, List<Vacancy> vacancies, Set<String> keep) {
-		return publish(sourceId, vacancies, true, keep);
+	public Publication publishSnapshot(String sourceId, VacancyFeed vacancies, Supplier<Set<String>> keep) {
+		return publish(sourceId, vacancies, keep);
 	}
 
 	/** The source's open vacancies, as last stored, by id. */
@@ -91,124 +99,168 @@ public class VacancyPublisher {
 			if (current.isEmpty()) {
 				return Optional.empty();
 			}
-			List<PublishedVacancy> due = new ArrayList<>();
-			closeRevision(current.get()).ifPresent(due::add);
-			return Optional.of(send(due, 0, due.size()));
+			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints,
+					this.writers.threads());
+			closeRevision(current.get(), batch);
+			List<String> acknowledged = batch.confirm();
+			this.outbox.markPublished(acknowledged);
+			return Optional.of(new Publication(0, 0, acknowledged.size(), batch.due() - acknowledged.size()));
 		});
 	}
 
-	private Publication publish(String sourceId, List<Vacancy> vacancies, boolean snapshot, Set<String> keep) {
-		for (Vacancy vacancy : vacancies) {
-			if (!vacancy.sourceId().equals(sourceId)
-					|| !vacancy.id().equals(Vacancy.idOf(sourceId, vacancy.externalId()))) {
-				throw new IllegalArgumentException("vacancy " + vacancy.id() + " is not one of " + sourceId + "'s");
-			}
-		}
-		return this.locks.withLock(sourceId, () -> {
-			List<PublishedVacancy> due = new ArrayList<>();
+	/**
+	 * Holds the source from reading its state until the pending flags of what the broker
+	 * acknowledged are cleared, which happens after the receipt has gone, on a writer
+	 * thread: the next feed of the source waits for it. A process dying before the flags
+	 * are cleared leaves them to the relay, which sends those revisions again under the
+	 * same event ids.
+	 */
+	private Publication publish(String sourceId, VacancyFeed vacancies, @Nullable Supplier<Set<String>> keep) {
+		SourceLocks.Hold hold = this.locks.hold(sourceId);
+		boolean handedOver = false;
+		try {
+			Map<String, VacancyState> states = this.outbox.statesOf(sourceId);
+			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints,
+					this.writers.threads());
 			Set<String> given = new HashSet<>();
-			int unchanged = 0;
-			for (Vacancy vacancy : vacancies) {
-				given.add(vacancy.id());
-				Optional<PublishedVacancy> revision = recordRevision(vacancy);
-				if (revision.isPresent()) {
-					due.add(revision.get());
-				}
-				else {
-					unchanged++;
-				}
-			}
-			int changed = due.size();
-			if (snapshot) {
-				for (PublishedVacancy open : this.publishedVacancies.findBySourceIdAndStatusOrderByIdAsc(sourceId,
-						VacancyStatus.OPEN)) {
-					if (!given.contains(open.id()) && !keep.contains(open.vacancy().externalId())) {
-						closeRevision(open).ifPresent(due::add);
+			int[] unchanged = { 0 };
+			Set<String> closing;
+			try {
+				vacancies.forEach((vacancy) -> {
+					checkOwnership(sourceId, vacancy);
+					if (!given.add(vacancy.id())) {
+						throw new IllegalArgumentException("vacancy " + vacancy.id() + " was handed on twice");
 					}
-				}
+					if (!nextRevision(vacancy, states.get(vacancy.id()), batch)) {
+						unchanged[0]++;
+					}
+				});
+				closing = (keep != null) ? closeTheRest(sourceId, states, given, keep.get(), batch) : Set.of();
 			}
-			return send(due, unchanged, changed);
-		});
-	}
-
-	/**
-	 * Sends what is due; the first {@code changed} are new or changed, the rest closes.
-	 */
-	private Publication send(List<PublishedVacancy> due, int unchanged, int changed) {
-		this.checkpoints.stored(due.stream().map(PublishedVacancy::id).toList());
-		List<String> acknowledged = this.sender.sendAndConfirm(due);
-		Set<String> acknowledgedIds = Set.copyOf(acknowledged);
-		int published = 0;
-		int closed = 0;
-		for (int i = 0; i < due.size(); i++) {
-			if (acknowledgedIds.contains(due.get(i).id())) {
-				if (i < changed) {
-					published++;
-				}
-				else {
-					closed++;
-				}
+			catch (RuntimeException | Error ex) {
+				batch.abandon();
+				throw ex;
+			}
+			List<String> acknowledged = batch.confirm();
+			handedOver = markPublishedThenRelease(acknowledged, hold);
+			int closed = (int) acknowledged.stream().filter(closing::contains).count();
+			return new Publication(acknowledged.size() - closed, unchanged[0], closed,
+					batch.due() - acknowledged.size());
+		}
+		finally {
+			if (!handedOver) {
+				hold.release();
 			}
 		}
-		return new Publication(published, unchanged, closed, due.size() - acknowledged.size());
 	}
 
 	/**
-	 * Stores the vacancy's next revision, pending publication; empty when it says what
-	 * its latest revision says.
+	 * Clears the pending flags on a writer thread, which then releases the source.
+	 * @return false when it could not be handed over (none to clear, or shutting down:
+	 * the relay sends those again after a restart), so the caller releases the source
 	 */
-	private Optional<PublishedVacancy> recordRevision(Vacancy vacancy) {
-		return withRetries(() -> {
-			PublishedVacancy current = this.publishedVacancies.findById(vacancy.id()).orElse(null);
-			Vacancy candidate = Vacancies.with(vacancy, 0, postedAt(vacancy, current));
-			return store(candidate, current);
-		});
+	private boolean markPublishedThenRelease(List<String> acknowledged, SourceLocks.Hold hold) {
+		if (acknowledged.isEmpty()) {
+			return false;
+		}
+		try {
+			this.writers.threads().execute(() -> {
+				try {
+					this.outbox.markPublished(acknowledged);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not clear the pending flags of {} acknowledged vacancy revisions; the relay will "
+							+ "send them again: {}", acknowledged.size(), ex.getMessage());
+				}
+				finally {
+					hold.release();
+				}
+			});
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			return false;
+		}
 	}
 
-	/** Stores a closed revision of an open vacancy; empty when it is closed already. */
-	private Optional<PublishedVacancy> closeRevision(PublishedVacancy open) {
-		return withRetries(() -> {
-			PublishedVacancy current = this.publishedVacancies.findById(open.id()).orElse(open);
-			return store(Vacancies.closed(current.vacancy(), 0), current);
-		});
+	private static void checkOwnership(String sourceId, Vacancy vacancy) {
+		if (!vacancy.sourceId().equals(sourceId)
+				|| !vacancy.id().equals(Vacancy.idOf(sourceId, vacancy.externalId()))) {
+			throw new IllegalArgumentException("vacancy " + vacancy.id() + " is not one of " + sourceId + "'s");
+		}
 	}
 
-	/** Stores the candidate as the next revision unless the current one says the same. */
-	private Optional<PublishedVacancy> store(Vacancy candidate, @Nullable PublishedVacancy current) {
+	/**
+	 * Hands the vacancy's next revision to the batch, or its pending one again.
+	 * @return false when it says what its latest revision, acknowledged, says
+	 */
+	private boolean nextRevision(Vacancy vacancy, @Nullable VacancyState current, OutboxBatch batch) {
+		Vacancy candidate = Vacancies.with(vacancy, 0, postedAt(vacancy, current));
 		String contentHash = ContentHashes.of(candidate);
 		if (current != null && current.contentHash().equals(contentHash)) {
-			// still pending: an earlier push of the same content was not acknowledged
-			return current.pendingPublication() ? Optional.of(current) : Optional.empty();
+			if (!current.pendingPublication()) {
+				return false;
+			}
+			// an earlier push of the same content was not acknowledged: the same event
+			// again
+			batch.resend(current.stillPending(Vacancies.with(candidate, current.revision(), candidate.postedAt())));
+			return true;
 		}
 		long revision = (current != null) ? current.revision() + 1 : 1;
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		return Optional.of(this.publishedVacancies.save(PublishedVacancy
-			.pending(Vacancies.with(candidate, revision, candidate.postedAt()), contentHash, now, current)));
+		batch.store(PublishedVacancy.pending(Vacancies.with(candidate, revision, candidate.postedAt()), contentHash,
+				now(), (current != null) ? current.publishedAt() : null));
+		return true;
 	}
 
-	private Optional<PublishedVacancy> withRetries(Supplier<Optional<PublishedVacancy>> write) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return write.get();
-			}
-			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
+	/**
+	 * A snapshot's closes: the source's open vacancies it neither gave nor rejected.
+	 * @return the ids handed to the batch
+	 */
+	private Set<String> closeTheRest(String sourceId, Map<String, VacancyState> states, Set<String> given,
+			Set<String> keep, OutboxBatch batch) {
+		Set<String> closing = new HashSet<>();
+		for (VacancyState state : states.values()) {
+			String externalId = state.id().substring(sourceId.length() + 1);
+			if (state.status() == VacancyStatus.OPEN && !given.contains(state.id()) && !keep.contains(externalId)) {
+				closing.add(state.id());
 			}
 		}
+		for (PublishedVacancy open : this.outbox.findAll(closing)) {
+			closeRevision(open, batch);
+		}
+		return closing;
+	}
+
+	/**
+	 * Hands on a closed revision of an open vacancy; nothing when it is closed already.
+	 */
+	private void closeRevision(PublishedVacancy current, OutboxBatch batch) {
+		Vacancy closed = Vacancies.closed(current.vacancy(), 0);
+		String contentHash = ContentHashes.of(closed);
+		if (current.contentHash().equals(contentHash)) {
+			if (current.pendingPublication()) {
+				batch.resend(current);
+			}
+			return;
+		}
+		batch.store(PublishedVacancy.pending(Vacancies.closed(current.vacancy(), current.revision() + 1), contentHash,
+				now(), current.publishedAt()));
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	/**
 	 * The feed's date, else the day the vacancy was first received, kept across
 	 * revisions.
 	 */
-	private @Nullable LocalDate postedAt(Vacancy vacancy, @Nullable PublishedVacancy current) {
+	private @Nullable LocalDate postedAt(Vacancy vacancy, @Nullable VacancyState current) {
 		if (vacancy.postedAt() != null) {
 			return vacancy.postedAt();
 		}
-		if (current != null && current.vacancy().postedAt() != null) {
-			return current.vacancy().postedAt();
+		if (current != null && current.postedAt() != null) {
+			return current.postedAt();
 		}
 		return LocalDate.ofInstant(this.clock.instant(), LONDON);
 	}

@@ -177,6 +177,83 @@ class FeedPublicationTests {
 	}
 
 	@Test
+	void keepsTheEarlierOfTwoVacanciesWithOneIdWhenTheLaterIsRejected() {
+		String feed = Feeds.feed(Feeds.vacancy("TWICE", Map.of("title", "Senior Medical Secretary")),
+				Feeds.vacancy("TWICE", Map.of("title", "Medical Secretary", "postcode", "not a postcode")));
+
+		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+
+		assertThat(receipt.json().path("published").asInt()).isEqualTo(1);
+		assertThat(receipt.json().path("rejected").path(0).path("index").asInt()).isEqualTo(1);
+		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":TWICE", 1).get(0).vacancy().role())
+			.isEqualTo(Role.SENIOR_MEDICAL_SECRETARY);
+	}
+
+	@Test
+	void letsTheLaterOfTwoVacanciesWithOneIdWinWhenBatchesLieBetweenThem() {
+		String feed = Feeds.feed(Feeds.vacancy("FAR", Map.of("title", "Medical Secretary")), Feeds.vacancy("B-1"),
+				Feeds.vacancy("B-2"), Feeds.vacancy("B-3"), Feeds.vacancy("B-4"),
+				Feeds.vacancy("FAR", Map.of("title", "Senior Medical Secretary")));
+
+		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+
+		assertThat(receipt.json().path("published").asInt()).isEqualTo(5);
+		// the earlier one was never published: the first event is the later one's
+		VacancyPublished first = VacancyTopic.awaitEvents(this.sourceId + ":FAR", 1).get(0);
+		assertThat(first.vacancy().revision()).isEqualTo(1);
+		assertThat(first.vacancy().role()).isEqualTo(Role.SENIOR_MEDICAL_SECRETARY);
+	}
+
+	@Test
+	void publishesAFeedOfManyBatchesAndFindsItUnchangedWhenPushedAgain() {
+		Map<String, Object>[] vacancies = manyVacancies(3 * IngestApi.OUTBOX_BATCH_SIZE + 2);
+		String feed = Feeds.feed(vacancies);
+
+		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+
+		assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
+		assertThat(receipt.json().path("published").asInt()).isEqualTo(vacancies.length);
+		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":MANY-" + (vacancies.length - 1), 1)).isNotEmpty();
+		Response again = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+		assertThat(again.json().path("published").asInt()).isZero();
+		assertThat(again.json().path("unchanged").asInt()).isEqualTo(vacancies.length);
+	}
+
+	@Test
+	void keepsTheDayAJobPostingWasPostedThroughLaterFeedsThatLeaveItOut() {
+		LocalDate posted = LocalDate.now(ZoneId.of("Europe/London")).minusDays(5);
+		String posting = """
+				{"@context": "https://schema.org/", "@type": "JobPosting", "identifier": "LD-1",
+				 "title": "Medical Secretary", "datePosted": "%s", "validThrough": "%s",
+				 "jobLocation": {"address": {"postalCode": "LS1 4AP"}}}
+				""".formatted(posted, posted.plusDays(40));
+
+		Response receipt = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, "application/ld+json", posting);
+
+		assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
+		List<VacancyPublished> events = VacancyTopic.awaitEvents(this.sourceId + ":LD-1", 1);
+		assertThat(events.get(0).vacancy().postedAt()).isEqualTo(posted);
+		Response withoutTheDate = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, "application/ld+json",
+				posting.replace("\"datePosted\": \"" + posted + "\",", ""));
+		assertThat(withoutTheDate.json().path("unchanged").asInt()).as(withoutTheDate.text()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsThePostDateOfAnNhsJobsVacancy() {
+		LocalDate posted = LocalDate.now(ZoneId.of("Europe/London")).minusDays(3);
+		String xml = """
+				<nhsJobs><vacancyDetails><id>X-1</id><title>Medical Secretary</title>
+				<postDate>%s</postDate><closeDate>%s</closeDate><location>Leeds, LS1 4AP</location>
+				</vacancyDetails></nhsJobs>
+				""".formatted(posted, posted.plusDays(40));
+
+		Response receipt = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, "application/xml", xml);
+
+		assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
+		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":X-1", 1).get(0).vacancy().postedAt()).isEqualTo(posted);
+	}
+
+	@Test
 	void fillsInWhatTheFeedLeavesOutFromTheSource() {
 		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("SPARSE",
 				Map.of("postcode", Feeds.NONE, "employerName", Feeds.NONE, "town", Feeds.NONE))));
@@ -186,6 +263,15 @@ class FeedPublicationTests {
 		assertThat(vacancy.postcode()).isEqualTo("LS6 2AB");
 		assertThat(vacancy.latitude()).isCloseTo(53.81658, within(1e-5));
 		assertThat(vacancy.employerName()).isEqualTo("Employer " + this.sourceId);
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object>[] manyVacancies(int count) {
+		Map<String, Object>[] vacancies = new Map[count];
+		for (int i = 0; i < count; i++) {
+			vacancies[i] = Feeds.vacancy("MANY-" + i);
+		}
+		return vacancies;
 	}
 
 	private static void assertRejected(JsonNode rejection, int index, String externalId, String field) {

@@ -1,5 +1,6 @@
 package uk.nhsjob.ingest.feed;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +68,25 @@ class FeedSemanticsTests {
 			.containsExactly(VacancyStatus.OPEN, VacancyStatus.CLOSED);
 		assertThat(events.get(1).vacancy().revision()).isEqualTo(2);
 		assertThat(events.get(1).vacancy().title()).isEqualTo(events.get(0).vacancy().title());
+	}
+
+	@Test
+	void aSnapshotClosesMoreOpenVacanciesThanOneBatchHolds() {
+		int leftOut = 2 * IngestApi.OUTBOX_BATCH_SIZE + 1;
+		List<Map<String, Object>> vacancies = new ArrayList<>(List.of(Feeds.vacancy("KEPT")));
+		for (int i = 0; i < leftOut; i++) {
+			vacancies.add(Feeds.vacancy("GONE-" + i));
+		}
+		push("delta", IngestApi.toJson(Map.of("vacancies", vacancies)));
+
+		Response receipt = push("snapshot", Feeds.feed(Feeds.vacancy("KEPT")));
+
+		assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
+		assertThat(receipt.json().path("closed").asInt()).isEqualTo(leftOut);
+		assertThat(receipt.json().path("unchanged").asInt()).isEqualTo(1);
+		assertThat(openExternalIds()).containsExactly("KEPT");
+		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":GONE-" + (leftOut - 1), 2).get(1).vacancy().status())
+			.isEqualTo(VacancyStatus.CLOSED);
 	}
 
 	@Test

@@ -99,6 +99,40 @@ class VacancyNormaliserTests {
 	}
 
 	@Test
+	void keepsTheDayTheSourcePostedIt() {
+		Vacancy vacancy = normaliser
+			.normalise(raw(Map.of("externalId", "1", "title", "Secretary", "postedAt", "20 May 2026")), GP_PRACTICE)
+			.vacancy();
+
+		assertThat(vacancy).extracting(Vacancy::postedAt).isEqualTo(LocalDate.of(2026, 5, 20));
+	}
+
+	@Test
+	void takesAPostingDateStillToComeAsToday() {
+		// the clock's instant is already 1 June in London
+		Vacancy vacancy = normaliser
+			.normalise(raw(Map.of("externalId", "1", "title", "Secretary", "postedAt", "2026-07-01")), GP_PRACTICE)
+			.vacancy();
+
+		assertThat(vacancy).extracting(Vacancy::postedAt).isEqualTo(LocalDate.of(2026, 6, 1));
+	}
+
+	@Test
+	void leavesThePostingDateToThePublisherWhenTheFeedGivesNone() {
+		assertThat(normaliser.normalise(raw(Map.of("externalId", "1", "title", "Secretary")), GP_PRACTICE).vacancy())
+			.extracting(Vacancy::postedAt)
+			.isNull();
+	}
+
+	@Test
+	void rejectsAnUnreadablePostingDate() {
+		Normalisation result = normaliser
+			.normalise(raw(Map.of("externalId", "1", "title", "Secretary", "postedAt", "last week")), GP_PRACTICE);
+
+		assertThat(result.errors()).extracting(FieldError::field).containsExactly("postedAt");
+	}
+
+	@Test
 	void identifiesAVacancyByItsReferenceWhenItHasNoId() {
 		assertThat(normaliser.normalise(raw(Map.of("reference", "R-9", "title", "Secretary")), GP_PRACTICE).vacancy())
 			.extracting(Vacancy::externalId)

@@ -38,6 +38,7 @@ final class CsvColumns {
 		alias("workingPattern", "WORKING_PATTERN", "Working pattern");
 		alias("postcode", "EMPLOYER_POSTCODE", "Postcode");
 		alias("closingDate", "CLOSING_DATE", "Closing date");
+		alias("postedAt", "DATE_POSTED", "Date posted", "Posted", "Posted date", "Post date");
 		alias("specialty", "Department", "AREA_OF_WORK", "Speciality");
 		alias("applyUrl", "Apply URL", "Link");
 		alias("town", "Town");

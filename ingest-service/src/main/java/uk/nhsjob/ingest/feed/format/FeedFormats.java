@@ -1,6 +1,10 @@
 package uk.nhsjob.ingest.feed.format;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -54,15 +58,24 @@ public class FeedFormats {
 	}
 
 	/**
-	 * Reads the whole document once, keeping only the count, so that a document that
-	 * fails anywhere is refused before any of its vacancies is taken in.
+	 * Reads the whole document once, keeping only the count and the ids that repeat, so
+	 * that a document that fails anywhere is refused before any of its vacancies is taken
+	 * in.
 	 * @throws ErrorResponseException {@code 400} naming the line or path when it cannot
 	 * be read
 	 */
 	public FeedDocument check(FeedReader reader, byte[] document) {
 		int[] size = { 0 };
+		Map<String, Integer> lastIndexById = new HashMap<>();
+		Set<String> repeated = new HashSet<>();
 		try {
-			reader.read(document, (entry) -> size[0]++);
+			reader.read(document, (entry) -> {
+				size[0]++;
+				String id = entry.vacancy().externalIdOrReference();
+				if (id != null && lastIndexById.put(id, entry.index()) != null) {
+					repeated.add(id);
+				}
+			});
 		}
 		catch (UnreadableFeedException ex) {
 			ErrorResponseException problem = Problems.of(HttpStatus.BAD_REQUEST, ex.getMessage());
@@ -74,7 +87,8 @@ public class FeedFormats {
 			}
 			throw problem;
 		}
-		return new FeedDocument(reader, document, size[0]);
+		lastIndexById.keySet().retainAll(repeated);
+		return new FeedDocument(reader, document, size[0], lastIndexById);
 	}
 
 	private ErrorResponseException unsupported(@Nullable String contentType) {

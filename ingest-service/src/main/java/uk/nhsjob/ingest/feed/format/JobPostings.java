@@ -50,6 +50,7 @@ final class JobPostings {
 		put(fields, "externalId", identifier(posting.path("identifier"), problems));
 		put(fields, "title", JsonDocuments.text(posting.path("title"), "title", problems));
 		put(fields, "description", JsonDocuments.text(posting.path("description"), "description", problems));
+		put(fields, "postedAt", JsonDocuments.text(posting.path("datePosted"), "postedAt", problems));
 		put(fields, "closingDate", JsonDocuments.text(posting.path("validThrough"), "closingDate", problems));
 		put(fields, "applyUrl", JsonDocuments.text(posting.path("url"), "applyUrl", problems));
 		put(fields, "hours", JsonDocuments.text(posting.path("workHours"), "hours", problems));

@@ -38,8 +38,8 @@ class NhsJobsXmlFeed implements FeedReader {
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("id", "externalId"),
 			Map.entry("reference", "reference"), Map.entry("title", "title"), Map.entry("employer", "employerName"),
 			Map.entry("description", "description"), Map.entry("salary", "salary"), Map.entry("type", "contractType"),
-			Map.entry("closeDate", "closingDate"), Map.entry("url", "applyUrl"), Map.entry("band", "band"),
-			Map.entry("hours", "hours"), Map.entry("workingPattern", "workingPattern"),
+			Map.entry("postDate", "postedAt"), Map.entry("closeDate", "closingDate"), Map.entry("url", "applyUrl"),
+			Map.entry("band", "band"), Map.entry("hours", "hours"), Map.entry("workingPattern", "workingPattern"),
 			Map.entry("specialty", "specialty"));
 
 	@Override

@@ -40,13 +40,14 @@ class CsvFeedTests {
 	@Test
 	void matchesFriendlyLabelsIgnoringCaseSpacesUnderscoresAndHyphensInAnyOrder() throws Exception {
 		String csv = """
-				closing-date,APPLY url,job_title,Ref,pay band,HOURS,Working Pattern,contract type,Department,Town,post code,Salary,Description
-				2027-02-28,https://example.org/1,Medical Receptionist,R-1,B3,22.5,Part time,Bank,Dermatology,Leeds,LS6 2AB,£13.50 per hour,Front desk
+				closing-date,Date posted,APPLY url,job_title,Ref,pay band,HOURS,Working Pattern,contract type,Department,Town,post code,Salary,Description
+				2027-02-28,2026-11-02,https://example.org/1,Medical Receptionist,R-1,B3,22.5,Part time,Bank,Dermatology,Leeds,LS6 2AB,£13.50 per hour,Front desk
 				""";
 
 		RawVacancy vacancy = only(Readers.read(Readers.csv(), csv)).vacancy();
 
 		assertThat(vacancy.closingDate()).isEqualTo("2027-02-28");
+		assertThat(vacancy.postedAt()).isEqualTo("2026-11-02");
 		assertThat(vacancy.applyUrl()).isEqualTo("https://example.org/1");
 		assertThat(vacancy.title()).isEqualTo("Medical Receptionist");
 		assertThat(vacancy.reference()).isEqualTo("R-1");

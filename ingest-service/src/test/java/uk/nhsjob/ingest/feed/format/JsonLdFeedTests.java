@@ -36,6 +36,7 @@ class JsonLdFeedTests {
 		assertThat(vacancy.externalId()).isEqualTo("PP-7");
 		assertThat(vacancy.title()).isEqualTo("Medical Secretary");
 		assertThat(vacancy.description()).isEqualTo("<p>Private practice</p>");
+		assertThat(vacancy.postedAt()).isEqualTo("2026-11-20");
 		assertThat(vacancy.closingDate()).isEqualTo("2027-01-31T23:59:00+00:00");
 		assertThat(vacancy.workingPattern()).isEqualTo("Part time");
 		assertThat(vacancy.contractType()).isEqualTo("Temporary");

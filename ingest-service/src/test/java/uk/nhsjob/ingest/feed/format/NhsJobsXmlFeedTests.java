@@ -52,6 +52,7 @@ class NhsJobsXmlFeedTests {
 		assertThat(vacancy.description()).isEqualTo("<p>Audio typing <b>essential</b>.</p>");
 		assertThat(vacancy.salary()).isEqualTo("£27,485 to £30,162 a year");
 		assertThat(vacancy.contractType()).isEqualTo("Fixed-Term");
+		assertThat(vacancy.postedAt()).isEqualTo("2026-11-01");
 		assertThat(vacancy.closingDate()).isEqualTo("2027-01-31");
 		assertThat(vacancy.town()).isEqualTo("Leeds");
 		assertThat(vacancy.postcode()).isEqualTo("LS1 1AA");
