@@ -126,9 +126,11 @@ public final class NotifierThroughput {
 		// system properties and arguments outrank the service's own settings file
 		infrastructure.springProperties().forEach(System::setProperty);
 		List<String> arguments = new ArrayList<>(
+				// the notifier's own settings but for the coalescing window: a round
+				// every second
+				// (at once again after a full one), of at most 100 emails
 				List.of("--server.port=0", "--spring.mongodb.database=nhsjob-notifier-benchmark-" + UUID.randomUUID(),
-						"--nhsjob.notifier.coalescing-window=0s", "--nhsjob.notifier.delivery.poll-interval=20ms",
-						"--nhsjob.notifier.delivery.batch-size=500", "--logging.level.root=WARN"));
+						"--nhsjob.notifier.coalescing-window=0s", "--logging.level.root=WARN"));
 		String mongoUri = System.getenv("MONGODB_URI");
 		if (mongoUri != null) {
 			// a real MongoDB: the in-JVM test server has no secondary indexes, and it
