@@ -41,14 +41,21 @@ class Suppressions {
 
 	/** The suppressed ones of the given addresses, with why, in one query. */
 	Map<String, String> reasonsFor(Collection<String> addresses) {
-		Map<String, String> byHash = new HashMap<>();
-		addresses.forEach((address) -> byHash.put(hashOf(address), address));
-		if (byHash.isEmpty()) {
+		if (addresses.isEmpty()) {
 			return Map.of();
 		}
+		Map<String, String> byHash = new HashMap<>();
+		for (Suppression suppression : this.mongo.find(
+				query(where("_id").in(addresses.stream().map(Suppressions::hashOf).distinct().toList())),
+				Suppression.class)) {
+			byHash.put(suppression.addressHash(), suppression.reason());
+		}
 		Map<String, String> reasons = new HashMap<>();
-		for (Suppression suppression : this.mongo.find(query(where("_id").in(byHash.keySet())), Suppression.class)) {
-			reasons.put(byHash.get(suppression.addressHash()), suppression.reason());
+		for (String address : addresses) {
+			String reason = byHash.get(hashOf(address));
+			if (reason != null) {
+				reasons.put(address, reason);
+			}
 		}
 		return reasons;
 	}
