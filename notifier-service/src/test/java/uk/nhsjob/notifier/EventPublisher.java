@@ -28,7 +28,7 @@ public class EventPublisher implements DisposableBean {
 
 	private final KafkaProducer<String, byte[]> producer;
 
-	EventPublisher(String bootstrapServers) {
+	public EventPublisher(String bootstrapServers) {
 		this.producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
 				new StringSerializer(), new ByteArraySerializer());

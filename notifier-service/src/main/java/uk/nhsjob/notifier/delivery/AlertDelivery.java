@@ -1,13 +1,6 @@
 package uk.nhsjob.notifier.delivery;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -15,30 +8,23 @@ import org.springframework.stereotype.Component;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.AlertMatch;
-import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.match.WelcomeSetMatched;
-import uk.nhsjob.notifier.email.AlertMailer;
 import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 
 /**
- * Takes the alert stream: a match goes into the delivery ledger for the
- * {@link EmailSender}; a welcome set is emailed at once, ledgered so that none of its
- * vacancies is sent again.
+ * Takes the alert stream into the delivery ledger, and only that: a match becomes a
+ * pending entry, a welcome set a pending welcome email with an entry per vacancy. The
+ * offset is committed after the ledger write; the {@link EmailSender} sends when due, so
+ * every email has the same guarantees whatever a crash interrupts.
  */
 @Component
 class AlertDelivery {
 
-	private static final Logger log = LoggerFactory.getLogger(AlertDelivery.class);
-
 	private final RecipientRegistry recipients;
 
 	private final DeliveryLedger ledger;
-
-	private final ClosedVacancies closedVacancies;
-
-	private final AlertMailer mailer;
 
 	private final DeliverySchedule schedule;
 
@@ -46,12 +32,10 @@ class AlertDelivery {
 
 	private final Clock clock;
 
-	AlertDelivery(RecipientRegistry recipients, DeliveryLedger ledger, ClosedVacancies closedVacancies,
-			AlertMailer mailer, DeliverySchedule schedule, ObjectProvider<DeliveryFaults> faults, Clock clock) {
+	AlertDelivery(RecipientRegistry recipients, DeliveryLedger ledger, DeliverySchedule schedule,
+			ObjectProvider<DeliveryFaults> faults, Clock clock) {
 		this.recipients = recipients;
 		this.ledger = ledger;
-		this.closedVacancies = closedVacancies;
-		this.mailer = mailer;
 		this.schedule = schedule;
 		this.faults = faults.getIfAvailable(() -> DeliveryFaults.NONE);
 		this.clock = clock;
@@ -60,68 +44,21 @@ class AlertDelivery {
 	@KafkaListener(topics = Topics.ALERTS, groupId = "notifier-service.alerts",
 			properties = "spring.json.value.default.type=uk.nhsjob.common.match.AlertMatch")
 	void on(AlertMatch match) {
+		Recipient recipient = recipientOf(match);
+		String recorded;
 		if (match instanceof VacancyMatched matched) {
-			deliver(matched);
+			recorded = this.ledger.record(matched.alertId(), matched.vacancy(),
+					this.schedule.dueAt(recipient.frequency(), this.clock.instant()));
 		}
 		else if (match instanceof WelcomeSetMatched welcome) {
-			deliver(welcome);
+			// keyed by the alert: the matcher sends an alert one welcome set, however
+			// often
+			recorded = this.ledger.recordWelcome(welcome.alertId(), welcome.vacancies(), welcome.totalMatching());
 		}
-	}
-
-	/**
-	 * Only records the match, with what its email needs, and returns: the offset is
-	 * committed after the ledger write, and the {@link EmailSender} sends it when due.
-	 */
-	private void deliver(VacancyMatched match) {
-		Recipient recipient = recipientOf(match);
-		Delivery delivery = this.ledger.record(match.alertId(), match.vacancy(),
-				this.schedule.dueAt(recipient.frequency(), this.clock.instant()));
-		this.faults.afterRecorded(delivery.id());
-	}
-
-	/**
-	 * The welcome email, ledgered under {@link DeliveryLedger#WELCOME}; each vacancy it
-	 * lists is ledgered too, so none of them is sent to the alert again.
-	 */
-	private void deliver(WelcomeSetMatched welcome) {
-		Recipient recipient = recipientOf(welcome);
-		Delivery email = this.ledger.open(welcome.alertId(), DeliveryLedger.WELCOME);
-		if (email.state().isSettled()) {
-			log.debug("Already {}: {}", email.state(), email.id());
+		else {
 			return;
 		}
-		List<String> ids = new ArrayList<>(List.of(email.id()));
-		List<MatchedVacancy> listed = new ArrayList<>();
-		int leftOut = 0;
-		for (MatchedVacancy vacancy : welcome.vacancies()) {
-			Delivery delivery = this.ledger.open(welcome.alertId(), vacancy.vacancyId(), email.id());
-			if (delivery.state().isSettled() && !delivery.emailKey().equals(email.id())) {
-				leftOut++; // an earlier email offered it already
-				continue;
-			}
-			if (delivery.vacancy() != null) {
-				leftOut++; // recorded from an instant match: the sender's email carries
-							// it
-				continue;
-			}
-			String reason = reasonToLeaveOut(vacancy);
-			if (reason != null) {
-				this.ledger.skip(List.of(delivery.id()), reason);
-				leftOut++;
-				continue;
-			}
-			ids.add(delivery.id());
-			listed.add(vacancy);
-		}
-		String reason = reasonNotToSend(recipient);
-		if (reason != null) {
-			this.ledger.skip(ids, reason);
-			log.info("Skipped {}: {}", email.id(), reason);
-			return;
-		}
-		this.ledger.mark(ids, DeliveryState.SENDING);
-		this.mailer.sendWelcome(email.id(), recipient.addressee(), listed, welcome.totalMatching() - leftOut);
-		this.ledger.mark(ids, DeliveryState.SENT);
+		this.faults.afterRecorded(recorded);
 	}
 
 	/**
@@ -137,21 +74,6 @@ class AlertDelivery {
 					"alert " + match.alertId() + " is " + recipient.status() + " in a profile older than its match");
 		}
 		return recipient;
-	}
-
-	private static @Nullable String reasonNotToSend(Recipient recipient) {
-		return recipient.isActive() ? null : "alert " + recipient.status();
-	}
-
-	private @Nullable String reasonToLeaveOut(MatchedVacancy vacancy) {
-		if (this.closedVacancies.contains(vacancy.vacancyId())) {
-			return "vacancy closed";
-		}
-		LocalDate closingDate = vacancy.closingDate();
-		if (closingDate != null && closingDate.isBefore(LocalDate.now(this.clock))) {
-			return "closing date passed";
-		}
-		return null;
 	}
 
 }

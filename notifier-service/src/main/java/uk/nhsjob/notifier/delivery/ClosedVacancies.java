@@ -1,5 +1,9 @@
 package uk.nhsjob.notifier.delivery;
 
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +33,17 @@ class ClosedVacancies {
 
 	boolean contains(String vacancyId) {
 		return this.mongo.exists(query(where("_id").is(vacancyId)), ClosedVacancy.class);
+	}
+
+	/** Those of the given vacancies that are closed, in one query by {@code _id}. */
+	Set<String> among(Collection<String> vacancyIds) {
+		if (vacancyIds.isEmpty()) {
+			return Set.of();
+		}
+		return this.mongo.find(query(where("_id").in(vacancyIds)), ClosedVacancy.class)
+			.stream()
+			.map(ClosedVacancy::vacancyId)
+			.collect(Collectors.toSet());
 	}
 
 	@KafkaListener(topics = Topics.VACANCIES, groupId = "notifier-service.vacancies",

@@ -7,8 +7,9 @@ import java.util.List;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -23,15 +24,21 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * What has been and is to be sent to each alert, one entry per (alert, vacancy): PENDING
  * when a match arrives, SENDING while its email is handed to SMTP, then SENT (or FAILED,
  * SUPPRESSED, SKIPPED).
+ * <p>
+ * The sender works a round at a time: one query for what is due, one update to claim it,
+ * and writes by {@code _id} for the rest, so the cost per email stays flat as the ledger
+ * grows (a database without secondary indexes scans the collection for any other query).
  */
 @Component
 class DeliveryLedger {
 
 	/**
-	 * The item of an alert's welcome email. Vacancy ids always hold a colon
-	 * ({@code sourceId:externalId}), so this is none.
+	 * The item of an alert's welcome email, and its email. Vacancy ids always hold a
+	 * colon ({@code sourceId:externalId}), so this is none.
 	 */
 	static final String WELCOME = "welcome";
+
+	private static final String ID = "_id";
 
 	private final MongoTemplate mongo;
 
@@ -47,121 +54,110 @@ class DeliveryLedger {
 	}
 
 	/**
-	 * The entry for this item, recorded as PENDING if new, to go in an email of its own.
+	 * Records a matched vacancy as PENDING, with what its email needs, unless it is
+	 * recorded already: a match redelivered, or a vacancy a welcome email carries, is the
+	 * same entry. Returns its id.
 	 */
-	Delivery open(String alertId, String item) {
-		return open(alertId, item, idOf(alertId, item));
-	}
-
-	/** The entry for this item, recorded as PENDING if new, to go in the given email. */
-	Delivery open(String alertId, String item, String emailKey) {
-		return upsert(alertId, item, insert(alertId, item).setOnInsert("emailKey", emailKey));
+	String record(String alertId, MatchedVacancy vacancy, Instant dueAt) {
+		String id = idOf(alertId, vacancy.vacancyId());
+		this.mongo.upsert(query(where(ID).is(id)),
+				pending(alertId, vacancy.vacancyId(), dueAt).setOnInsert("vacancy", vacancy), Delivery.class);
+		return id;
 	}
 
 	/**
-	 * Records a matched vacancy as PENDING, with what its email needs, unless it is
-	 * recorded already: a match redelivered is the same entry.
+	 * Records an alert's welcome email as PENDING, due at once: an entry per vacancy it
+	 * lists (those already recorded for the alert go in their own emails instead, and
+	 * leave the count), then the welcome entry itself, last, so the sender finds its
+	 * vacancies complete once it finds the welcome. Redelivered, it changes nothing.
+	 * Returns the welcome entry's id.
 	 */
-	Delivery record(String alertId, MatchedVacancy vacancy, Instant dueAt) {
-		String item = vacancy.vacancyId();
-		return upsert(alertId, item,
-				insert(alertId, item).setOnInsert("emailKey", idOf(alertId, item))
-					.setOnInsert("vacancy", vacancy)
-					.setOnInsert("dueAt", dueAt));
+	String recordWelcome(String alertId, List<MatchedVacancy> vacancies, int totalMatching) {
+		Instant now = this.clock.instant();
+		List<String> ids = vacancies.stream().map((vacancy) -> idOf(alertId, vacancy.vacancyId())).toList();
+		if (!vacancies.isEmpty()) {
+			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
+			for (MatchedVacancy vacancy : vacancies) {
+				bulk.upsert(query(where(ID).is(idOf(alertId, vacancy.vacancyId()))),
+						pending(alertId, vacancy.vacancyId(), now).setOnInsert("vacancy", vacancy)
+							.setOnInsert("email", WELCOME));
+			}
+			bulk.execute();
+		}
+		long elsewhere = this.mongo.find(query(where(ID).in(ids)), Delivery.class)
+			.stream()
+			.filter((entry) -> !WELCOME.equals(entry.email()))
+			.count();
+		String id = idOf(alertId, WELCOME);
+		this.mongo.upsert(query(where(ID).is(id)), pending(alertId, WELCOME, now).setOnInsert("email", WELCOME)
+			.setOnInsert("welcomeTotal", (int) Math.max(0, totalMatching - elsewhere)), Delivery.class);
+		return id;
 	}
 
-	private Update insert(String alertId, String item) {
+	private Update pending(String alertId, String item, Instant dueAt) {
+		Instant now = this.clock.instant();
 		return new Update().setOnInsert("alertId", alertId)
 			.setOnInsert("item", item)
 			.setOnInsert("state", DeliveryState.PENDING)
+			.setOnInsert("dueAt", dueAt)
 			.setOnInsert("attempts", 0)
-			.setOnInsert("recordedAt", this.clock.instant())
-			.setOnInsert("updatedAt", this.clock.instant());
+			.setOnInsert("recordedAt", now)
+			.setOnInsert("updatedAt", now);
 	}
 
-	private Delivery upsert(String alertId, String item, Update insert) {
-		String id = idOf(alertId, item);
-		Delivery delivery = this.mongo.findAndModify(query(where("_id").is(id)), insert,
-				FindAndModifyOptions.options().upsert(true).returnNew(true), Delivery.class);
-		if (delivery == null) {
-			throw new IllegalStateException("an upsert returned no document for " + id);
-		}
-		return delivery;
-	}
-
-	/** The alerts with a pending entry due by then. */
-	List<String> alertsDue(Instant now, int limit) {
-		Query due = query(where("state").is(DeliveryState.PENDING).and("dueAt").lte(now)).with(Sort.by("dueAt"))
+	/**
+	 * In one query, the entries a sending round may take, earliest first: PENDING ones
+	 * due by {@code dueBy}, SENDING ones a crash left behind before {@code stuckBefore},
+	 * and FAILED ones due for another attempt.
+	 */
+	List<Delivery> candidates(Instant now, Instant dueBy, Instant stuckBefore, int limit) {
+		Criteria pending = where("state").is(DeliveryState.PENDING).and("dueAt").lte(dueBy);
+		Query candidates = query(new Criteria().orOperator(pending, stuck(stuckBefore), retry(now)))
+			.with(Sort.by("dueAt"))
 			.limit(limit);
-		due.fields().include("alertId");
-		return this.mongo.find(due, org.bson.Document.class, "deliveries")
+		return this.mongo.find(candidates, Delivery.class);
+	}
+
+	private static Criteria stuck(Instant stuckBefore) {
+		return where("state").is(DeliveryState.SENDING).and("updatedAt").lt(stuckBefore);
+	}
+
+	private static Criteria retry(Instant now) {
+		return where("state").is(DeliveryState.FAILED).and("nextAttemptAt").lte(now);
+	}
+
+	/**
+	 * Claims pending entries no email carries yet for this round (SENDING, each alert's
+	 * in the round's email for it); returns those this round got, as another sender may
+	 * have taken some first.
+	 */
+	List<Delivery> claimNew(Collection<String> ids, String round) {
+		this.mongo.updateMulti(query(where(ID).in(ids).and("state").is(DeliveryState.PENDING).and("email").is(null)),
+				taken(round).set("email", "email/" + round), Delivery.class);
+		return this.mongo.find(query(where(ID).in(ids)), Delivery.class)
 			.stream()
-			.map((entry) -> entry.getString("alertId"))
-			.distinct()
+			.filter((entry) -> round.equals(entry.claim()) && entry.state() == DeliveryState.SENDING)
 			.toList();
 	}
 
 	/**
-	 * Claims the alert's pending entries due by {@code dueBy} for one email under the
-	 * given key: they become SENDING, so no other sender takes them.
+	 * Claims an email that has its key already for this round: a pending welcome, or one
+	 * a crash left SENDING or a refusal left FAILED (resent under its first Message-ID).
+	 * Returns its entries if this round got them.
 	 */
-	List<Delivery> claim(String alertId, Instant dueBy, String emailKey) {
-		this.mongo.updateMulti(
-				query(where("alertId").is(alertId).and("state").is(DeliveryState.PENDING).and("dueAt").lte(dueBy)),
-				new Update().set("state", DeliveryState.SENDING)
-					.set("emailKey", emailKey)
-					.set("updatedAt", this.clock.instant()),
+	List<Delivery> claimEmail(String alertId, String email, Instant now, Instant stuckBefore, String round) {
+		Criteria takeable = new Criteria().orOperator(where("state").is(DeliveryState.PENDING), stuck(stuckBefore),
+				retry(now));
+		this.mongo.updateMulti(query(where("alertId").is(alertId).and("email").is(email).andOperator(takeable)),
+				taken(round), Delivery.class);
+		return this.mongo.find(query(where("alertId").is(alertId).and("email").is(email).and("claim").is(round)),
 				Delivery.class);
-		return inEmail(emailKey);
 	}
 
-	/**
-	 * Takes back the emails whose SENDING entries were left behind (by a crash) before
-	 * {@code stuckBefore}, and the FAILED ones whose next attempt is due: their keys.
-	 */
-	List<String> emailsToResend(Instant stuckBefore, Instant now, int limit) {
-		Query stuck = query(
-				where("state").is(DeliveryState.SENDING).and("vacancy").exists(true).and("updatedAt").lt(stuckBefore))
-			.limit(limit);
-		Query retry = query(where("state").is(DeliveryState.FAILED).and("nextAttemptAt").lte(now)).limit(limit);
-		List<String> keys = new java.util.ArrayList<>();
-		for (Query query : List.of(stuck, retry)) {
-			for (Delivery delivery : this.mongo.find(query, Delivery.class)) {
-				if (!keys.contains(delivery.emailKey()) && retake(delivery)) {
-					keys.add(delivery.emailKey());
-				}
-			}
-		}
-		return keys;
-	}
-
-	/** Only one sender retakes an entry: the one whose update finds it unchanged. */
-	private boolean retake(Delivery delivery) {
-		long taken = this.mongo
-			.updateMulti(
-					query(where("emailKey").is(delivery.emailKey())
-						.and("state")
-						.is(delivery.state())
-						.and("updatedAt")
-						.is(delivery.updatedAt())),
-					new Update().set("state", DeliveryState.SENDING).set("updatedAt", this.clock.instant()),
-					Delivery.class)
-			.getModifiedCount();
-		if (taken > 0) {
-			// the other entries of the same email go with it
-			this.mongo.updateMulti(
-					query(where("emailKey").is(delivery.emailKey())
-						.and("state")
-						.in(DeliveryState.FAILED, DeliveryState.SENDING)),
-					new Update().set("state", DeliveryState.SENDING).set("updatedAt", this.clock.instant()),
-					Delivery.class);
-		}
-		return taken > 0;
-	}
-
-	List<Delivery> inEmail(String emailKey) {
-		return this.mongo.find(query(where("emailKey").is(emailKey).and("state").is(DeliveryState.SENDING)),
-				Delivery.class);
+	private Update taken(String round) {
+		return new Update().set("state", DeliveryState.SENDING)
+			.set("claim", round)
+			.set("updatedAt", this.clock.instant());
 	}
 
 	void mark(Collection<String> ids, DeliveryState state) {
@@ -184,9 +180,12 @@ class DeliveryLedger {
 					.inc("attempts", 1));
 	}
 
+	/** By {@code _id} alone, which every MongoDB answers from its primary index. */
 	private void update(Collection<String> ids, Update update) {
-		this.mongo.updateMulti(query(where("_id").in(ids)), update.set("updatedAt", this.clock.instant()),
-				Delivery.class);
+		if (!ids.isEmpty()) {
+			this.mongo.updateMulti(query(where(ID).in(ids)), update.set("updatedAt", this.clock.instant()),
+					Delivery.class);
+		}
 	}
 
 	@EventListener

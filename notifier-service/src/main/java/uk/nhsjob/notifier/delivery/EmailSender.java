@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -28,15 +33,19 @@ import uk.nhsjob.notifier.smtp.SmtpConnection;
 import uk.nhsjob.notifier.smtp.SmtpRefusal;
 
 /**
- * Sends the emails the ledger says are due, each round on one SMTP connection: first
- * those a crash left SENDING and the failed ones due for another attempt (each under its
- * first Message-ID), then the alerts whose pending matches are due, one email per alert.
- * A refusal of one email does not hold up the others.
+ * Sends the emails the ledger says are due, each round on one SMTP connection: the alerts
+ * whose pending matches are due (one email per alert), the welcomes, and those a crash
+ * left SENDING or a refusal FAILED (each under its first Message-ID). Each email is
+ * marked SENT as soon as the server accepts it, so a crash doubles at most the one email
+ * in between. A refusal of one email does not hold up the others.
  */
 @Component
 class EmailSender {
 
 	private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
+
+	/** How many ledger entries a round reads per email it may send. */
+	private static final int ENTRIES_PER_EMAIL = 4;
 
 	private final DeliveryLedger ledger;
 
@@ -87,86 +96,142 @@ class EmailSender {
 	@Scheduled(fixedDelayString = "${nhsjob.notifier.delivery.poll-interval:1s}")
 	void sendDue() {
 		// a full round means there may be more: go on without waiting for the next poll
-		while (sendRound() >= this.settings.batchSize()) {
+		while (sendRound()) {
 			log.debug("Full round sent; looking for more");
 		}
 	}
 
-	/** Sends one round of at most a batch of emails; returns how many it took on. */
-	private int sendRound() {
+	/**
+	 * Sends one round of at most a batch of emails on one connection; returns whether the
+	 * round was full, so there may be more.
+	 */
+	private boolean sendRound() {
 		Instant now = this.clock.instant();
-		List<String> emails = new ArrayList<>(
-				this.ledger.emailsToResend(now.minus(this.settings.sendingTimeout()), now, this.settings.batchSize()));
-		Instant dueBy = now.plus(this.schedule.coalescingWindow());
-		for (String alertId : this.ledger.alertsDue(now, this.settings.batchSize())) {
-			String emailKey = alertId + "/email/" + UUID.randomUUID();
-			if (!this.ledger.claim(alertId, dueBy, emailKey).isEmpty()) {
-				emails.add(emailKey);
-			}
+		Instant stuckBefore = now.minus(this.settings.sendingTimeout());
+		int limit = this.settings.batchSize() * ENTRIES_PER_EMAIL;
+		List<Delivery> candidates = this.ledger.candidates(now, now.plus(this.schedule.coalescingWindow()), stuckBefore,
+				limit);
+		List<PlannedEmail> planned = PlannedEmail.plan(candidates, now, this.settings.batchSize());
+		if (planned.isEmpty()) {
+			return false;
 		}
-		if (emails.isEmpty()) {
-			return 0;
-		}
-		try (SmtpConnection smtp = new SmtpConnection(this.mailSender)) {
-			for (String emailKey : emails) {
-				send(emailKey, smtp);
-			}
-		}
-		return emails.size();
+		Collection<List<Delivery>> emails = claim(planned, UUID.randomUUID().toString(), now, stuckBefore);
+		send(emails);
+		return candidates.size() >= limit || planned.size() >= this.settings.batchSize();
 	}
 
-	private void send(String emailKey, SmtpConnection smtp) {
-		List<Delivery> entries = this.ledger.inEmail(emailKey);
-		if (entries.isEmpty()) {
-			return;
+	/** The round's emails, each its entries: those of the planned ones this round got. */
+	private Collection<List<Delivery>> claim(List<PlannedEmail> planned, String round, Instant now,
+			Instant stuckBefore) {
+		List<Delivery> claimed = new ArrayList<>();
+		List<String> fresh = planned.stream()
+			.filter(PlannedEmail::isNew)
+			.flatMap((email) -> email.offered().stream())
+			.map(Delivery::id)
+			.toList();
+		if (!fresh.isEmpty()) {
+			claimed.addAll(this.ledger.claimNew(fresh, round));
 		}
+		for (PlannedEmail email : planned) {
+			if (!email.isNew()) {
+				claimed.addAll(this.ledger.claimEmail(email.alertId(), email.email(), now, stuckBefore, round));
+			}
+		}
+		Map<String, List<Delivery>> byEmail = new LinkedHashMap<>();
+		for (Delivery entry : claimed) {
+			byEmail.computeIfAbsent(entry.emailKey(), (key) -> new ArrayList<>()).add(entry);
+		}
+		return byEmail.values();
+	}
+
+	/**
+	 * Looks up the recipients, closures and suppressions of the round at once, then
+	 * sends.
+	 */
+	private void send(Collection<List<Delivery>> emails) {
+		List<Delivery> entries = emails.stream().flatMap(List::stream).toList();
+		Map<String, Recipient> recipients = this.recipients
+			.findAll(entries.stream().map(Delivery::alertId).distinct().toList());
+		Set<String> closed = this.closedVacancies.among(entries.stream()
+			.map(Delivery::vacancy)
+			.filter(Objects::nonNull)
+			.map(MatchedVacancy::vacancyId)
+			.toList());
+		Map<String, String> suppressed = new HashMap<>(
+				this.suppressions.reasonsFor(recipients.values().stream().map(Recipient::address).distinct().toList()));
+		try (SmtpConnection smtp = new SmtpConnection(this.mailSender)) {
+			for (List<Delivery> email : emails) {
+				send(email, recipients.get(email.get(0).alertId()), closed, suppressed, smtp);
+			}
+		}
+	}
+
+	private void send(List<Delivery> entries, @Nullable Recipient recipient, Set<String> closed,
+			Map<String, String> suppressed, SmtpConnection smtp) {
+		String emailKey = entries.get(0).emailKey();
 		List<String> ids = entries.stream().map(Delivery::id).toList();
-		Optional<Recipient> found = this.recipients.find(entries.get(0).alertId());
-		if (found.isEmpty() || !found.get().isActive()) {
-			String reason = found.map((recipient) -> "alert " + recipient.status()).orElse("alert erased");
+		if (recipient == null || !recipient.isActive()) {
+			String reason = (recipient != null) ? "alert " + recipient.status() : "alert erased";
 			this.ledger.skip(ids, reason);
 			log.info("Skipped email {}: {}", emailKey, reason);
 			return;
 		}
-		Recipient recipient = found.get();
-		String suppression = this.suppressions.reasonFor(recipient.address());
+		String suppression = suppressed.get(recipient.address());
 		if (suppression != null) {
 			this.ledger.suppress(ids, suppression);
 			this.suppressed.increment();
 			return;
 		}
+		Delivery welcome = null;
 		List<String> listed = new ArrayList<>();
 		List<MatchedVacancy> vacancies = new ArrayList<>();
+		List<String> leftOut = new ArrayList<>();
 		for (Delivery entry : entries) {
-			String reason = reasonToLeaveOut(entry.vacancy());
-			if (reason != null) {
-				this.ledger.skip(List.of(entry.id()), reason);
+			if (entry.isWelcome()) {
+				welcome = entry;
+				listed.add(entry.id());
+				continue;
+			}
+			MatchedVacancy vacancy = entry.vacancy();
+			String reason = (vacancy != null) ? reasonToLeaveOut(vacancy, closed) : "nothing to send";
+			if (vacancy == null || reason != null) {
+				leftOut.add(entry.id());
+				this.ledger.skip(List.of(entry.id()), String.valueOf(reason));
 			}
 			else {
 				listed.add(entry.id());
-				vacancies.add(entry.vacancy());
+				vacancies.add(vacancy);
 			}
 		}
-		if (vacancies.isEmpty()) {
+		if (welcome == null && vacancies.isEmpty()) {
 			return; // an empty email (or digest) is not sent
 		}
-		MimeMessage email = this.mailer.matchesEmail(emailKey, recipient.addressee(), vacancies);
+		MimeMessage email = (welcome != null)
+				? this.mailer.welcomeEmail(emailKey, recipient.addressee(), vacancies, total(welcome) - leftOut.size())
+				: this.mailer.matchesEmail(emailKey, recipient.addressee(), vacancies);
 		this.faults.beforeData(emailKey);
 		try {
 			smtp.send(email);
 		}
 		catch (SmtpRefusal refusal) {
-			refused(emailKey, recipient, listed, entries.get(0).attempts(), refusal);
+			refused(emailKey, recipient, listed, entries.get(0).attempts(), refusal, suppressed);
 			return;
 		}
 		this.faults.afterAccepted(emailKey);
 		this.ledger.mark(listed, DeliveryState.SENT);
-		this.mailer.countSentMatches();
+		this.mailer.countSent(welcome != null);
 	}
 
-	private void refused(String emailKey, Recipient recipient, List<String> ids, int attempts, SmtpRefusal refusal) {
+	private static int total(Delivery welcome) {
+		Integer total = welcome.welcomeTotal();
+		return (total != null) ? total : 0;
+	}
+
+	private void refused(String emailKey, Recipient recipient, List<String> ids, int attempts, SmtpRefusal refusal,
+			Map<String, String> suppressed) {
 		if (refusal.isPermanent()) {
 			this.suppressions.suppress(recipient.address(), refusal.getMessage());
+			suppressed.put(recipient.address(), refusal.getMessage());
 			this.ledger.suppress(ids, refusal.getMessage());
 			this.suppressed.increment();
 			log.warn("Suppressed the address of alert {}: {}", recipient.alertId(), refusal.getMessage());
@@ -179,11 +244,8 @@ class EmailSender {
 		}
 	}
 
-	private @Nullable String reasonToLeaveOut(@Nullable MatchedVacancy vacancy) {
-		if (vacancy == null) {
-			return "nothing to send";
-		}
-		if (this.closedVacancies.contains(vacancy.vacancyId())) {
+	private @Nullable String reasonToLeaveOut(MatchedVacancy vacancy, Set<String> closed) {
+		if (closed.contains(vacancy.vacancyId())) {
 			return "vacancy closed";
 		}
 		LocalDate closingDate = vacancy.closingDate();

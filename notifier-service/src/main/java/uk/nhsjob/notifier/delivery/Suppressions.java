@@ -5,15 +5,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Addresses the SMTP server refused for good (a 5xx): no more mail goes to them. Kept as
@@ -35,9 +39,25 @@ class Suppressions {
 		this.mongo.save(new Suppression(hashOf(address), reason, this.clock.instant()));
 	}
 
-	@Nullable String reasonFor(String address) {
-		Suppression suppression = this.mongo.findById(hashOf(address), Suppression.class);
-		return (suppression != null) ? suppression.reason() : null;
+	/** The suppressed ones of the given addresses, with why, in one query. */
+	Map<String, String> reasonsFor(Collection<String> addresses) {
+		if (addresses.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> byHash = new HashMap<>();
+		for (Suppression suppression : this.mongo.find(
+				query(where("_id").in(addresses.stream().map(Suppressions::hashOf).distinct().toList())),
+				Suppression.class)) {
+			byHash.put(suppression.addressHash(), suppression.reason());
+		}
+		Map<String, String> reasons = new HashMap<>();
+		for (String address : addresses) {
+			String reason = byHash.get(hashOf(address));
+			if (reason != null) {
+				reasons.put(address, reason);
+			}
+		}
+		return reasons;
 	}
 
 	private static String hashOf(String address) {

@@ -95,7 +95,7 @@ public class AlertMailer {
 
 	/**
 	 * The email of vacancies that newly matched an alert, built for the caller to send
-	 * (on a connection it keeps open); {@link #countSentMatches()} once it is accepted.
+	 * (on a connection it keeps open); {@link #countSent(boolean)} once it is accepted.
 	 */
 	public MimeMessage matchesEmail(String key, Addressee to, List<MatchedVacancy> vacancies) {
 		String subject = Subjects.newVacancies(vacancies.size(), to.criteriaDescription());
@@ -103,16 +103,26 @@ public class AlertMailer {
 				vacancyEmail(to, subject, false, vacancies, vacancies.size()), to.unsubscribeUrl());
 	}
 
-	public void countSentMatches() {
-		this.sent.get(Kind.MATCHES).increment();
+	/** Counts an email built here as accepted by the SMTP server. */
+	public void countSent(boolean welcome) {
+		this.sent.get(welcome ? Kind.WELCOME : Kind.MATCHES).increment();
+	}
+
+	/**
+	 * The welcome email, built for the caller to send: the vacancies that already matched
+	 * the alert when it was confirmed, and how many there were in all.
+	 */
+	public MimeMessage welcomeEmail(String key, Addressee to, List<MatchedVacancy> vacancies, int total) {
+		int shownTotal = Math.max(total, vacancies.size());
+		String subject = Subjects.welcome(shownTotal, to.criteriaDescription());
+		return build(Kind.WELCOME, key, to.address(), subject, vacancyEmail(to, subject, true, vacancies, shownTotal),
+				to.unsubscribeUrl());
 	}
 
 	/** The vacancies that already matched an alert when it was confirmed. */
 	public void sendWelcome(String key, Addressee to, List<MatchedVacancy> vacancies, int total) {
-		int shownTotal = Math.max(total, vacancies.size());
-		String subject = Subjects.welcome(shownTotal, to.criteriaDescription());
-		send(Kind.WELCOME, key, to.address(), subject, vacancyEmail(to, subject, true, vacancies, shownTotal),
-				to.unsubscribeUrl());
+		this.mailSender.send(welcomeEmail(key, to, vacancies, total));
+		this.sent.get(Kind.WELCOME).increment();
 	}
 
 	private EmailTemplates.Rendered vacancyEmail(Addressee to, String subject, boolean welcome,

@@ -1,5 +1,8 @@
 package uk.nhsjob.notifier.recipient;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +42,13 @@ public class RecipientRegistry {
 
 	public Optional<Recipient> find(String alertId) {
 		return this.recipients.findById(alertId);
+	}
+
+	/** The recipients of those alerts that have one, by alert id, in one query. */
+	public Map<String, Recipient> findAll(Collection<String> alertIds) {
+		Map<String, Recipient> found = new HashMap<>();
+		this.recipients.findAllById(alertIds).forEach((recipient) -> found.put(recipient.alertId(), recipient));
+		return found;
 	}
 
 	@KafkaListener(topics = Topics.PROFILES, groupId = "notifier-service.profiles",

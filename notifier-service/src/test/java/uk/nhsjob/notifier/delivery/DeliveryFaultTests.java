@@ -146,6 +146,36 @@ class DeliveryFaultTests {
 		assertThat(doubled).isOne();
 	}
 
+	@Test
+	void welcomeCrashedAfterTheServersAcceptanceIsResentUnderTheSameMessageId(Mailbox mailbox)
+			throws MessagingException {
+		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
+		this.faults.crashOnce(Step.AFTER_ACCEPTED, (key) -> key.equals(alert.alertId() + "/welcome"));
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(),
+				alert.welcome(2, TestEvents.vacancy("Welcome Secretary"), TestEvents.vacancy("Welcome Receptionist")));
+		mailbox.awaitMessageTo(alert.address());
+		assertThat(this.ledger.countIn(alert, DeliveryState.SENDING)).isEqualTo(3);
+
+		this.clock.advance(this.settings.sendingTimeout().plusSeconds(1));
+
+		List<MimeMessage> emails = settlesWith(mailbox, alert, 2);
+		assertThat(emails.get(0).getMessageID()).isNotNull().isEqualTo(emails.get(1).getMessageID());
+	}
+
+	@Test
+	void welcomeCrashedAfterItsLedgerWriteBeforeTheOffsetCommitIsSentOnce(Mailbox mailbox) {
+		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
+		this.faults.crashOnce(Step.AFTER_RECORDED, (id) -> id.equals(alert.alertId() + "/welcome"));
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(),
+				alert.welcome(1, TestEvents.vacancy("Welcome Secretary")));
+
+		mailbox.awaitMessageTo(alert.address());
+		settlesWith(mailbox, alert, 1);
+		assertThat(this.ledger.entriesOf(alert)).hasSize(2);
+	}
+
 	/** Waits until the alert's entries are all SENT, then for its emails to number so. */
 	private List<MimeMessage> settlesWith(Mailbox mailbox, Alert alert, int emails) {
 		await().atMost(Ledger.WAIT)

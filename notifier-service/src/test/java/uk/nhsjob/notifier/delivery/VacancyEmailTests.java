@@ -166,6 +166,24 @@ class VacancyEmailTests {
 	}
 
 	@Test
+	void aVacancyEmailedOnItsOwnIsLeftOutOfTheWelcomeAndItsCount(Mailbox mailbox) throws Exception {
+		Alert alert = activeAlert();
+		MatchedVacancy cardiology = TestEvents.vacancy("Medical Secretary - Cardiology");
+		MatchedVacancy oncology = TestEvents.vacancy("Medical Secretary - Oncology");
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(cardiology));
+		mailbox.awaitMessageTo(alert.address());
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.welcome(5, cardiology, oncology));
+
+		MimeMessage welcome = mailbox.awaitMessageTo(alert.address(),
+				(email) -> MailContent.plainText(email).contains("Oncology"));
+		assertThat(welcome.getSubject())
+			.isEqualTo("Your job alert is on: 4 medical secretary jobs within 10 miles of LS6");
+		assertThat(MailContent.plainText(welcome)).doesNotContain("Cardiology");
+		assertThat(mailbox.messagesTo(alert.address())).hasSize(2);
+	}
+
+	@Test
 	void feedTextComesOutEscapedAndInert(Mailbox mailbox) throws Exception {
 		Alert alert = Alert.unique();
 		this.publisher.publish(Topics.PROFILES, alert.alertId(),

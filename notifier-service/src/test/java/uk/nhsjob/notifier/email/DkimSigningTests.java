@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +13,12 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.util.CRLFOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +62,25 @@ class DkimSigningTests {
 	}
 
 	@Test
+	void theSignatureVerifiesWithThePublicKeyOverTheUnsubscribeHeadersAndBreaksWhenOneIsChanged() throws Exception {
+		KeyPair keys = keyPair();
+		DkimSigning dkim = new DkimSigning(new DkimSettings("nhsjob.example", "alerts2026", pem(keys)));
+
+		byte[] raw = bytesOf(send(dkim));
+
+		Map<String, String> tags = DkimVerifier.tags(raw);
+		assertThat(tags.get("h").toLowerCase(Locale.ROOT).split(":")).contains("list-unsubscribe",
+				"list-unsubscribe-post", "from", "subject", "message-id");
+		assertThat(DkimVerifier.verifies(raw, keys.getPublic())).as("verifies with the signer's public key").isTrue();
+		assertThat(DkimVerifier.verifies(raw, keyPair().getPublic())).as("verifies with another key").isFalse();
+		byte[] redirected = new String(raw, StandardCharsets.UTF_8)
+			.replace("List-Unsubscribe: <https://alerts.test/", "List-Unsubscribe: <https://evil.test/")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(DkimVerifier.verifies(redirected, keys.getPublic())).as("verifies with List-Unsubscribe changed")
+			.isFalse();
+	}
+
+	@Test
 	void signsNothingWithoutAKey() throws Exception {
 		assertThat(received(send(new DkimSigning(new DkimSettings(null, null, null)))).getHeader("DKIM-Signature"))
 			.isNull();
@@ -79,17 +101,33 @@ class DkimSigningTests {
 
 	/** The message as the SMTP server receives it. */
 	private static MimeMessage received(MimeMessage sent) throws Exception {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		sent.writeTo(bytes);
 		return new MimeMessage(Session.getInstance(new java.util.Properties()),
-				new ByteArrayInputStream(bytes.toByteArray()));
+				new ByteArrayInputStream(bytesOf(sent)));
+	}
+
+	/**
+	 * The bytes as the SMTP server receives them: the SMTP transport turns every line end
+	 * into CRLF on the way (RFC 5321 §2.3.8), which is what a receiver verifies.
+	 */
+	private static byte[] bytesOf(MimeMessage sent) throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		sent.writeTo(new CRLFOutputStream(bytes));
+		return bytes.toByteArray();
 	}
 
 	private Path pemKey() throws Exception {
+		return pem(keyPair());
+	}
+
+	private static KeyPair keyPair() throws Exception {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(2048);
-		byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-		Path pem = this.dir.resolve("dkim.pem");
+		return generator.generateKeyPair();
+	}
+
+	private Path pem(KeyPair keys) throws Exception {
+		byte[] der = keys.getPrivate().getEncoded();
+		Path pem = this.dir.resolve("dkim-" + System.nanoTime() + ".pem");
 		Files.writeString(pem,
 				"-----BEGIN PRIVATE KEY-----\n"
 						+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)

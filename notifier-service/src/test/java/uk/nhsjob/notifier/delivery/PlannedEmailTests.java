@@ -1,0 +1,66 @@
+package uk.nhsjob.notifier.delivery;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlannedEmailTests {
+
+	private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
+
+	@Test
+	void aNewEmailGoesOnceItsEarliestEntryIsDueAndTakesTheAlertsLaterOnesWithIt() {
+		List<PlannedEmail> planned = PlannedEmail.plan(List.of(pending("a", "v1", NOW.minusSeconds(1), null),
+				pending("b", "v2", NOW.plusSeconds(5), null), pending("a", "v3", NOW.plusSeconds(10), null)), NOW, 10);
+
+		assertThat(planned).singleElement().satisfies((email) -> {
+			assertThat(email.isNew()).isTrue();
+			assertThat(email.alertId()).isEqualTo("a");
+			assertThat(email.offered()).extracting(Delivery::item).containsExactly("v1", "v3");
+		});
+	}
+
+	@Test
+	void aWelcomeWaitsForItsOwnEntryWhichIsRecordedAfterItsVacancies() {
+		Delivery vacancy = pending("a", "v1", NOW, DeliveryLedger.WELCOME);
+
+		assertThat(PlannedEmail.plan(List.of(vacancy), NOW, 10)).isEmpty();
+		assertThat(PlannedEmail
+			.plan(List.of(vacancy, pending("a", DeliveryLedger.WELCOME, NOW, DeliveryLedger.WELCOME)), NOW, 10))
+			.singleElement()
+			.satisfies((email) -> assertThat(email.email()).isEqualTo(DeliveryLedger.WELCOME));
+	}
+
+	@Test
+	void anEmailLeftSendingIsPlannedAgainUnderItsKeyApartFromTheAlertsNewMatches() {
+		Delivery stuck = entry("a", "v1", DeliveryState.SENDING, NOW.minusSeconds(600), "email/r1");
+
+		List<PlannedEmail> planned = PlannedEmail.plan(List.of(stuck, pending("a", "v2", NOW, null)), NOW, 10);
+
+		assertThat(planned).extracting(PlannedEmail::email).containsExactly("email/r1", null);
+	}
+
+	@Test
+	void takesNoMoreEmailsThanTheBatch() {
+		assertThat(PlannedEmail.plan(
+				List.of(pending("a", "v1", NOW, null), pending("b", "v2", NOW, null), pending("c", "v3", NOW, null)),
+				NOW, 2))
+			.extracting(PlannedEmail::alertId)
+			.containsExactly("a", "b");
+	}
+
+	private static Delivery pending(String alertId, String item, Instant dueAt, @Nullable String email) {
+		return entry(alertId, item, DeliveryState.PENDING, dueAt, email);
+	}
+
+	private static Delivery entry(String alertId, String item, DeliveryState state, Instant dueAt,
+			@Nullable String email) {
+		return new Delivery(DeliveryLedger.idOf(alertId, item), alertId, item, email, null, state, null, null, dueAt, 0,
+				null, null, dueAt, dueAt);
+	}
+
+}
