@@ -121,6 +121,7 @@ final class Browser implements AutoCloseable {
 			this.driver.manage().window().setSize(new Dimension(width, 900));
 			long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight)");
 			this.driver.manage().window().setSize(new Dimension(width, (int) Math.min(height, 8000)));
+			script("window.scrollTo(0, 0)");
 			Path file = SCREENSHOTS.resolve(name + ".png");
 			Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
 			this.driver.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));

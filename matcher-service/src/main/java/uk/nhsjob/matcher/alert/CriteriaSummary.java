@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.common.vocabulary.Role;
 
 /**
  * An alert's criteria in words, one row per question the subscription page asks, so a
@@ -18,7 +19,7 @@ final class CriteriaSummary {
 
 	/** Rows for criteria in their stored form; "Any" where a question was left open. */
 	static List<Row> of(Criteria criteria, Frequency frequency) {
-		return List.of(new Row("Jobs", list(criteria.roles(), "Any kind of job")), new Row("Where", where(criteria)),
+		return List.of(new Row("Jobs", roles(criteria.roles())), new Row("Where", where(criteria)),
 				new Row("Pay band", bands(criteria)),
 				new Row("Lowest salary",
 						(criteria.minSalary() != null) ? pounds(criteria.minSalary()) + " a year, full time" : "Any"),
@@ -28,6 +29,18 @@ final class CriteriaSummary {
 				new Row("Specialties", list(criteria.specialties(), "Any")),
 				new Row("Keywords", (criteria.keywords() != null) ? criteria.keywords() : "None"),
 				new Row("How often", Labels.of(frequency)));
+	}
+
+	/**
+	 * "Any medical secretary role, and practice manager" when every secretary role is
+	 * there.
+	 */
+	private static String roles(List<Role> roles) {
+		if (!roles.containsAll(CriteriaChoices.SECRETARY_ROLES)) {
+			return list(roles, "Any kind of job");
+		}
+		List<Role> others = roles.stream().filter((role) -> !CriteriaChoices.SECRETARY_ROLES.contains(role)).toList();
+		return "Any medical secretary role" + (others.isEmpty() ? "" : ", and " + list(others, "").toLowerCase());
 	}
 
 	private static String where(Criteria criteria) {
