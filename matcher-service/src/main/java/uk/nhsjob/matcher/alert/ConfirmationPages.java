@@ -39,7 +39,7 @@ class ConfirmationPages {
 	}
 
 	private static void describe(Alert alert, Model model) {
-		model.addAttribute("description", CriteriaDescription.of(alert.criteria()));
+		model.addAttribute("description", CriteriaSummary.headline(alert.criteria()));
 		model.addAttribute("summary", CriteriaSummary.of(alert.criteria(), alert.frequency()));
 		model.addAttribute("email", alert.email());
 		model.addAttribute("status", alert.status());

@@ -32,6 +32,25 @@ final class CriteriaSummary {
 	}
 
 	/**
+	 * A short line for a page's heading: "medical secretary jobs within 10 miles of BS1"
+	 * when every secretary role is asked for, the email subject's line when up to three
+	 * roles are, "jobs in 5 kinds of role within …" otherwise.
+	 */
+	static String headline(Criteria criteria) {
+		List<Role> roles = criteria.roles();
+		if (roles.size() <= 3) {
+			return CriteriaDescription.of(criteria);
+		}
+		// "jobs" or "jobs within 10 miles of BS1"
+		String where = CriteriaDescription.of(new Criteria(List.of(), null, null, criteria.postcode(),
+				criteria.radiusMiles(), null, List.of(), List.of(), List.of(), List.of(), null, null));
+		boolean secretaries = roles.size() == CriteriaChoices.SECRETARY_ROLES.size()
+				&& roles.containsAll(CriteriaChoices.SECRETARY_ROLES);
+		return secretaries ? "medical secretary " + where
+				: "jobs in " + roles.size() + " kinds of role" + where.substring("jobs".length());
+	}
+
+	/**
 	 * "Any medical secretary role, and practice manager" when every secretary role is
 	 * there.
 	 */

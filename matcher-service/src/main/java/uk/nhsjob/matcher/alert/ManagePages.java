@@ -131,7 +131,7 @@ class ManagePages {
 		String[] status = STATUS_WORDS.get(alert.status());
 		model.addAttribute("token", token);
 		model.addAttribute("alert", AlertView.of(alert));
-		model.addAttribute("description", CriteriaDescription.of(alert.criteria()));
+		model.addAttribute("description", CriteriaSummary.headline(alert.criteria()));
 		model.addAttribute("summary", CriteriaSummary.of(alert.criteria(), alert.frequency()));
 		model.addAttribute("statusWords", status[0]);
 		model.addAttribute("statusHint", status[1]);
