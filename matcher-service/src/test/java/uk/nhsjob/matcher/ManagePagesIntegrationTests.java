@@ -87,7 +87,10 @@ class ManagePagesIntegrationTests {
 		postForm("/alerts/manage", manage, "postcode=NOPE&radiusMiles=500&frequency=DAILY").expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("postcode: ").contains("radiusMiles: "));
+			.value((page) -> assertThat(page).contains("There is a problem")
+				.contains("<a href=\"#postcode\">Enter a real UK postcode")
+				.contains("<a href=\"#radiusMiles\">Enter a distance from 1 to 100 miles</a>")
+				.containsPattern("id=\"postcode\"[^>]*value=\"NOPE\""));
 
 		this.http.get()
 			.uri("/api/v1/alerts/{id}", alertId)
@@ -130,6 +133,25 @@ class ManagePagesIntegrationTests {
 
 		this.profiles.awaitTombstone(alertId);
 		this.http.get().uri("/alerts/manage?token={token}", manage).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void asksToBeSureBeforeErasingAndChangesNothingUntilThen() {
+		String email = uniqueEmail();
+		String alertId = this.candidates.createAlert(email, "{}");
+		String manage = manageToken(this.profiles, alertId);
+
+		this.http.get()
+			.uri("/alerts/manage/erase?token={token}", manage)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("Delete everything we hold about you?")
+				.contains(email)
+				.contains("Yes, delete everything"));
+
+		assertThat(this.candidates.status(alertId, manage)).isEqualTo("PENDING_CONFIRMATION");
 	}
 
 	@Test

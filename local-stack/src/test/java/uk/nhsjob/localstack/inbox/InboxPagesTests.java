@@ -38,6 +38,17 @@ class InboxPagesTests {
 	}
 
 	@Test
+	void showsAnEmailsHtmlPartRenderedAndItsPlainTextPartBothAsTheCandidateWouldSeeThem() {
+		String page = this.pages.message(message("2 new medical secretary jobs",
+				"Medical Secretary - Dermatology\nApply: https://jobs.example.org/1",
+				"<h1>2 new jobs</h1><p><a href=\"https://jobs.example.org/1\">Medical Secretary - Dermatology</a></p>"));
+
+		assertThat(page).containsSubsequence("<h2>HTML</h2>", "<iframe", "srcdoc=\"", "&lt;h1&gt;2 new jobs&lt;/h1&gt;",
+				"<h2>Plain text</h2>", "<pre>Medical Secretary - Dermatology",
+				"<a href=\"https://jobs.example.org/1\"");
+	}
+
+	@Test
 	void showsTheHtmlPartOnlyInAFrameSandboxedAgainstScriptsAndTheInboxOrigin() {
 		String html = "<p onclick=\"alert(1)\">Hi</p><script>alert(document.cookie)</script>\"></iframe><script>alert(3)</script>";
 

@@ -27,17 +27,27 @@ class ConfirmationPages {
 	String show(@RequestParam(required = false) @Nullable String token, Model model) {
 		Alert alert = this.management.toConfirm(token);
 		model.addAttribute("token", token);
-		model.addAttribute("description", CriteriaDescription.of(alert.criteria()));
-		model.addAttribute("status", alert.status());
+		describe(alert, model);
 		return "alerts/confirm";
 	}
 
 	@PostMapping
 	String confirm(@RequestParam(required = false) @Nullable String token, Model model) {
 		Alert alert = this.management.confirm(token);
-		model.addAttribute("description", CriteriaDescription.of(alert.criteria()));
-		model.addAttribute("status", alert.status());
+		describe(alert, model);
 		return "alerts/confirmed";
+	}
+
+	private static void describe(Alert alert, Model model) {
+		model.addAttribute("description", CriteriaSummary.headline(alert.criteria()));
+		model.addAttribute("summary", CriteriaSummary.of(alert.criteria(), alert.frequency()));
+		model.addAttribute("email", alert.email());
+		model.addAttribute("status", alert.status());
+		model.addAttribute("frequencyInSentence", switch (alert.frequency()) {
+			case INSTANT -> "as soon as they are published";
+			case DAILY -> "once a day, at 7am";
+			case WEEKLY -> "once a week, on Mondays at 7am";
+		});
 	}
 
 }

@@ -30,7 +30,7 @@ class UnsubscribePages {
 	String show(@RequestParam(required = false) @Nullable String token, Model model) {
 		Alert alert = this.management.toUnsubscribe(token);
 		model.addAttribute("token", token);
-		model.addAttribute("description", CriteriaDescription.of(alert.criteria()));
+		model.addAttribute("description", CriteriaSummary.headline(alert.criteria()));
 		model.addAttribute("status", alert.status());
 		return "alerts/unsubscribe";
 	}
@@ -38,7 +38,7 @@ class UnsubscribePages {
 	@PostMapping
 	String unsubscribe(@RequestParam(required = false) @Nullable String token, Model model) {
 		Alert alert = this.management.unsubscribe(token);
-		model.addAttribute("description", CriteriaDescription.of(alert.criteria()));
+		model.addAttribute("description", CriteriaSummary.headline(alert.criteria()));
 		return "alerts/unsubscribed";
 	}
 
