@@ -41,7 +41,10 @@ class AlertDelivery {
 		this.clock = clock;
 	}
 
+	// several consumers: recording is a MongoDB round trip or two per match, and the
+	// partitions (keyed by alert) keep each alert's matches in order
 	@KafkaListener(topics = Topics.ALERTS, groupId = "notifier-service.alerts",
+			concurrency = "${nhsjob.notifier.alert-consumers:3}",
 			properties = "spring.json.value.default.type=uk.nhsjob.common.match.AlertMatch")
 	void on(AlertMatch match) {
 		Recipient recipient = recipientOf(match);

@@ -13,7 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * How the sender works through the ledger ({@code nhsjob.notifier.delivery.*}).
  *
  * @param pollInterval how often the sender looks for due emails
- * @param batchSize emails sent on one SMTP connection per round at most
+ * @param batchSize emails sent per round at most
+ * @param connections SMTP connections a round sends on at once, each alert's emails
+ * always on the same one; a crash can double at most one email per connection, each under
+ * its own Message-ID
  * @param sendingTimeout a SENDING entry older than this was left by a crash and is sent
  * again, under the same Message-ID
  * @param retryInitialInterval the wait after the first SMTP 4xx or timeout, doubled after
@@ -23,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("nhsjob.notifier.delivery")
 @Validated
 record DeliverySettings(@DefaultValue("1s") @NotNull Duration pollInterval, @DefaultValue("100") @Min(1) int batchSize,
-		@DefaultValue("5m") @NotNull Duration sendingTimeout,
+		@DefaultValue("3") @Min(1) int connections, @DefaultValue("5m") @NotNull Duration sendingTimeout,
 		@DefaultValue("30s") @NotNull Duration retryInitialInterval,
 		@DefaultValue("1h") @NotNull Duration retryMaxInterval) {
 

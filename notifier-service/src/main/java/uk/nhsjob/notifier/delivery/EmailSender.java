@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,10 +42,13 @@ import uk.nhsjob.notifier.smtp.SmtpRefusal;
  * whose pending matches are due (one email per alert), the welcomes, and those a crash
  * left SENDING or a refusal FAILED (each under its first Message-ID). Each email is
  * marked SENT as soon as the server accepts it, so a crash doubles at most the one email
- * in between. A refusal of one email does not hold up the others.
+ * in between on each connection. A refusal of one email does not hold up the others.
+ * <p>
+ * A round's emails go out on a few connections at once: most of an email's time is spent
+ * waiting for the SMTP server's and MongoDB's answers.
  */
 @Component
-class EmailSender {
+class EmailSender implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
@@ -71,6 +79,8 @@ class EmailSender {
 
 	private final Counter suppressed;
 
+	private final ExecutorService lanes;
+
 	EmailSender(DeliveryLedger ledger, DeliverySchedule schedule, DeliverySettings settings,
 			RecipientRegistry recipients, ClosedVacancies closedVacancies, Suppressions suppressions,
 			AlertMailer mailer, JavaMailSenderImpl mailSender, ObjectProvider<DeliveryFaults> faults, Clock clock,
@@ -91,6 +101,17 @@ class EmailSender {
 		this.suppressed = Counter.builder("notifier.emails.suppressed")
 			.description("Emails not sent because the SMTP server refused the address for good (5xx)")
 			.register(meters);
+		this.lanes = Executors.newFixedThreadPool(settings.connections(), (task) -> {
+			Thread thread = new Thread(task, "smtp-lane");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.lanes.shutdown();
+		this.lanes.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 	@Scheduled(fixedDelayString = "${nhsjob.notifier.delivery.poll-interval:1s}")
@@ -157,10 +178,33 @@ class EmailSender {
 			.filter(Objects::nonNull)
 			.map(MatchedVacancy::vacancyId)
 			.toList());
-		Map<String, String> suppressed = new HashMap<>(
+		Map<String, String> suppressed = new ConcurrentHashMap<>(
 				this.suppressions.reasonsFor(recipients.values().stream().map(Recipient::address).distinct().toList()));
+		List<List<List<Delivery>>> lanes = byLane(emails);
+		CompletableFuture<?>[] sending = lanes.stream()
+			.map((lane) -> CompletableFuture.runAsync(() -> send(lane, recipients, closed, suppressed), this.lanes))
+			.toArray(CompletableFuture[]::new);
+		CompletableFuture.allOf(sending).join();
+	}
+
+	/** The emails split over the connections, each alert's always on the same one. */
+	private List<List<List<Delivery>>> byLane(Collection<List<Delivery>> emails) {
+		int count = Math.min(this.settings.connections(), emails.size());
+		List<List<List<Delivery>>> lanes = new ArrayList<>();
+		for (int n = 0; n < count; n++) {
+			lanes.add(new ArrayList<>());
+		}
+		for (List<Delivery> email : emails) {
+			lanes.get(Math.floorMod(email.get(0).alertId().hashCode(), count)).add(email);
+		}
+		lanes.removeIf(List::isEmpty);
+		return lanes;
+	}
+
+	private void send(List<List<Delivery>> lane, Map<String, Recipient> recipients, Set<String> closed,
+			Map<String, String> suppressed) {
 		try (SmtpConnection smtp = new SmtpConnection(this.mailSender)) {
-			for (List<Delivery> email : emails) {
+			for (List<Delivery> email : lane) {
 				send(email, recipients.get(email.get(0).alertId()), closed, suppressed, smtp);
 			}
 		}

@@ -240,6 +240,8 @@ class KillTests {
 		properties.put("nhsjob.notifier.coalescing-window", "0s");
 		properties.put("nhsjob.notifier.delivery.poll-interval", "200ms");
 		properties.put("nhsjob.notifier.delivery.sending-timeout", "2s");
+		// one connection, so that each step's window is exactly one email wide
+		properties.put("nhsjob.notifier.delivery.connections", "1");
 		// a restarted child takes its killed predecessor's place in the groups without a
 		// rebalance
 		properties.put("spring.kafka.consumer.properties.group.instance.id", "kill-" + this.run);

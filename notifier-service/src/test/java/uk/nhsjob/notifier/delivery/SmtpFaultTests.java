@@ -2,6 +2,8 @@ package uk.nhsjob.notifier.delivery;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +54,9 @@ class SmtpFaultTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	DeliverySettings settings;
 
 	Ledger ledger;
 
@@ -128,6 +133,23 @@ class SmtpFaultTests {
 		assertThat(this.server.recipientsTried()).containsOnlyOnce(gone.address());
 		assertThat(this.server.acceptedFor(gone.address())).isEmpty();
 		assertThat(count("notifier.emails.suppressed")).isEqualTo(suppressed + 2);
+	}
+
+	@Test
+	void aBurstGoesOutOnAFewConnectionsNotOneAMessage() {
+		List<Alert> alerts = IntStream.range(0, 12).mapToObj((n) -> this.ledger.activeAlert(Frequency.DAILY)).toList();
+		for (Alert alert : alerts) {
+			this.publisher.publish(Topics.ALERTS, alert.alertId(),
+					alert.matched(TestEvents.vacancy("Burst Secretary")));
+		}
+		await().atMost(Ledger.WAIT)
+			.until(() -> alerts.stream().allMatch((alert) -> this.ledger.countIn(alert, DeliveryState.PENDING) == 1));
+
+		this.clock.advance(Duration.ofHours(25)); // past the next 07:00: every digest due
+													// at once
+		await().atMost(Ledger.WAIT)
+			.until(() -> alerts.stream().allMatch((alert) -> this.server.acceptedFor(alert.address()).size() == 1));
+		assertThat(this.server.connections()).isLessThanOrEqualTo(this.settings.connections());
 	}
 
 	private double count(String name) {
