@@ -3,20 +3,17 @@ package uk.nhsjob.matcher;
 import java.util.List;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.isVacancyMatched;
-import static uk.nhsjob.matcher.Candidates.manageToken;
+import static uk.nhsjob.matcher.Candidates.keywordCriteria;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
@@ -25,39 +22,17 @@ import static uk.nhsjob.matcher.Vacancies.vacancy;
 @MatcherIntegrationTest
 class AlertChangesIntegrationTests {
 
-	@Autowired
-	private RestTestClient http;
-
-	private Candidates candidates;
-
-	private TopicReader profiles;
-
-	private TopicReader matches;
-
-	private VacancyFeed feed;
-
-	@BeforeEach
-	void connect() {
-		this.candidates = new Candidates(this.http);
-		this.profiles = Candidates.profiles();
-		this.matches = Candidates.matches();
-		this.feed = new VacancyFeed();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.profiles.close();
-		this.matches.close();
-		this.feed.close();
-	}
+	@RegisterExtension
+	final MatcherWorld world = new MatcherWorld();
 
 	@Test
 	void editingAnAlertReplacesItsCriteriaAndPublishesItsNewState() {
-		String alertId = this.candidates.createAlert(uniqueEmail(), """
+		String alertId = this.world.candidates().createAlert(uniqueEmail(), """
 				{"roles": ["MEDICAL_SECRETARY"], "postcode": "LS6"}""");
-		String manage = manageToken(this.profiles, alertId);
+		String manage = this.world.manageToken(alertId);
 
-		this.http.put()
+		this.world.http()
+			.put()
 			.uri("/api/v1/alerts/{id}", alertId)
 			.header("Authorization", "Bearer " + manage)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -75,7 +50,7 @@ class AlertChangesIntegrationTests {
 			.jsonPath("$.status")
 			.isEqualTo("PENDING_CONFIRMATION");
 
-		JsonNode edited = this.profiles.await(alertId, (profile) -> profile.path("revision").asLong() == 2);
+		JsonNode edited = this.world.profiles().await(alertId, (profile) -> profile.path("revision").asLong() == 2);
 		assertThat(edited.path("criteriaDescription").asString())
 			.isEqualTo("clinical coder jobs within 5 miles of LS6 2AB");
 		assertThat(edited.path("frequency").asString()).isEqualTo("WEEKLY");
@@ -85,53 +60,53 @@ class AlertChangesIntegrationTests {
 	@Test
 	void pausingAndResumingArePublishedAndNothingPublishedWhilePausedIsSentAfterwards() {
 		String word = uniqueWord();
-		String alertId = this.candidates.createConfirmedAlert(uniqueEmail(), """
-				{"keywords": "%s"}""".formatted(word), this.profiles, this.matches);
-		String manage = manageToken(this.profiles, alertId);
+		String alertId = this.world.createConfirmedAlert(uniqueEmail(), keywordCriteria(word));
+		String manage = this.world.manageToken(alertId);
 
-		this.candidates.edit(alertId, manage, "{\"keywords\": \"%s\"}".formatted(word), "INSTANT", true);
-		this.profiles.await(alertId, (profile) -> profile.path("status").asString().equals("PAUSED"));
-		assertThat(this.candidates.status(alertId, manage)).isEqualTo("PAUSED");
+		this.world.candidates().edit(alertId, manage, keywordCriteria(word), "INSTANT", true);
+		this.world.profiles().await(alertId, (profile) -> profile.path("status").asString().equals("PAUSED"));
+		assertThat(this.world.candidates().status(alertId, manage)).isEqualTo("PAUSED");
 		String whilePaused = "test-trust:" + word + "-paused";
-		RecordMetadata paused = this.feed.publish(vacancy(whilePaused).description(word).build());
-		this.feed.awaitMatcherRead(paused);
+		RecordMetadata paused = this.world.feed().publish(vacancy(whilePaused).description(word).build());
+		this.world.feed().awaitMatcherRead(paused);
 
-		this.candidates.edit(alertId, manage, "{\"keywords\": \"%s\"}".formatted(word), "INSTANT", false);
-		this.profiles.await(alertId, (profile) -> profile.path("status").asString().equals("ACTIVE")
-				&& profile.path("revision").asLong() > 3);
+		this.world.candidates().edit(alertId, manage, keywordCriteria(word), "INSTANT", false);
+		this.world.profiles()
+			.await(alertId, (profile) -> profile.path("status").asString().equals("ACTIVE")
+					&& profile.path("revision").asLong() > 3);
 		String marker = "test-trust:" + word + "-marker";
-		this.feed.publish(vacancy(marker).description(word).build(), paused.partition());
+		this.world.feed().publish(vacancy(marker).description(word).build(), paused.partition());
 
-		this.matches.await(alertId, (record) -> isVacancyMatched(record, marker));
-		assertThat(this.matches.values(alertId)).noneMatch((record) -> isVacancyMatched(record, whilePaused));
+		this.world.matches().await(alertId, (record) -> isVacancyMatched(record, marker));
+		assertThat(this.world.matches().values(alertId)).noneMatch((record) -> isVacancyMatched(record, whilePaused));
 	}
 
 	@Test
 	void editingSendsOnlyVacanciesPublishedAfterwards() {
 		String before = uniqueWord();
 		String after = uniqueWord();
-		String alertId = this.candidates.createConfirmedAlert(uniqueEmail(), """
-				{"keywords": "%s"}""".formatted(before), this.profiles, this.matches);
-		String manage = manageToken(this.profiles, alertId);
+		String alertId = this.world.createConfirmedAlert(uniqueEmail(), keywordCriteria(before));
+		String manage = this.world.manageToken(alertId);
 		String earlier = "test-trust:" + after + "-earlier";
-		RecordMetadata published = this.feed.publish(vacancy(earlier).description(after).build());
-		this.feed.awaitMatcherRead(published);
+		RecordMetadata published = this.world.feed().publish(vacancy(earlier).description(after).build());
+		this.world.feed().awaitMatcherRead(published);
 
-		this.candidates.edit(alertId, manage, "{\"keywords\": \"%s\"}".formatted(after), "DAILY", false);
-		this.profiles.await(alertId, (profile) -> profile.path("frequency").asString().equals("DAILY"));
+		this.world.candidates().edit(alertId, manage, keywordCriteria(after), "DAILY", false);
+		this.world.profiles().await(alertId, (profile) -> profile.path("frequency").asString().equals("DAILY"));
 		String later = "test-trust:" + after + "-later";
-		this.feed.publish(vacancy(later).description(after).build(), published.partition());
+		this.world.feed().publish(vacancy(later).description(after).build(), published.partition());
 
-		this.matches.await(alertId, (record) -> isVacancyMatched(record, later));
-		assertThat(this.matches.values(alertId)).noneMatch((record) -> isVacancyMatched(record, earlier));
+		this.world.matches().await(alertId, (record) -> isVacancyMatched(record, later));
+		assertThat(this.world.matches().values(alertId)).noneMatch((record) -> isVacancyMatched(record, earlier));
 	}
 
 	@Test
 	void aPendingAlertCannotBePaused() {
-		String alertId = this.candidates.createAlert(uniqueEmail(), "{}");
-		this.http.put()
+		String alertId = this.world.candidates().createAlert(uniqueEmail(), "{}");
+		this.world.http()
+			.put()
 			.uri("/api/v1/alerts/{id}", alertId)
-			.header("Authorization", "Bearer " + manageToken(this.profiles, alertId))
+			.header("Authorization", "Bearer " + this.world.manageToken(alertId))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
 					{"criteria": {}, "frequency": "DAILY", "paused": true}""")
@@ -152,10 +127,11 @@ class AlertChangesIntegrationTests {
 					{"criteria": {}, "frequency": "DAILY"}                                                 | paused
 					""")
 	void rejectsAnInvalidEditNamingTheField(String body, String field) {
-		String alertId = this.candidates.createAlert(uniqueEmail(), "{}");
-		this.http.put()
+		String alertId = this.world.candidates().createAlert(uniqueEmail(), "{}");
+		this.world.http()
+			.put()
 			.uri("/api/v1/alerts/{id}", alertId)
-			.header("Authorization", "Bearer " + manageToken(this.profiles, alertId))
+			.header("Authorization", "Bearer " + this.world.manageToken(alertId))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.exchange()
@@ -170,11 +146,12 @@ class AlertChangesIntegrationTests {
 
 	@Test
 	void anEditWithAnotherAlertsTokenIsNotFound() {
-		String alertId = this.candidates.createAlert(uniqueEmail(), "{}");
-		String other = this.candidates.createAlert(uniqueEmail(), "{}");
-		this.http.put()
+		String alertId = this.world.candidates().createAlert(uniqueEmail(), "{}");
+		String other = this.world.candidates().createAlert(uniqueEmail(), "{}");
+		this.world.http()
+			.put()
 			.uri("/api/v1/alerts/{id}", alertId)
-			.header("Authorization", "Bearer " + manageToken(this.profiles, other))
+			.header("Authorization", "Bearer " + this.world.manageToken(other))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
 					{"criteria": {}, "frequency": "DAILY", "paused": false}""")

@@ -1,14 +1,11 @@
 package uk.nhsjob.matcher;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.VacancyMatched;
@@ -16,6 +13,7 @@ import uk.nhsjob.common.vocabulary.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.isVacancyMatched;
+import static uk.nhsjob.matcher.Candidates.keywordCriteria;
 import static uk.nhsjob.matcher.Candidates.tokenOf;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
@@ -25,39 +23,16 @@ import static uk.nhsjob.matcher.Vacancies.vacancy;
 @MatcherIntegrationTest
 class AlertLifecycleIntegrationTests {
 
-	@Autowired
-	private RestTestClient http;
-
-	private Candidates candidates;
-
-	private TopicReader profiles;
-
-	private TopicReader matches;
-
-	private VacancyFeed feed;
-
-	@BeforeEach
-	void connect() {
-		this.candidates = new Candidates(this.http);
-		this.profiles = Candidates.profiles();
-		this.matches = Candidates.matches();
-		this.feed = new VacancyFeed();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.profiles.close();
-		this.matches.close();
-		this.feed.close();
-	}
+	@RegisterExtension
+	final MatcherWorld world = new MatcherWorld();
 
 	@Test
 	void aNewAlertIsPublishedPendingWithItsLinks() {
 		String email = uniqueEmail();
-		String alertId = this.candidates.createAlert(email.toUpperCase(), """
+		String alertId = this.world.candidates().createAlert(email.toUpperCase(), """
 				{"roles": ["MEDICAL_SECRETARY"], "postcode": "ls62ab"}""");
 
-		JsonNode profile = this.profiles.await(alertId, (record) -> true);
+		JsonNode profile = this.world.profiles().await(alertId, (record) -> true);
 		assertThat(profile.path("status").asString()).isEqualTo("PENDING_CONFIRMATION");
 		assertThat(profile.path("email").asString()).isEqualTo(email);
 		assertThat(profile.path("revision").asLong()).isEqualTo(1);
@@ -78,12 +53,13 @@ class AlertLifecycleIntegrationTests {
 		String email = uniqueEmail();
 		String criteria = """
 				{"roles": ["CLINICAL_CODER", "MEDICAL_SECRETARY"], "keywords": "audio typing"}""";
-		String alertId = this.candidates.createAlert(email, criteria);
-		String again = this.candidates.createAlert(email, """
+		String alertId = this.world.candidates().createAlert(email, criteria);
+		String again = this.world.candidates().createAlert(email, """
 				{"roles": ["MEDICAL_SECRETARY", "CLINICAL_CODER"], "keywords": " audio typing "}""");
 
 		assertThat(again).isEqualTo(alertId);
-		JsonNode second = this.profiles.await(alertId, (record) -> record.path("confirmationRequest").asInt() == 2);
+		JsonNode second = this.world.profiles()
+			.await(alertId, (record) -> record.path("confirmationRequest").asInt() == 2);
 		assertThat(second.path("status").asString()).isEqualTo("PENDING_CONFIRMATION");
 		assertThat(second.path("revision").asLong()).isEqualTo(2);
 	}
@@ -93,44 +69,43 @@ class AlertLifecycleIntegrationTests {
 		String word = uniqueWord();
 		String older = "test-trust:" + word + "-older";
 		String newer = "test-trust:" + word + "-newer";
-		this.feed.awaitMatcherRead(
-				this.feed.publish(vacancy(older).description("Needs " + word).postedAt(TODAY.minusDays(3)).build()));
-		this.feed.awaitMatcherRead(
-				this.feed.publish(vacancy(newer).description("Needs " + word).postedAt(TODAY.minusDays(1)).build()));
-		this.feed.awaitMatcherRead(this.feed
-			.publish(vacancy("test-trust:" + word + "-coder").role(Role.CLINICAL_CODER).description(word).build()));
-		this.feed.awaitMatcherRead(this.feed
-			.publish(vacancy("test-trust:" + word + "-closed").closed().revision(2).description(word).build()));
-		String alertId = this.candidates.createAlert(uniqueEmail(), """
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed()
+				.publish(vacancy(older).description("Needs " + word).postedAt(TODAY.minusDays(3)).build()));
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed()
+				.publish(vacancy(newer).description("Needs " + word).postedAt(TODAY.minusDays(1)).build()));
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed()
+				.publish(vacancy("test-trust:" + word + "-coder").role(Role.CLINICAL_CODER).description(word).build()));
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed()
+				.publish(vacancy("test-trust:" + word + "-closed").closed().revision(2).description(word).build()));
+		String alertId = this.world.candidates().createAlert(uniqueEmail(), """
 				{"roles": ["MEDICAL_SECRETARY"], "keywords": "%s"}""".formatted(word));
-		String token = tokenOf(this.profiles.await(alertId, (record) -> true).path("confirmUrl").asString());
+		String token = tokenOf(this.world.profiles().await(alertId, (record) -> true).path("confirmUrl").asString());
 
-		this.http.get()
-			.uri("/alerts/confirm?token={token}", token)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("<form method=\"post\"").contains("Confirm my alert"));
-		this.candidates.confirm(token);
+		assertThat(this.world.page("/alerts/confirm?token={token}", token)).contains("<form method=\"post\"")
+			.contains("Confirm my alert");
+		this.world.candidates().confirm(token);
 
-		JsonNode active = this.profiles.await(alertId, (record) -> record.path("status").asString().equals("ACTIVE"));
+		JsonNode active = this.world.profiles()
+			.await(alertId, (record) -> record.path("status").asString().equals("ACTIVE"));
 		assertThat(active.path("revision").asLong()).isEqualTo(2);
-		JsonNode welcome = this.matches.await(alertId,
-				(record) -> record.path("type").asString().equals("WelcomeSetMatched"));
+		JsonNode welcome = this.world.matches()
+			.await(alertId, (record) -> record.path("type").asString().equals("WelcomeSetMatched"));
 		assertThat(welcome.path("totalMatching").asInt()).isEqualTo(2);
 		assertThat(welcome.path("vacancies").valueStream().map((vacancy) -> vacancy.path("vacancyId").asString()))
 			.containsExactly(newer, older);
 
 		// a welcome-set vacancy counts as sent: its next revision is not sent again
-		RecordMetadata revision = this.feed.publish(vacancy(older).revision(2).description("Still " + word).build());
+		RecordMetadata revision = this.world.feed()
+			.publish(vacancy(older).revision(2).description("Still " + word).build());
 		String marker = "test-trust:" + word + "-marker";
-		this.feed.publish(vacancy(marker).description(word).build(), revision.partition());
-		this.matches.await(alertId, (record) -> isVacancyMatched(record, marker));
-		assertThat(this.matches.values(alertId)).noneMatch((record) -> isVacancyMatched(record, older));
-		assertThat(this.matches.values(alertId))
+		this.world.feed().publish(vacancy(marker).description(word).build(), revision.partition());
+		this.world.matches().await(alertId, (record) -> isVacancyMatched(record, marker));
+		assertThat(this.world.matches().values(alertId)).noneMatch((record) -> isVacancyMatched(record, older));
+		assertThat(this.world.matches().values(alertId))
 			.filteredOn((record) -> record.path("type").asString().equals("WelcomeSetMatched"))
 			.hasSize(1);
 	}
@@ -138,15 +113,14 @@ class AlertLifecycleIntegrationTests {
 	@Test
 	void aMatchingVacancyIsSentOnceWhateverItsRevisions() {
 		String word = uniqueWord();
-		String alertId = this.candidates.createConfirmedAlert(uniqueEmail(), """
-				{"postcode": "LS6 2AB", "radiusMiles": 10, "keywords": "%s"}""".formatted(word), this.profiles,
-				this.matches);
-		String pendingId = this.candidates.createAlert(uniqueEmail(), """
-				{"keywords": "%s"}""".formatted(word));
+		String alertId = this.world.createConfirmedAlert(uniqueEmail(), """
+				{"postcode": "LS6 2AB", "radiusMiles": 10, "keywords": "%s"}""".formatted(word));
+		String pendingId = this.world.candidates().createAlert(uniqueEmail(), keywordCriteria(word));
 
 		String vacancyId = "test-trust:" + word;
-		RecordMetadata first = this.feed.publish(vacancy(vacancyId).description("Audio typing, " + word).build());
-		JsonNode match = this.matches.await(alertId, (record) -> isVacancyMatched(record, vacancyId));
+		RecordMetadata first = this.world.feed()
+			.publish(vacancy(vacancyId).description("Audio typing, " + word).build());
+		JsonNode match = this.world.matches().await(alertId, (record) -> isVacancyMatched(record, vacancyId));
 		assertThat(match.path("matchId").asString()).isEqualTo(VacancyMatched.matchIdOf(alertId, vacancyId).toString());
 		assertThat(match.path("alertId").asString()).isEqualTo(alertId);
 		assertThat(match.path("vacancy").path("revision").asLong()).isEqualTo(1);
@@ -154,44 +128,47 @@ class AlertLifecycleIntegrationTests {
 		assertThat(match.path("vacancy").path("title").asString()).isEqualTo("Medical Secretary");
 
 		int partition = first.partition();
-		this.feed.publish(vacancy(vacancyId).revision(2).title("Senior Medical Secretary").description(word).build(),
-				partition);
+		this.world.feed()
+			.publish(vacancy(vacancyId).revision(2).title("Senior Medical Secretary").description(word).build(),
+					partition);
 		String faraway = "test-trust:" + word + "-harrogate";
-		this.feed.publish(vacancy(faraway).at("HG1 1AA", 53.99357, -1.53768).description(word).build(), partition);
+		this.world.feed()
+			.publish(vacancy(faraway).at("HG1 1AA", 53.99357, -1.53768).description(word).build(), partition);
 		String marker = "test-trust:" + word + "-marker";
-		this.feed.publish(vacancy(marker).description(word).build(), partition);
-		this.matches.await(alertId, (record) -> isVacancyMatched(record, marker));
+		this.world.feed().publish(vacancy(marker).description(word).build(), partition);
+		this.world.matches().await(alertId, (record) -> isVacancyMatched(record, marker));
 
-		assertThat(this.matches.values(alertId)).filteredOn((record) -> isVacancyMatched(record, vacancyId)).hasSize(1);
-		assertThat(this.matches.values(alertId)).noneMatch((record) -> isVacancyMatched(record, faraway));
-		assertThat(this.matches.values(pendingId)).isEmpty();
+		assertThat(this.world.matches().values(alertId)).filteredOn((record) -> isVacancyMatched(record, vacancyId))
+			.hasSize(1);
+		assertThat(this.world.matches().values(alertId)).noneMatch((record) -> isVacancyMatched(record, faraway));
+		assertThat(this.world.matches().values(pendingId)).isEmpty();
 	}
 
 	@Test
 	void anUnreadableVacancyIsDeadLetteredAndTheNextOneStillMatches() {
 		String word = uniqueWord();
-		String alertId = this.candidates.createConfirmedAlert(uniqueEmail(), """
-				{"keywords": "%s"}""".formatted(word), this.profiles, this.matches);
+		String alertId = this.world.createConfirmedAlert(uniqueEmail(), keywordCriteria(word));
 		String poison = "test-trust:" + word + "-poison";
-		RecordMetadata broken = this.feed.publishRaw(poison, "{\"vacancy\": ");
+		RecordMetadata broken = this.world.feed().publishRaw(poison, "{\"vacancy\": ");
 
 		try (TopicReader deadLetters = new TopicReader(Topics.deadLetterTopicOf(Topics.VACANCIES))) {
 			assertThat(deadLetters.awaitRaw(poison)).isEqualTo("{\"vacancy\": ");
 		}
 		String next = "test-trust:" + word + "-next";
-		this.feed.publish(vacancy(next).description(word).build(), broken.partition());
-		this.matches.await(alertId, (record) -> isVacancyMatched(record, next));
+		this.world.feed().publish(vacancy(next).description(word).build(), broken.partition());
+		this.world.matches().await(alertId, (record) -> isVacancyMatched(record, next));
 	}
 
 	@Test
 	void theApiShowsAnAlertToTheHolderOfItsManageLinkOnly() {
 		String email = uniqueEmail();
-		String alertId = this.candidates.createAlert(email, """
+		String alertId = this.world.candidates().createAlert(email, """
 				{"bandMin": "3", "bandMax": "8a", "specialties": ["CARDIOLOGY"]}""");
-		JsonNode profile = this.profiles.await(alertId, (record) -> true);
+		JsonNode profile = this.world.profiles().await(alertId, (record) -> true);
 		String manage = tokenOf(profile.path("manageUrl").asString());
 
-		this.http.get()
+		this.world.http()
+			.get()
 			.uri("/api/v1/alerts/{id}", alertId)
 			.header("Authorization", "Bearer " + manage)
 			.exchange()
@@ -218,7 +195,8 @@ class AlertLifecycleIntegrationTests {
 		String confirm = tokenOf(profile.path("confirmUrl").asString());
 		for (String authorization : new String[] { "Bearer " + confirm, "Bearer " + manage + "x", "Basic " + manage,
 				"" }) {
-			this.http.get()
+			this.world.http()
+				.get()
 				.uri("/api/v1/alerts/{id}", alertId)
 				.header("Authorization", authorization)
 				.exchange()
@@ -227,19 +205,20 @@ class AlertLifecycleIntegrationTests {
 				.expectHeader()
 				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		}
-		this.http.get().uri("/api/v1/alerts/{id}", alertId).exchange().expectStatus().isNotFound();
+		this.world.http().get().uri("/api/v1/alerts/{id}", alertId).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
 	void aForgedConfirmationLinkIsNotFound() {
-		this.http.get()
+		this.world.http()
+			.get()
 			.uri("/alerts/confirm?token={token}", "bm90LWFuLWFsZXJ0LjEuMA.c2lnbmF0dXJl")
 			.exchange()
 			.expectStatus()
 			.isNotFound()
 			.expectBody(String.class)
 			.value((page) -> assertThat(page).contains("This link does not work"));
-		this.http.post().uri("/alerts/confirm").exchange().expectStatus().isNotFound();
+		this.world.http().post().uri("/alerts/confirm").exchange().expectStatus().isNotFound();
 	}
 
 }

@@ -2,14 +2,12 @@ package uk.nhsjob.matcher;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
@@ -17,15 +15,8 @@ import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 @MatcherIntegrationTest
 class AlertValidationIntegrationTests {
 
-	@Autowired
-	private RestTestClient http;
-
-	private Candidates candidates;
-
-	@BeforeEach
-	void connect() {
-		this.candidates = new Candidates(this.http);
-	}
+	@RegisterExtension
+	final MatcherWorld world = new MatcherWorld();
 
 	@ParameterizedTest(name = "[{index}] {1} in {0}")
 	@CsvSource(delimiter = '|',
@@ -46,7 +37,8 @@ class AlertValidationIntegrationTests {
 					{"criteria": {}, "frequency": "DAILY"}                                                      | email
 					""")
 	void rejectsAnInvalidAlertNamingTheField(String body, String field) {
-		this.http.post()
+		this.world.http()
+			.post()
 			.uri("/api/v1/alerts")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
@@ -66,7 +58,8 @@ class AlertValidationIntegrationTests {
 
 	@Test
 	void rejectsABodyThatIsNotJson() {
-		this.http.post()
+		this.world.http()
+			.post()
 			.uri("/api/v1/alerts")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"email\": ")
@@ -81,10 +74,11 @@ class AlertValidationIntegrationTests {
 	void refusesAnEleventhAlertForOneAddress() {
 		String email = uniqueEmail();
 		for (int radius = 1; radius <= 10; radius++) {
-			this.candidates.createAlert(email, """
+			this.world.candidates().createAlert(email, """
 					{"postcode": "LS6", "radiusMiles": %d}""".formatted(radius));
 		}
-		this.http.post()
+		this.world.http()
+			.post()
 			.uri("/api/v1/alerts")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -99,7 +93,7 @@ class AlertValidationIntegrationTests {
 			.jsonPath("$.status")
 			.isEqualTo(409);
 		// re-posting one of the ten is not an eleventh
-		this.candidates.createAlert(email, """
+		this.world.candidates().createAlert(email, """
 				{"postcode": "LS6", "radiusMiles": 10}""");
 	}
 

@@ -7,8 +7,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import uk.nhsjob.common.Topics;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a candidate does through the service's HTTP interface, for integration tests. */
@@ -30,6 +28,12 @@ public final class Candidates {
 	/** A word no other test's vacancies contain, to keep each test's matches its own. */
 	public static String uniqueWord() {
 		return "w" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/** Criteria that match any vacancy whose text has this word, and nothing else. */
+	public static String keywordCriteria(String word) {
+		return """
+				{"keywords": "%s"}""".formatted(word);
 	}
 
 	/** Creates an alert and answers its id. */
@@ -117,14 +121,6 @@ public final class Candidates {
 	static boolean isVacancyMatched(JsonNode record, String vacancyId) {
 		return record.path("type").asString().equals("VacancyMatched")
 				&& record.path("vacancy").path("vacancyId").asString().equals(vacancyId);
-	}
-
-	static TopicReader profiles() {
-		return new TopicReader(Topics.PROFILES);
-	}
-
-	static TopicReader matches() {
-		return new TopicReader(Topics.ALERTS);
 	}
 
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,14 +26,13 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
-import static uk.nhsjob.matcher.Candidates.unsubscribeToken;
 
 /** The limits: alerts per address, confirmation emails per hour, request bodies. */
 @MatcherIntegrationTest
 class LimitsIntegrationTests {
 
-	@Autowired
-	private RestTestClient http;
+	@RegisterExtension
+	final MatcherWorld world = new MatcherWorld();
 
 	@Autowired
 	private TestClock clock;
@@ -41,20 +40,9 @@ class LimitsIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private Candidates candidates;
-
-	private TopicReader profiles;
-
-	@BeforeEach
-	void connect() {
-		this.candidates = new Candidates(this.http);
-		this.profiles = Candidates.profiles();
-	}
-
 	@AfterEach
-	void disconnect() {
+	void resetClock() {
 		this.clock.reset();
-		this.profiles.close();
 	}
 
 	@Test
@@ -65,7 +53,8 @@ class LimitsIntegrationTests {
 		List<CompletableFuture<Integer>> answers = IntStream.rangeClosed(1, 16)
 			.mapToObj((radius) -> CompletableFuture.supplyAsync(() -> {
 				awaitQuietly(start);
-				return this.http.post()
+				return this.world.http()
+					.post()
 					.uri("/api/v1/alerts")
 					.contentType(MediaType.APPLICATION_JSON)
 					.body("""
@@ -90,14 +79,15 @@ class LimitsIntegrationTests {
 		String email = uniqueEmail();
 		String first = null;
 		for (int radius = 1; radius <= 10; radius++) {
-			String alertId = this.candidates.createAlert(email, """
+			String alertId = this.world.candidates().createAlert(email, """
 					{"postcode": "LS6", "radiusMiles": %d}""".formatted(radius));
 			first = (first != null) ? first : alertId;
 		}
 		postAlert(email, 11).expectStatus().isEqualTo(409);
 
-		this.http.post()
-			.uri("/alerts/unsubscribe?token={token}", unsubscribeToken(this.profiles, first))
+		this.world.http()
+			.post()
+			.uri("/alerts/unsubscribe?token={token}", this.world.unsubscribeToken(first))
 			.exchange()
 			.expectStatus()
 			.isOk();
@@ -109,27 +99,33 @@ class LimitsIntegrationTests {
 	@Test
 	void overFiveConfirmationEmailsAnHourAnswersAsUsualButAsksForNoEmail() {
 		String email = uniqueEmail();
-		String first = this.candidates.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}");
+		String first = this.world.candidates().createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}");
 		for (int radius = 2; radius <= 5; radius++) {
-			this.candidates.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": %d}".formatted(radius));
+			this.world.candidates()
+				.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": %d}".formatted(radius));
 		}
 
-		String sixth = this.candidates.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 6}");
-		assertThat(this.profiles.await(sixth, (profile) -> true).path("confirmationRequest").asInt()).isZero();
-		assertThat(this.candidates.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}")).isEqualTo(first);
+		String sixth = this.world.candidates().createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 6}");
+		assertThat(this.world.profiles().await(sixth, (profile) -> true).path("confirmationRequest").asInt()).isZero();
+		assertThat(this.world.candidates().createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}"))
+			.isEqualTo(first);
 
 		this.clock.moveForward(Duration.ofMinutes(61));
-		assertThat(this.candidates.createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}")).isEqualTo(first);
-		JsonNode again = this.profiles.await(first, (profile) -> profile.path("confirmationRequest").asInt() == 2);
+		assertThat(this.world.candidates().createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}"))
+			.isEqualTo(first);
+		JsonNode again = this.world.profiles()
+			.await(first, (profile) -> profile.path("confirmationRequest").asInt() == 2);
 		assertThat(again.path("revision").asLong()).isEqualTo(2);
-		assertThat(this.profiles.values(first)).extracting((profile) -> profile.path("confirmationRequest").asInt())
+		assertThat(this.world.profiles().values(first))
+			.extracting((profile) -> profile.path("confirmationRequest").asInt())
 			.containsExactly(1, 2);
 	}
 
 	@Test
 	void refusesABodyOverSixteenKilobytesAsProblemJson() {
 		String keywords = "a".repeat(17 * 1024);
-		this.http.post()
+		this.world.http()
+			.post()
 			.uri("/api/v1/alerts")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -174,7 +170,8 @@ class LimitsIntegrationTests {
 	}
 
 	private RestTestClient.ResponseSpec postAlert(String email, int radius) {
-		return this.http.post()
+		return this.world.http()
+			.post()
 			.uri("/api/v1/alerts")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""

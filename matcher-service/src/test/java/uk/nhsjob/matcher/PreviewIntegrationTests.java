@@ -2,17 +2,15 @@ package uk.nhsjob.matcher;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import uk.nhsjob.common.vocabulary.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.nhsjob.matcher.Candidates.keywordCriteria;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
 import static uk.nhsjob.matcher.Vacancies.TODAY;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
@@ -21,36 +19,28 @@ import static uk.nhsjob.matcher.Vacancies.vacancy;
 @MatcherIntegrationTest
 class PreviewIntegrationTests {
 
-	@Autowired
-	private RestTestClient http;
-
-	private VacancyFeed feed;
-
-	@BeforeEach
-	void connect() {
-		this.feed = new VacancyFeed();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.feed.close();
-	}
+	@RegisterExtension
+	final MatcherWorld world = new MatcherWorld();
 
 	@Test
 	void previewsTheOpenVacanciesThatMatchNowNewestFirst() {
 		String word = uniqueWord();
 		for (int age = 1; age <= 3; age++) {
-			this.feed.awaitMatcherRead(
-					this.feed.publish(vacancy("test-trust:" + word + "-" + age).description("Needs " + word)
+			this.world.feed()
+				.awaitMatcherRead(this.world.feed()
+					.publish(vacancy("test-trust:" + word + "-" + age).description("Needs " + word)
 						.postedAt(TODAY.minusDays(age))
 						.build()));
 		}
-		this.feed.awaitMatcherRead(this.feed
-			.publish(vacancy("test-trust:" + word + "-coder").role(Role.CLINICAL_CODER).description(word).build()));
-		this.feed.awaitMatcherRead(
-				this.feed.publish(vacancy("test-trust:" + word + "-closed").closed().description(word).build()));
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed()
+				.publish(vacancy("test-trust:" + word + "-coder").role(Role.CLINICAL_CODER).description(word).build()));
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed()
+				.publish(vacancy("test-trust:" + word + "-closed").closed().description(word).build()));
 
-		this.http.post()
+		this.world.http()
+			.post()
 			.uri("/api/v1/alerts/preview?limit=2")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -75,15 +65,17 @@ class PreviewIntegrationTests {
 	void previewsTwentyByDefault() {
 		String word = uniqueWord();
 		for (int i = 0; i < 21; i++) {
-			this.feed.publish(vacancy("test-trust:" + word + "-" + i).description(word).build());
+			this.world.feed().publish(vacancy("test-trust:" + word + "-" + i).description(word).build());
 		}
-		this.feed
-			.awaitMatcherRead(this.feed.publish(vacancy("test-trust:" + word + "-last").description(word).build(), 0));
+		this.world.feed()
+			.awaitMatcherRead(
+					this.world.feed().publish(vacancy("test-trust:" + word + "-last").description(word).build(), 0));
 		org.awaitility.Awaitility.await()
-			.untilAsserted(() -> this.http.post()
+			.untilAsserted(() -> this.world.http()
+				.post()
 				.uri("/api/v1/alerts/preview")
 				.contentType(MediaType.APPLICATION_JSON)
-				.body("{\"keywords\": \"%s\"}".formatted(word))
+				.body(keywordCriteria(word))
 				.exchange()
 				.expectBody()
 				.jsonPath("$.total")
@@ -94,7 +86,8 @@ class PreviewIntegrationTests {
 
 	@Test
 	void rejectsInvalidCriteriaNamingTheField() {
-		this.http.post()
+		this.world.http()
+			.post()
 			.uri("/api/v1/alerts/preview")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"postcode\": \"LS6\", \"radiusMiles\": 0}")
@@ -106,7 +99,8 @@ class PreviewIntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[*].field")
 			.<List<String>>value((fields) -> assertThat(fields).contains("radiusMiles"));
-		this.http.post()
+		this.world.http()
+			.post()
 			.uri("/api/v1/alerts/preview")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"specialties\": [\"ASTROLOGY\"]}")
@@ -116,7 +110,8 @@ class PreviewIntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[*].field")
 			.<List<String>>value((fields) -> assertThat(fields).contains("specialties"));
-		this.http.post()
+		this.world.http()
+			.post()
 			.uri("/api/v1/alerts/preview?limit=0")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{}")

@@ -1,11 +1,9 @@
 package uk.nhsjob.matcher;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -21,43 +19,19 @@ import static uk.nhsjob.matcher.Vacancies.vacancy;
 @MatcherIntegrationTest
 class SubscriptionPagesIntegrationTests {
 
-	@Autowired
-	private RestTestClient http;
-
-	private TopicReader profiles;
-
-	private VacancyFeed feed;
-
-	@BeforeEach
-	void connect() {
-		this.profiles = Candidates.profiles();
-		this.feed = new VacancyFeed();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.profiles.close();
-		this.feed.close();
-	}
+	@RegisterExtension
+	final MatcherWorld world = new MatcherWorld();
 
 	@Test
 	void showsTheFormWithTheRolesInGroups() {
-		this.http.get()
-			.uri("/")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("<h1>Set up a job alert</h1>")
-				.contains("Any medical secretary role")
-				.contains("Medical secretary roles")
-				.contains("Management roles")
-				.contains("Front desk")
-				.contains("<label class=\"label\" for=\"postcode\">Postcode</label>")
-				.contains("Show matching jobs")
-				.contains("Create alert"));
+		assertThat(this.world.page("/")).contains("<h1>Set up a job alert</h1>")
+			.contains("Any medical secretary role")
+			.contains("Medical secretary roles")
+			.contains("Management roles")
+			.contains("Front desk")
+			.contains("<label class=\"label\" for=\"postcode\">Postcode</label>")
+			.contains("Show matching jobs")
+			.contains("Create alert");
 	}
 
 	@Test
@@ -80,7 +54,8 @@ class SubscriptionPagesIntegrationTests {
 
 		// the same alert through the API is the pending one again: its confirmation is
 		// asked for again
-		String alertId = this.http.post()
+		String alertId = this.world.http()
+			.post()
 			.uri("/api/v1/alerts")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -95,11 +70,12 @@ class SubscriptionPagesIntegrationTests {
 			.getResponseBody()
 			.path("alertId")
 			.asString();
-		JsonNode first = this.profiles.await(alertId, (profile) -> profile.path("confirmationRequest").asInt() == 1);
+		JsonNode first = this.world.profiles()
+			.await(alertId, (profile) -> profile.path("confirmationRequest").asInt() == 1);
 		assertThat(first.path("status").asString()).isEqualTo("PENDING_CONFIRMATION");
 		assertThat(first.path("email").asString()).isEqualTo(email);
 		assertThat(first.path("frequency").asString()).isEqualTo("DAILY");
-		this.profiles.await(alertId, (profile) -> profile.path("confirmationRequest").asInt() == 2);
+		this.world.profiles().await(alertId, (profile) -> profile.path("confirmationRequest").asInt() == 2);
 	}
 
 	@Test
@@ -125,19 +101,25 @@ class SubscriptionPagesIntegrationTests {
 	@Test
 	void showsTheMatchingJobsWithoutJavaScript() {
 		String word = uniqueWord();
-		this.feed.awaitMatcherRead(this.feed.publish(vacancy("test-trust:" + word + "-older").title("Older " + word)
-			.description(word)
-			.postedAt(TODAY.minusDays(3))
-			.build()));
-		this.feed.awaitMatcherRead(this.feed.publish(vacancy("test-trust:" + word + "-newer").title("Newer " + word)
-			.role(Role.GP_PRACTICE_SECRETARY)
-			.description(word)
-			.postedAt(TODAY.minusDays(1))
-			.build()));
-		this.feed.awaitMatcherRead(this.feed.publish(vacancy("test-trust:" + word + "-coder").title("Coder " + word)
-			.role(Role.CLINICAL_CODER)
-			.description(word)
-			.build()));
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed()
+				.publish(vacancy("test-trust:" + word + "-older").title("Older " + word)
+					.description(word)
+					.postedAt(TODAY.minusDays(3))
+					.build()));
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed()
+				.publish(vacancy("test-trust:" + word + "-newer").title("Newer " + word)
+					.role(Role.GP_PRACTICE_SECRETARY)
+					.description(word)
+					.postedAt(TODAY.minusDays(1))
+					.build()));
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed()
+				.publish(vacancy("test-trust:" + word + "-coder").title("Coder " + word)
+					.role(Role.CLINICAL_CODER)
+					.description(word)
+					.build()));
 
 		postForm("/preview", "keywords=" + word + "&frequency=INSTANT").expectStatus()
 			.isOk()
@@ -162,7 +144,12 @@ class SubscriptionPagesIntegrationTests {
 	}
 
 	private RestTestClient.ResponseSpec postForm(String path, String form) {
-		return this.http.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange();
+		return this.world.http()
+			.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.exchange();
 	}
 
 }

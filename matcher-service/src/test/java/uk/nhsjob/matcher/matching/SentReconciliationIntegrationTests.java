@@ -5,27 +5,24 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.vacancy.Vacancy;
-import uk.nhsjob.matcher.Candidates;
 import uk.nhsjob.matcher.MatcherIntegrationTest;
-import uk.nhsjob.matcher.TopicReader;
-import uk.nhsjob.matcher.VacancyFeed;
+import uk.nhsjob.matcher.MatcherWorld;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static uk.nhsjob.matcher.Candidates.keywordCriteria;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
@@ -38,8 +35,8 @@ import static uk.nhsjob.matcher.Vacancies.vacancy;
 @MatcherIntegrationTest
 class SentReconciliationIntegrationTests {
 
-	@Autowired
-	private RestTestClient http;
+	@RegisterExtension
+	final MatcherWorld world = new MatcherWorld();
 
 	@Autowired
 	private SentReconciliation reconciliation;
@@ -50,34 +47,10 @@ class SentReconciliationIntegrationTests {
 	@Autowired
 	private MongoOperations mongo;
 
-	private Candidates candidates;
-
-	private TopicReader profiles;
-
-	private TopicReader matches;
-
-	private VacancyFeed feed;
-
-	@BeforeEach
-	void connect() {
-		this.candidates = new Candidates(this.http);
-		this.profiles = new TopicReader(Topics.PROFILES);
-		this.matches = new TopicReader(Topics.ALERTS);
-		this.feed = new VacancyFeed();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.profiles.close();
-		this.matches.close();
-		this.feed.close();
-	}
-
 	@Test
 	void aMatchCommittedButNotRecordedIsRecordedFromTheTopicAndNotSentAgain() {
 		String word = uniqueWord();
-		String alertId = this.candidates.createConfirmedAlert(uniqueEmail(), """
-				{"keywords": "%s"}""".formatted(word), this.profiles, this.matches);
+		String alertId = this.world.createConfirmedAlert(uniqueEmail(), keywordCriteria(word));
 		String erasedAlertId = UUID.randomUUID().toString();
 		Vacancy vacancy = vacancy("test-trust:" + word).description(word).build();
 		// what a crash between the commit and the record leaves behind
@@ -94,11 +67,12 @@ class SentReconciliationIntegrationTests {
 
 		assertThat(sentMatchesOf(alertId)).isOne();
 		assertThat(sentMatchesOf(erasedAlertId)).as("nothing recorded for an alert that is gone").isZero();
-		RecordMetadata published = this.feed.publish(vacancy);
+		RecordMetadata published = this.world.feed().publish(vacancy);
 		String marker = "test-trust:" + word + "-marker";
-		this.feed.publish(vacancy(marker).description(word).build(), published.partition());
-		this.matches.await(alertId, (record) -> record.path("vacancy").path("vacancyId").asString().equals(marker));
-		assertThat(this.matches.values(alertId))
+		this.world.feed().publish(vacancy(marker).description(word).build(), published.partition());
+		this.world.matches()
+			.await(alertId, (record) -> record.path("vacancy").path("vacancyId").asString().equals(marker));
+		assertThat(this.world.matches().values(alertId))
 			.filteredOn((record) -> record.path("vacancy").path("vacancyId").asString().equals(vacancy.id()))
 			.hasSize(1);
 	}
@@ -106,8 +80,7 @@ class SentReconciliationIntegrationTests {
 	@Test
 	void aMatchInAnAbortedTransactionIsNeitherSeenNorRecorded() {
 		String word = uniqueWord();
-		String alertId = this.candidates.createConfirmedAlert(uniqueEmail(), """
-				{"keywords": "%s"}""".formatted(word), this.profiles, this.matches);
+		String alertId = this.world.createConfirmedAlert(uniqueEmail(), keywordCriteria(word));
 		Vacancy vacancy = vacancy("test-trust:" + word).description(word).build();
 		try {
 			this.kafka.executeInTransaction((operations) -> {
@@ -122,10 +95,10 @@ class SentReconciliationIntegrationTests {
 		this.reconciliation.reconcile();
 		assertThat(sentMatchesOf(alertId)).isZero();
 
-		this.feed.publish(vacancy);
-		this.matches.await(alertId,
-				(record) -> record.path("vacancy").path("vacancyId").asString().equals(vacancy.id()));
-		assertThat(this.matches.values(alertId))
+		this.world.feed().publish(vacancy);
+		this.world.matches()
+			.await(alertId, (record) -> record.path("vacancy").path("vacancyId").asString().equals(vacancy.id()));
+		assertThat(this.world.matches().values(alertId))
 			.filteredOn((record) -> record.path("vacancy").path("vacancyId").asString().equals(vacancy.id()))
 			.hasSize(1);
 		await().untilAsserted(() -> assertThat(sentMatchesOf(alertId)).isOne());
