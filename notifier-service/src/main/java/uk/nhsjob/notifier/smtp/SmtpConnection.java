@@ -46,9 +46,13 @@ public final class SmtpConnection implements AutoCloseable {
 		return this.opened;
 	}
 
+	/**
+	 * The open connection, or a new one. Not checked with {@code isConnected()} before
+	 * each message: for SMTP that sends a NOOP, a round trip per message; a connection
+	 * that broke fails its message, which {@link #send} then closes.
+	 */
 	private Transport transport() throws MessagingException {
-		if (this.transport == null || !this.transport.isConnected()) {
-			close();
+		if (this.transport == null) {
 			String protocol = this.sender.getProtocol();
 			Transport fresh = this.sender.getSession().getTransport((protocol != null) ? protocol : "smtp");
 			fresh.connect(this.sender.getHost(), this.sender.getPort(), this.sender.getUsername(),
