@@ -5,15 +5,14 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.nhsjob.ingest.Feeds;
 import uk.nhsjob.ingest.IngestApi;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
+import uk.nhsjob.ingest.RegisteredSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,25 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IngestServiceTest
 class FeedDocumentProblemsTests {
 
-	@LocalServerPort
-	int port;
-
-	IngestApi api;
-
-	String sourceId;
-
-	String apiKey;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new IngestApi(this.port);
-		this.sourceId = IngestApi.uniqueSourceId("problems");
-		this.apiKey = this.api.newSource(this.sourceId, "GP_PRACTICE", "LS6 2AB");
-	}
+	@RegisterExtension
+	final RegisteredSource source = new RegisteredSource("problems", "GP_PRACTICE", "LS6 2AB");
 
 	@Test
 	void refusesAFeedLargerThanTheLimit() {
-		Response response = this.api.pushFeed(this.sourceId, this.apiKey, oversizedFeed());
+		Response response = this.source.api().pushFeed(this.source.id(), this.source.key(), oversizedFeed());
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.isProblem()).isTrue();
@@ -54,8 +40,9 @@ class FeedDocumentProblemsTests {
 		byte[] body = oversizedFeed().getBytes(StandardCharsets.UTF_8);
 
 		// no Content-Length: sent chunked, so the limit is found while reading
-		Response response = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, "application/json",
-				BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+		Response response = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id(), this.source.key(), "application/json",
+					BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.isProblem()).isTrue();
@@ -66,19 +53,21 @@ class FeedDocumentProblemsTests {
 		String feed = Feeds.feed(Feeds.vacancy("X-1"));
 
 		for (String contentType : new String[] { "application/pdf", "text/plain", "not a media type" }) {
-			Response response = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, contentType, feed);
+			Response response = this.source.api()
+				.post("/api/v1/feeds/" + this.source.id(), this.source.key(), contentType, feed);
 
 			assertThat(response.status()).as(contentType).isEqualTo(415);
 			assertThat(response.isProblem()).isTrue();
 		}
-		Response untyped = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, null, feed);
+		Response untyped = this.source.api().post("/api/v1/feeds/" + this.source.id(), this.source.key(), null, feed);
 		assertThat(untyped.status()).isEqualTo(415);
 	}
 
 	@Test
 	void readsJsonWhateverItsCharsetParameter() {
-		Response response = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey,
-				"application/json; charset=UTF-8", "{\"vacancies\":[]}");
+		Response response = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id(), this.source.key(), "application/json; charset=UTF-8",
+					"{\"vacancies\":[]}");
 
 		assertThat(response.status()).isEqualTo(200);
 	}
@@ -87,7 +76,7 @@ class FeedDocumentProblemsTests {
 	void refusesAnUnparseableFeed() {
 		for (String body : new String[] { "{\"vacancies\": [", "not json", "", "[]", "{\"vacancies\": {}}",
 				"{\"vacancies\": [\"a string\"]}" }) {
-			Response response = this.api.pushFeed(this.sourceId, this.apiKey, body);
+			Response response = this.source.api().pushFeed(this.source.id(), this.source.key(), body);
 
 			assertThat(response.status()).as(body).isEqualTo(400);
 			assertThat(response.isProblem()).isTrue();
@@ -96,8 +85,9 @@ class FeedDocumentProblemsTests {
 
 	@Test
 	void rejectsOnlyTheVacancyWithAFieldThatIsNotText() {
-		Response response = this.api.pushFeed(this.sourceId, this.apiKey,
-				Feeds.feed(Feeds.vacancy("NESTED", Map.of("title", Map.of("text", "Medical Secretary")))));
+		Response response = this.source.api()
+			.pushFeed(this.source.id(), this.source.key(),
+					Feeds.feed(Feeds.vacancy("NESTED", Map.of("title", Map.of("text", "Medical Secretary")))));
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().path("rejected").path(0).path("errors").path(0).path("field").asString())
@@ -106,8 +96,9 @@ class FeedDocumentProblemsTests {
 
 	@Test
 	void refusesAnUnknownMode() {
-		Response response = this.api.post("/api/v1/feeds/" + this.sourceId + "?mode=sideways", this.apiKey,
-				"application/json", "{\"vacancies\":[]}");
+		Response response = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id() + "?mode=sideways", this.source.key(), "application/json",
+					"{\"vacancies\":[]}");
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.isProblem()).isTrue();

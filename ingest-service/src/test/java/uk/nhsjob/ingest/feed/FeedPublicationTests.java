@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.common.vacancy.VacancyPublished;
@@ -28,6 +26,7 @@ import uk.nhsjob.ingest.Feeds;
 import uk.nhsjob.ingest.IngestApi;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
+import uk.nhsjob.ingest.RegisteredSource;
 import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,25 +35,13 @@ import static org.assertj.core.api.Assertions.within;
 @IngestServiceTest
 class FeedPublicationTests {
 
-	@LocalServerPort
-	int port;
-
-	IngestApi api;
-
-	String sourceId;
-
-	String apiKey;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new IngestApi(this.port);
-		this.sourceId = IngestApi.uniqueSourceId("leeds-trust");
-		this.apiKey = this.api.newSource(this.sourceId, "NHS_TRUST", "LS6 2AB");
-	}
+	@RegisterExtension
+	final RegisteredSource source = new RegisteredSource("leeds-trust", "NHS_TRUST", "LS6 2AB");
 
 	@Test
 	void publishesAPostedVacancyNormalised() {
-		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("MS-1001")));
+		Response receipt = this.source.api()
+			.pushFeed(this.source.id(), this.source.key(), Feeds.feed(Feeds.vacancy("MS-1001")));
 
 		assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
 		JsonNode body = receipt.json();
@@ -65,7 +52,7 @@ class FeedPublicationTests {
 		assertThat(body.path("closed").asInt()).isZero();
 		assertThat(body.path("rejected").isEmpty()).isTrue();
 
-		String id = this.sourceId + ":MS-1001";
+		String id = this.source.id() + ":MS-1001";
 		List<ConsumerRecord<String, String>> records = VacancyTopic.awaitRecords(id, (found) -> !found.isEmpty());
 		assertThat(records.get(0).headers().lastHeader("__TypeId__")).isNull();
 		VacancyPublished event = VacancyTopic.event(records.get(0));
@@ -73,7 +60,7 @@ class FeedPublicationTests {
 		assertThat(event.schemaVersion()).isEqualTo(VacancyPublished.SCHEMA_VERSION);
 		Vacancy vacancy = event.vacancy();
 		assertThat(vacancy.id()).isEqualTo(id);
-		assertThat(vacancy.sourceId()).isEqualTo(this.sourceId);
+		assertThat(vacancy.sourceId()).isEqualTo(this.source.id());
 		assertThat(vacancy.externalId()).isEqualTo("MS-1001");
 		assertThat(vacancy.revision()).isEqualTo(1);
 		assertThat(vacancy.status()).isEqualTo(VacancyStatus.OPEN);
@@ -108,21 +95,24 @@ class FeedPublicationTests {
 	@Test
 	void republishesOnlyWhatChanged() {
 		String feed = Feeds.feed(Feeds.vacancy("MS-2001"));
-		assertThat(this.api.pushFeed(this.sourceId, this.apiKey, feed).json().path("published").asInt()).isEqualTo(1);
+		assertThat(
+				this.source.api().pushFeed(this.source.id(), this.source.key(), feed).json().path("published").asInt())
+			.isEqualTo(1);
 
-		Response again = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+		Response again = this.source.api().pushFeed(this.source.id(), this.source.key(), feed);
 
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.json().path("published").asInt()).isZero();
 		assertThat(again.json().path("unchanged").asInt()).isEqualTo(1);
 
-		Response changed = this.api.pushFeed(this.sourceId, this.apiKey,
-				Feeds.feed(Feeds.vacancy("MS-2001", Map.of("salary", "£28,000 - £31,000 per annum"))));
+		Response changed = this.source.api()
+			.pushFeed(this.source.id(), this.source.key(),
+					Feeds.feed(Feeds.vacancy("MS-2001", Map.of("salary", "£28,000 - £31,000 per annum"))));
 
 		assertThat(changed.json().path("published").asInt()).isEqualTo(1);
 		assertThat(changed.json().path("unchanged").asInt()).isZero();
 		// the unchanged push would have landed before revision 2 in the key's partition
-		List<VacancyPublished> events = VacancyTopic.awaitEvents(this.sourceId + ":MS-2001", 2);
+		List<VacancyPublished> events = VacancyTopic.awaitEvents(this.source.id() + ":MS-2001", 2);
 		assertThat(events).extracting((event) -> event.vacancy().revision()).containsExactly(1L, 2L);
 		assertThat(events.get(1).vacancy().salaryMinAnnual()).isEqualTo(28000);
 		assertThat(events.get(1).vacancy().postedAt()).isEqualTo(events.get(0).vacancy().postedAt());
@@ -136,7 +126,7 @@ class FeedPublicationTests {
 				Feeds.vacancy("BAD-LINK", Map.of("applyUrl", "javascript:alert(1)")),
 				Feeds.vacancy("", Map.of("reference", Feeds.NONE)));
 
-		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+		Response receipt = this.source.api().pushFeed(this.source.id(), this.source.key(), feed);
 
 		assertThat(receipt.status()).isEqualTo(200);
 		JsonNode body = receipt.json();
@@ -155,11 +145,12 @@ class FeedPublicationTests {
 
 	@Test
 	void takesTheReferenceWhenAVacancyHasNoExternalId() {
-		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey,
-				Feeds.feed(Feeds.vacancy("ignored", Map.of("externalId", Feeds.NONE, "reference", "REF-77"))));
+		Response receipt = this.source.api()
+			.pushFeed(this.source.id(), this.source.key(),
+					Feeds.feed(Feeds.vacancy("ignored", Map.of("externalId", Feeds.NONE, "reference", "REF-77"))));
 
 		assertThat(receipt.json().path("published").asInt()).isEqualTo(1);
-		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":REF-77", 1)).isNotEmpty();
+		assertThat(VacancyTopic.awaitEvents(this.source.id() + ":REF-77", 1)).isNotEmpty();
 	}
 
 	@Test
@@ -167,11 +158,11 @@ class FeedPublicationTests {
 		String feed = Feeds.feed(Feeds.vacancy("TWICE", Map.of("title", "Medical Secretary")),
 				Feeds.vacancy("TWICE", Map.of("title", "Senior Medical Secretary")));
 
-		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+		Response receipt = this.source.api().pushFeed(this.source.id(), this.source.key(), feed);
 
 		assertThat(receipt.json().path("received").asInt()).isEqualTo(2);
 		assertThat(receipt.json().path("published").asInt()).isEqualTo(1);
-		List<VacancyPublished> events = VacancyTopic.awaitEvents(this.sourceId + ":TWICE", 1);
+		List<VacancyPublished> events = VacancyTopic.awaitEvents(this.source.id() + ":TWICE", 1);
 		assertThat(events).singleElement()
 			.satisfies((event) -> assertThat(event.vacancy().role()).isEqualTo(Role.SENIOR_MEDICAL_SECRETARY));
 	}
@@ -181,11 +172,11 @@ class FeedPublicationTests {
 		String feed = Feeds.feed(Feeds.vacancy("TWICE", Map.of("title", "Senior Medical Secretary")),
 				Feeds.vacancy("TWICE", Map.of("title", "Medical Secretary", "postcode", "not a postcode")));
 
-		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+		Response receipt = this.source.api().pushFeed(this.source.id(), this.source.key(), feed);
 
 		assertThat(receipt.json().path("published").asInt()).isEqualTo(1);
 		assertThat(receipt.json().path("rejected").path(0).path("index").asInt()).isEqualTo(1);
-		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":TWICE", 1).get(0).vacancy().role())
+		assertThat(VacancyTopic.awaitEvents(this.source.id() + ":TWICE", 1).get(0).vacancy().role())
 			.isEqualTo(Role.SENIOR_MEDICAL_SECRETARY);
 	}
 
@@ -195,11 +186,11 @@ class FeedPublicationTests {
 				Feeds.vacancy("B-2"), Feeds.vacancy("B-3"), Feeds.vacancy("B-4"),
 				Feeds.vacancy("FAR", Map.of("title", "Senior Medical Secretary")));
 
-		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+		Response receipt = this.source.api().pushFeed(this.source.id(), this.source.key(), feed);
 
 		assertThat(receipt.json().path("published").asInt()).isEqualTo(5);
 		// the earlier one was never published: the first event is the later one's
-		VacancyPublished first = VacancyTopic.awaitEvents(this.sourceId + ":FAR", 1).get(0);
+		VacancyPublished first = VacancyTopic.awaitEvents(this.source.id() + ":FAR", 1).get(0);
 		assertThat(first.vacancy().revision()).isEqualTo(1);
 		assertThat(first.vacancy().role()).isEqualTo(Role.SENIOR_MEDICAL_SECRETARY);
 	}
@@ -209,12 +200,12 @@ class FeedPublicationTests {
 		Map<String, Object>[] vacancies = manyVacancies(3 * IngestApi.OUTBOX_BATCH_SIZE + 2);
 		String feed = Feeds.feed(vacancies);
 
-		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+		Response receipt = this.source.api().pushFeed(this.source.id(), this.source.key(), feed);
 
 		assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
 		assertThat(receipt.json().path("published").asInt()).isEqualTo(vacancies.length);
-		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":MANY-" + (vacancies.length - 1), 1)).isNotEmpty();
-		Response again = this.api.pushFeed(this.sourceId, this.apiKey, feed);
+		assertThat(VacancyTopic.awaitEvents(this.source.id() + ":MANY-" + (vacancies.length - 1), 1)).isNotEmpty();
+		Response again = this.source.api().pushFeed(this.source.id(), this.source.key(), feed);
 		assertThat(again.json().path("published").asInt()).isZero();
 		assertThat(again.json().path("unchanged").asInt()).isEqualTo(vacancies.length);
 	}
@@ -228,13 +219,15 @@ class FeedPublicationTests {
 				 "jobLocation": {"address": {"postalCode": "LS1 4AP"}}}
 				""".formatted(posted, posted.plusDays(40));
 
-		Response receipt = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, "application/ld+json", posting);
+		Response receipt = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id(), this.source.key(), "application/ld+json", posting);
 
 		assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
-		List<VacancyPublished> events = VacancyTopic.awaitEvents(this.sourceId + ":LD-1", 1);
+		List<VacancyPublished> events = VacancyTopic.awaitEvents(this.source.id() + ":LD-1", 1);
 		assertThat(events.get(0).vacancy().postedAt()).isEqualTo(posted);
-		Response withoutTheDate = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, "application/ld+json",
-				posting.replace("\"datePosted\": \"" + posted + "\",", ""));
+		Response withoutTheDate = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id(), this.source.key(), "application/ld+json",
+					posting.replace("\"datePosted\": \"" + posted + "\",", ""));
 		assertThat(withoutTheDate.json().path("unchanged").asInt()).as(withoutTheDate.text()).isEqualTo(1);
 	}
 
@@ -247,22 +240,25 @@ class FeedPublicationTests {
 				</vacancyDetails></nhsJobs>
 				""".formatted(posted, posted.plusDays(40));
 
-		Response receipt = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, "application/xml", xml);
+		Response receipt = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id(), this.source.key(), "application/xml", xml);
 
 		assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
-		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":X-1", 1).get(0).vacancy().postedAt()).isEqualTo(posted);
+		assertThat(VacancyTopic.awaitEvents(this.source.id() + ":X-1", 1).get(0).vacancy().postedAt())
+			.isEqualTo(posted);
 	}
 
 	@Test
 	void fillsInWhatTheFeedLeavesOutFromTheSource() {
-		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("SPARSE",
-				Map.of("postcode", Feeds.NONE, "employerName", Feeds.NONE, "town", Feeds.NONE))));
+		Response receipt = this.source.api()
+			.pushFeed(this.source.id(), this.source.key(), Feeds.feed(Feeds.vacancy("SPARSE",
+					Map.of("postcode", Feeds.NONE, "employerName", Feeds.NONE, "town", Feeds.NONE))));
 
 		assertThat(receipt.json().path("published").asInt()).isEqualTo(1);
-		Vacancy vacancy = VacancyTopic.awaitEvents(this.sourceId + ":SPARSE", 1).get(0).vacancy();
+		Vacancy vacancy = VacancyTopic.awaitEvents(this.source.id() + ":SPARSE", 1).get(0).vacancy();
 		assertThat(vacancy.postcode()).isEqualTo("LS6 2AB");
 		assertThat(vacancy.latitude()).isCloseTo(53.81658, within(1e-5));
-		assertThat(vacancy.employerName()).isEqualTo("Employer " + this.sourceId);
+		assertThat(vacancy.employerName()).isEqualTo("Employer " + this.source.id());
 	}
 
 	@SuppressWarnings("unchecked")

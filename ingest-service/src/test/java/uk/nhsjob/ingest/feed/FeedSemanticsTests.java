@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.nhsjob.common.vacancy.VacancyPublished;
 import uk.nhsjob.common.vocabulary.VacancyStatus;
@@ -16,6 +14,7 @@ import uk.nhsjob.ingest.Feeds;
 import uk.nhsjob.ingest.IngestApi;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
+import uk.nhsjob.ingest.RegisteredSource;
 import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,21 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IngestServiceTest
 class FeedSemanticsTests {
 
-	@LocalServerPort
-	int port;
-
-	IngestApi api;
-
-	String sourceId;
-
-	String apiKey;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new IngestApi(this.port);
-		this.sourceId = IngestApi.uniqueSourceId("semantics");
-		this.apiKey = this.api.newSource(this.sourceId, "NHS_TRUST", "LS1 4AP");
-	}
+	@RegisterExtension
+	final RegisteredSource source = new RegisteredSource("semantics", "NHS_TRUST", "LS1 4AP");
 
 	@Test
 	void aDeltaLeavesVacanciesItDoesNotMentionOpen() {
@@ -63,7 +49,7 @@ class FeedSemanticsTests {
 		assertThat(body.path("unchanged").asInt()).isEqualTo(1);
 		assertThat(body.path("closed").asInt()).isEqualTo(2);
 		assertThat(openExternalIds()).containsExactly("A", "D");
-		List<VacancyPublished> events = VacancyTopic.awaitEvents(this.sourceId + ":B", 2);
+		List<VacancyPublished> events = VacancyTopic.awaitEvents(this.source.id() + ":B", 2);
 		assertThat(events).extracting((event) -> event.vacancy().status())
 			.containsExactly(VacancyStatus.OPEN, VacancyStatus.CLOSED);
 		assertThat(events.get(1).vacancy().revision()).isEqualTo(2);
@@ -85,7 +71,7 @@ class FeedSemanticsTests {
 		assertThat(receipt.json().path("closed").asInt()).isEqualTo(leftOut);
 		assertThat(receipt.json().path("unchanged").asInt()).isEqualTo(1);
 		assertThat(openExternalIds()).containsExactly("KEPT");
-		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":GONE-" + (leftOut - 1), 2).get(1).vacancy().status())
+		assertThat(VacancyTopic.awaitEvents(this.source.id() + ":GONE-" + (leftOut - 1), 2).get(1).vacancy().status())
 			.isEqualTo(VacancyStatus.CLOSED);
 	}
 
@@ -112,8 +98,9 @@ class FeedSemanticsTests {
 		assertThat(refused.json().path("detail").asString()).contains("confirmEmpty=true");
 		assertThat(openExternalIds()).containsExactly("A");
 
-		Response confirmed = this.api.post("/api/v1/feeds/" + this.sourceId + "?mode=snapshot&confirmEmpty=true",
-				this.apiKey, "application/json", Feeds.feed());
+		Response confirmed = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id() + "?mode=snapshot&confirmEmpty=true", this.source.key(),
+					"application/json", Feeds.feed());
 
 		assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
 		assertThat(confirmed.json().path("closed").asInt()).isEqualTo(1);
@@ -128,20 +115,20 @@ class FeedSemanticsTests {
 		Response receipt = push("delta", Feeds.feed(Feeds.vacancy("B")));
 
 		assertThat(receipt.json().path("published").asInt()).isEqualTo(1);
-		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":B", 3)).extracting((event) -> event.vacancy().status())
+		assertThat(VacancyTopic.awaitEvents(this.source.id() + ":B", 3)).extracting((event) -> event.vacancy().status())
 			.containsExactly(VacancyStatus.OPEN, VacancyStatus.CLOSED, VacancyStatus.OPEN);
 	}
 
 	@Test
 	void validatesAFeedWithoutPublishingAnything() {
-		Response validation = this.api.post("/api/v1/feeds/" + this.sourceId + "/validate", this.apiKey,
-				"application/json",
-				Feeds.feed(Feeds.vacancy("V-1"), Feeds.vacancy("V-2", Map.of("closingDate", "31/12/2001"))));
+		Response validation = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id() + "/validate", this.source.key(), "application/json",
+					Feeds.feed(Feeds.vacancy("V-1"), Feeds.vacancy("V-2", Map.of("closingDate", "31/12/2001"))));
 
 		assertThat(validation.status()).as(validation.text()).isEqualTo(200);
 		JsonNode body = validation.json();
 		assertThat(body.path("vacancies")).hasSize(1);
-		assertThat(body.path("vacancies").get(0).path("id").asString()).isEqualTo(this.sourceId + ":V-1");
+		assertThat(body.path("vacancies").get(0).path("id").asString()).isEqualTo(this.source.id() + ":V-1");
 		assertThat(body.path("vacancies").get(0).path("role").asString()).isEqualTo("HOSPITAL_CONSULTANT_SECRETARY");
 		assertThat(body.path("rejected").get(0).path("index").asInt()).isEqualTo(1);
 		assertThat(body.path("rejected").get(0).path("errors").get(0).path("field").asString())
@@ -153,8 +140,9 @@ class FeedSemanticsTests {
 
 	@Test
 	void validationNeedsTheSourcesKey() {
-		Response anonymous = this.api.post("/api/v1/feeds/" + this.sourceId + "/validate", null, "application/json",
-				Feeds.feed(Feeds.vacancy("V-1")));
+		Response anonymous = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id() + "/validate", null, "application/json",
+					Feeds.feed(Feeds.vacancy("V-1")));
 
 		assertThat(anonymous.status()).isEqualTo(401);
 	}
@@ -166,18 +154,19 @@ class FeedSemanticsTests {
 						Feeds.vacancy("B")));
 		assertThat(pushed.json().path("published").asInt()).as(pushed.text()).isEqualTo(2);
 
-		Response withdrawn = this.api.delete("/api/v1/feeds/" + this.sourceId + "/vacancies/HR%2F2026%2014",
-				this.apiKey);
+		Response withdrawn = this.source.api()
+			.delete("/api/v1/feeds/" + this.source.id() + "/vacancies/HR%2F2026%2014", this.source.key());
 
 		assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(204);
 		assertThat(openExternalIds()).containsExactly("B");
-		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":HR/2026 14", 2).get(1).vacancy().status())
+		assertThat(VacancyTopic.awaitEvents(this.source.id() + ":HR/2026 14", 2).get(1).vacancy().status())
 			.isEqualTo(VacancyStatus.CLOSED);
 	}
 
 	@Test
 	void answersNotFoundWhenWithdrawingAnUnknownVacancy() {
-		Response withdrawn = this.api.delete("/api/v1/feeds/" + this.sourceId + "/vacancies/NEVER", this.apiKey);
+		Response withdrawn = this.source.api()
+			.delete("/api/v1/feeds/" + this.source.id() + "/vacancies/NEVER", this.source.key());
 
 		assertThat(withdrawn.status()).isEqualTo(404);
 		assertThat(withdrawn.isProblem()).isTrue();
@@ -186,45 +175,47 @@ class FeedSemanticsTests {
 	@Test
 	void neverCreatesOrChangesAnotherSourcesVacancyWhateverIdsItsFeedCarries() {
 		String otherId = IngestApi.uniqueSourceId("victim");
-		String otherKey = this.api.newSource(otherId, "NHS_TRUST", "LS1 4AP");
-		this.api.pushFeed(otherId, otherKey, Feeds.feed(Feeds.vacancy("MS-1")));
+		String otherKey = this.source.api().newSource(otherId, "NHS_TRUST", "LS1 4AP");
+		this.source.api().pushFeed(otherId, otherKey, Feeds.feed(Feeds.vacancy("MS-1")));
 
 		Response attack = push("snapshot",
 				Feeds.feed(
 						Feeds.vacancy(otherId + ":MS-1",
 								Map.of("title", "Hijacked", "sourceId", otherId, "id", otherId + ":MS-1")),
 						Feeds.vacancy("MS-1", Map.of("title", "Also hijacked"))));
-		Response withdraw = this.api.delete("/api/v1/feeds/" + this.sourceId + "/vacancies/" + otherId + ":MS-1",
-				this.apiKey);
+		Response withdraw = this.source.api()
+			.delete("/api/v1/feeds/" + this.source.id() + "/vacancies/" + otherId + ":MS-1", this.source.key());
 
 		assertThat(attack.json().path("published").asInt()).isEqualTo(2);
 		assertThat(withdraw.status()).isEqualTo(204);
 		assertThat(openExternalIds()).containsExactly("MS-1");
-		Response victims = this.api.get("/api/v1/feeds/" + otherId + "/vacancies", otherKey);
+		Response victims = this.source.api().get("/api/v1/feeds/" + otherId + "/vacancies", otherKey);
 		assertThat(victims.json().path("vacancies")).singleElement().satisfies((vacancy) -> {
 			assertThat(vacancy.path("revision").asLong()).isEqualTo(1);
 			assertThat(vacancy.path("title").asString()).isEqualTo("Medical Secretary to Consultant Cardiologist");
 		});
-		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":" + otherId + ":MS-1", 1).get(0).vacancy().sourceId())
-			.isEqualTo(this.sourceId);
+		assertThat(VacancyTopic.awaitEvents(this.source.id() + ":" + otherId + ":MS-1", 1).get(0).vacancy().sourceId())
+			.isEqualTo(this.source.id());
 	}
 
 	@Test
 	void listsOnlyTheSourcesOwnOpenVacancies() {
 		push("delta", Feeds.feed(Feeds.vacancy("A")));
 
-		Response other = this.api.get("/api/v1/feeds/" + this.sourceId + "/vacancies",
-				this.api.newSource(IngestApi.uniqueSourceId("other"), "GP_PRACTICE", "LS6 2AB"));
+		Response other = this.source.api()
+			.get("/api/v1/feeds/" + this.source.id() + "/vacancies",
+					this.source.api().newSource(IngestApi.uniqueSourceId("other"), "GP_PRACTICE", "LS6 2AB"));
 
 		assertThat(other.status()).isEqualTo(403);
 	}
 
 	private Response push(String mode, String feed) {
-		return this.api.post("/api/v1/feeds/" + this.sourceId + "?mode=" + mode, this.apiKey, "application/json", feed);
+		return this.source.api()
+			.post("/api/v1/feeds/" + this.source.id() + "?mode=" + mode, this.source.key(), "application/json", feed);
 	}
 
 	private List<String> openExternalIds() {
-		Response open = this.api.get("/api/v1/feeds/" + this.sourceId + "/vacancies", this.apiKey);
+		Response open = this.source.api().get("/api/v1/feeds/" + this.source.id() + "/vacancies", this.source.key());
 		assertThat(open.status()).as(open.text()).isEqualTo(200);
 		return open.json()
 			.path("vacancies")

@@ -10,12 +10,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -24,6 +23,7 @@ import uk.nhsjob.ingest.Feeds;
 import uk.nhsjob.ingest.IngestApi;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
+import uk.nhsjob.ingest.RegisteredSource;
 import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +39,8 @@ import static org.awaitility.Awaitility.await;
 @Import(CrashBetweenStepsTests.CrashConfiguration.class)
 class CrashBetweenStepsTests {
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	final RegisteredSource source = new RegisteredSource("crash", "NHS_TRUST", "LS1 4AP");
 
 	@Autowired
 	Crash crash;
@@ -51,19 +51,6 @@ class CrashBetweenStepsTests {
 	@Autowired
 	PublishedVacancies publishedVacancies;
 
-	IngestApi api;
-
-	String sourceId;
-
-	String apiKey;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new IngestApi(this.port);
-		this.sourceId = IngestApi.uniqueSourceId("crash");
-		this.apiKey = this.api.newSource(this.sourceId, "NHS_TRUST", "LS1 4AP");
-	}
-
 	@AfterEach
 	void disarm() {
 		this.crash.disarm();
@@ -71,7 +58,7 @@ class CrashBetweenStepsTests {
 
 	@Test
 	void aVacancyStoredButNeverSentIsPublishedByTheRelay() {
-		String id = this.sourceId + ":STORED-1";
+		String id = this.source.id() + ":STORED-1";
 		this.crash.afterStoring(id);
 
 		Response crashed = push(Feeds.feed(Feeds.vacancy("STORED-1")));
@@ -96,23 +83,23 @@ class CrashBetweenStepsTests {
 		}
 		String feed = IngestApi.toJson(Map.of("vacancies", vacancies));
 		// the second batch is stored, then the process dies: the first was sent already
-		this.crash.afterStoring(this.sourceId + ":BATCH-" + (batch + 1));
+		this.crash.afterStoring(this.source.id() + ":BATCH-" + (batch + 1));
 
 		assertNoReceipt(push(feed));
 
-		assertThat(VacancyTopic.awaitEvents(this.sourceId + ":BATCH-0", 1)).isNotEmpty();
+		assertThat(VacancyTopic.awaitEvents(this.source.id() + ":BATCH-0", 1)).isNotEmpty();
 		for (int i = 0; i < 2 * batch; i++) {
-			assertThat(this.publishedVacancies.findById(this.sourceId + ":BATCH-" + i)).get()
+			assertThat(this.publishedVacancies.findById(this.source.id() + ":BATCH-" + i)).get()
 				.extracting(PublishedVacancy::pendingPublication)
 				.isEqualTo(true);
 		}
-		assertThat(this.publishedVacancies.findById(this.sourceId + ":BATCH-" + 2 * batch)).isEmpty();
+		assertThat(this.publishedVacancies.findById(this.source.id() + ":BATCH-" + 2 * batch)).isEmpty();
 
 		this.crash.disarm();
 		assertThat(this.relay.republishPendingBefore(Instant.now().plusSeconds(1))).isEqualTo(2 * batch);
 
-		assertRecordAndTopicAgree(this.sourceId + ":BATCH-0", 1, VacancyStatus.OPEN);
-		assertRecordAndTopicAgree(this.sourceId + ":BATCH-" + (batch + 1), 1, VacancyStatus.OPEN);
+		assertRecordAndTopicAgree(this.source.id() + ":BATCH-0", 1, VacancyStatus.OPEN);
+		assertRecordAndTopicAgree(this.source.id() + ":BATCH-" + (batch + 1), 1, VacancyStatus.OPEN);
 		Response again = push(feed);
 		assertThat(again.json().path("unchanged").asInt()).as(again.text()).isEqualTo(2 * batch);
 		assertThat(again.json().path("published").asInt()).isEqualTo(1);
@@ -120,7 +107,7 @@ class CrashBetweenStepsTests {
 
 	@Test
 	void aChangeStoredButNeverSentIsPublishedWhenTheFeedIsPushedAgain() {
-		String id = this.sourceId + ":CHANGED-1";
+		String id = this.source.id() + ":CHANGED-1";
 		push(Feeds.feed(Feeds.vacancy("CHANGED-1")));
 		String changed = Feeds.feed(Feeds.vacancy("CHANGED-1", Map.of("band", "Band 5")));
 		this.crash.afterStoring(id);
@@ -136,7 +123,7 @@ class CrashBetweenStepsTests {
 
 	@Test
 	void aVacancyAcknowledgedButStillFlaggedPendingIsSentAgainUnderTheSameEventId() {
-		String id = this.sourceId + ":ACKED-1";
+		String id = this.source.id() + ":ACKED-1";
 		this.crash.afterAcknowledging(id);
 
 		Response crashed = push(Feeds.feed(Feeds.vacancy("ACKED-1")));
@@ -156,12 +143,13 @@ class CrashBetweenStepsTests {
 
 	@Test
 	void aSnapshotsCloseStoredButNeverSentIsPublishedByTheRelay() {
-		String id = this.sourceId + ":GONE-1";
+		String id = this.source.id() + ":GONE-1";
 		push(Feeds.feed(Feeds.vacancy("KEPT-1"), Feeds.vacancy("GONE-1")));
 		this.crash.afterStoring(id);
 
-		assertNoReceipt(this.api.post("/api/v1/feeds/" + this.sourceId + "?mode=snapshot", this.apiKey,
-				"application/json", Feeds.feed(Feeds.vacancy("KEPT-1"))));
+		assertNoReceipt(this.source.api()
+			.post("/api/v1/feeds/" + this.source.id() + "?mode=snapshot", this.source.key(), "application/json",
+					Feeds.feed(Feeds.vacancy("KEPT-1"))));
 
 		this.crash.disarm();
 		this.relay.republishPendingBefore(Instant.now().plusSeconds(1));
@@ -170,7 +158,7 @@ class CrashBetweenStepsTests {
 	}
 
 	private Response push(String feed) {
-		return this.api.pushFeed(this.sourceId, this.apiKey, feed);
+		return this.source.api().pushFeed(this.source.id(), this.source.key(), feed);
 	}
 
 	private static void assertNoReceipt(Response response) {

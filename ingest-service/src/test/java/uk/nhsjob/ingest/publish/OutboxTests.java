@@ -7,20 +7,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.common.KafkaException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.vacancy.VacancyPublished;
 import uk.nhsjob.ingest.Feeds;
-import uk.nhsjob.ingest.IngestApi;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
+import uk.nhsjob.ingest.RegisteredSource;
 import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +37,8 @@ class OutboxTests {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	final RegisteredSource source = new RegisteredSource("outbox", "NHS_TRUST", "LS1 4AP");
 
 	/**
 	 * Boot declares it as {@code KafkaTemplate<?, ?>}, which only the raw type matches.
@@ -54,27 +53,15 @@ class OutboxTests {
 	@Autowired
 	PublishedVacancies publishedVacancies;
 
-	IngestApi api;
-
-	String sourceId;
-
-	String apiKey;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new IngestApi(this.port);
-		this.sourceId = IngestApi.uniqueSourceId("outbox");
-		this.apiKey = this.api.newSource(this.sourceId, "NHS_TRUST", "LS1 4AP");
-	}
-
 	@Test
 	@SuppressWarnings("unchecked")
 	void keepsAVacancyTheBrokerDidNotAcknowledgePendingAndSendsItAgain() {
-		String id = this.sourceId + ":LOST-1";
+		String id = this.source.id() + ":LOST-1";
 		doReturn(CompletableFuture.failedFuture(new KafkaException("broker unavailable"))).when(this.kafka)
 			.send(eq(Topics.VACANCIES), eq(id), any());
 
-		Response refused = this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("LOST-1")));
+		Response refused = this.source.api()
+			.pushFeed(this.source.id(), this.source.key(), Feeds.feed(Feeds.vacancy("LOST-1")));
 
 		assertThat(refused.status()).isEqualTo(503);
 		assertThat(refused.isProblem()).isTrue();
@@ -96,21 +83,24 @@ class OutboxTests {
 			assertThat(event.vacancy().closingDate()).isEqualTo(LocalDate.now(LONDON).plusDays(30));
 			assertThat(event.vacancy().postedAt()).isEqualTo(LocalDate.now(LONDON));
 		});
-		Response again = this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("LOST-1")));
+		Response again = this.source.api()
+			.pushFeed(this.source.id(), this.source.key(), Feeds.feed(Feeds.vacancy("LOST-1")));
 		assertThat(again.json().path("unchanged").asInt()).isEqualTo(1);
 	}
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void sendsARepushedVacancyThatWasStillPending() {
-		String id = this.sourceId + ":RETRY-1";
+		String id = this.source.id() + ":RETRY-1";
 		doReturn(CompletableFuture.failedFuture(new KafkaException("broker unavailable"))).when(this.kafka)
 			.send(eq(Topics.VACANCIES), eq(id), any());
-		assertThat(this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("RETRY-1"))).status())
-			.isEqualTo(503);
+		assertThat(this.source.api()
+			.pushFeed(this.source.id(), this.source.key(), Feeds.feed(Feeds.vacancy("RETRY-1")))
+			.status()).isEqualTo(503);
 		reset(this.kafka);
 
-		Response again = this.api.pushFeed(this.sourceId, this.apiKey, Feeds.feed(Feeds.vacancy("RETRY-1")));
+		Response again = this.source.api()
+			.pushFeed(this.source.id(), this.source.key(), Feeds.feed(Feeds.vacancy("RETRY-1")));
 
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.json().path("published").asInt()).isEqualTo(1);

@@ -9,14 +9,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.common.vocabulary.Band;
@@ -27,9 +25,9 @@ import uk.nhsjob.common.vocabulary.SalaryPeriod;
 import uk.nhsjob.common.vocabulary.Specialty;
 import uk.nhsjob.common.vocabulary.WorkingPattern;
 import uk.nhsjob.ingest.Feeds;
-import uk.nhsjob.ingest.IngestApi;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
+import uk.nhsjob.ingest.RegisteredSource;
 import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,21 +40,8 @@ class FeedFormatsTests {
 
 	static final String CLOSING = LocalDate.now(ZoneId.of("Europe/London")).plusDays(30).toString();
 
-	@LocalServerPort
-	int port;
-
-	IngestApi api;
-
-	String sourceId;
-
-	String apiKey;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new IngestApi(this.port);
-		this.sourceId = IngestApi.uniqueSourceId("formats");
-		this.apiKey = this.api.newSource(this.sourceId, "NHS_TRUST", "LS6 2AB");
-	}
+	@RegisterExtension
+	final RegisteredSource source = new RegisteredSource("formats", "NHS_TRUST", "LS6 2AB");
 
 	@ParameterizedTest
 	@CsvSource({ "demo-feed.json, application/json", "demo-feed.jsonld, application/ld+json",
@@ -190,8 +175,8 @@ class FeedFormatsTests {
 
 	@Test
 	void givesNoLineForRejectionsInOtherFormats() {
-		Response receipt = this.api.pushFeed(this.sourceId, this.apiKey,
-				Feeds.feed(Feeds.vacancy("NO-TITLE", Map.of("title", " "))));
+		Response receipt = this.source.api()
+			.pushFeed(this.source.id(), this.source.key(), Feeds.feed(Feeds.vacancy("NO-TITLE", Map.of("title", " "))));
 
 		assertThat(receipt.json().path("rejected").path(0).has("line")).isFalse();
 	}
@@ -224,12 +209,13 @@ class FeedFormatsTests {
 	}
 
 	private Response push(String contentType, byte[] body) {
-		return this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, contentType,
-				BodyPublishers.ofByteArray(body));
+		return this.source.api()
+			.post("/api/v1/feeds/" + this.source.id(), this.source.key(), contentType,
+					BodyPublishers.ofByteArray(body));
 	}
 
 	private Vacancy published(String externalId) {
-		return VacancyTopic.awaitEvents(this.sourceId + ":" + externalId, 1).get(0).vacancy();
+		return VacancyTopic.awaitEvents(this.source.id() + ":" + externalId, 1).get(0).vacancy();
 	}
 
 	private static void assertRejected(JsonNode rejection, int index, int line, String externalId, String field) {

@@ -12,14 +12,13 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import uk.nhsjob.ingest.IngestApi;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
+import uk.nhsjob.ingest.RegisteredSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,22 +33,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @IngestServiceTest
 class HostileDocumentsTests {
 
-	@LocalServerPort
-	int port;
-
-	IngestApi api;
-
-	String sourceId;
-
-	String apiKey;
+	@RegisterExtension
+	final RegisteredSource source = new RegisteredSource("hostile", "NHS_TRUST", "LS6 2AB");
 
 	ServerSocket lure;
 
 	@BeforeEach
 	void setUp() throws IOException {
-		this.api = new IngestApi(this.port);
-		this.sourceId = IngestApi.uniqueSourceId("hostile");
-		this.apiKey = this.api.newSource(this.sourceId, "NHS_TRUST", "LS6 2AB");
 		this.lure = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 	}
 
@@ -85,8 +75,9 @@ class HostileDocumentsTests {
 			""")
 	void refusesTheWholeDocumentAndPublishesNothingOfIt(String file, String contentType, String detail, Integer line)
 			throws IOException {
-		Response response = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, contentType,
-				BodyPublishers.ofByteArray(document(file)));
+		Response response = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id(), this.source.key(), contentType,
+					BodyPublishers.ofByteArray(document(file)));
 
 		assertThat(response.status()).as(response.text()).isEqualTo(400);
 		assertThat(response.isProblem()).isTrue();
@@ -96,7 +87,7 @@ class HostileDocumentsTests {
 			assertThat(response.json().path("line").asInt()).isEqualTo(line);
 		}
 		assertThat(response.text()).doesNotContain("root:");
-		assertThat(PublishedKeys.startingWith(this.sourceId + ":")).isEmpty();
+		assertThat(PublishedKeys.startingWith(this.source.id() + ":")).isEmpty();
 		assertNoConnectionWasOpened();
 	}
 
@@ -106,10 +97,11 @@ class HostileDocumentsTests {
 		String good = "<nhsJobs><vacancyDetails><id>GOOD-1</id><title>Medical Secretary</title>"
 				+ "<closeDate>2099-12-31</closeDate></vacancyDetails></nhsJobs>";
 
-		Response response = this.api.post("/api/v1/feeds/" + this.sourceId, this.apiKey, "application/xml", good);
+		Response response = this.source.api()
+			.post("/api/v1/feeds/" + this.source.id(), this.source.key(), "application/xml", good);
 
 		assertThat(response.json().path("published").asInt()).as(response.text()).isEqualTo(1);
-		assertThat(PublishedKeys.startingWith(this.sourceId + ":")).containsExactly(this.sourceId + ":GOOD-1");
+		assertThat(PublishedKeys.startingWith(this.source.id() + ":")).containsExactly(this.source.id() + ":GOOD-1");
 	}
 
 	private byte[] document(String file) throws IOException {
