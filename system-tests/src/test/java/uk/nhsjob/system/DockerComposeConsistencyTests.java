@@ -70,11 +70,14 @@ class DockerComposeConsistencyTests {
 
 	@ParameterizedTest
 	@CsvSource({ "ingest-service, 8081", "matcher-service, 8082", "notifier-service, 8083" })
-	void buildsEachServiceFromTheDockerfileInItsModule(String service, int port) {
+	void buildsEachServiceFromTheOneDockerfileNamingItsModuleAndPort(String service, int port) {
 		Map<String, Object> build = map(services.get(service).get("build"));
 		assertThat(build.get("context")).isEqualTo(".");
-		assertThat(ROOT.resolve((String) build.get("dockerfile"))).isEqualTo(ROOT.resolve(service + "/Dockerfile"))
-			.isRegularFile();
+		assertThat(build).doesNotContainKey("dockerfile");
+		assertThat(map(build.get("args"))).containsEntry("SERVICE", service)
+			.containsEntry("PORT", String.valueOf(port));
+		assertThat(ROOT.resolve(service)).isDirectory();
+		assertThat(ROOT.resolve("Dockerfile")).isRegularFile();
 	}
 
 	@ParameterizedTest
@@ -82,8 +85,9 @@ class DockerComposeConsistencyTests {
 	void publishesThePortEachServiceListensOn(String service, int port) throws IOException {
 		assertThat(settingsOf(service)).contains("port: " + port);
 		assertThat(list(services.get(service).get("ports"))).containsExactly(port + ":" + port);
-		assertThat(Files.readString(ROOT.resolve(service + "/Dockerfile"))).contains("EXPOSE " + port)
-			.contains("127.0.0.1:" + port + "/actuator/health/readiness");
+		assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("EXPOSE ${PORT}")
+			.contains("ENV SERVER_PORT=${PORT}")
+			.contains("127.0.0.1:${SERVER_PORT}/actuator/health/readiness");
 	}
 
 	@ParameterizedTest
@@ -117,8 +121,10 @@ class DockerComposeConsistencyTests {
 		});
 	}
 
+	/** The service's own settings file and the shared one it imports. */
 	private static String settingsOf(String service) throws IOException {
-		return Files.readString(ROOT.resolve(service + "/src/main/resources/" + service + ".yml"));
+		return Files.readString(ROOT.resolve(service + "/src/main/resources/" + service + ".yml"))
+				+ Files.readString(ROOT.resolve("platform/src/main/resources/nhsjob-platform.yml"));
 	}
 
 	/**

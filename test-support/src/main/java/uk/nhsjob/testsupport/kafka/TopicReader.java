@@ -1,0 +1,131 @@
+package uk.nhsjob.testsupport.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.nhsjob.testsupport.TestInfrastructure;
+
+/**
+ * Reads a topic from its beginning as a plain consumer would, outside any group and
+ * {@code read_committed} as the services do, and keeps every record it has seen.
+ * <p>
+ * Before asserting that something is <em>not</em> on the topic, call
+ * {@link #catchUpToEnd()}: it reads every partition up to its end offset as it is at the
+ * time of the call, so a record already written to another partition is not missed.
+ */
+public final class TopicReader implements AutoCloseable {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private final KafkaConsumer<String, String> consumer;
+
+	private final List<TopicPartition> partitions;
+
+	private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+	public TopicReader(String topic) {
+		this(TestInfrastructure.shared().kafkaBootstrapServers(), topic);
+	}
+
+	public TopicReader(String bootstrapServers, String topic) {
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+				"read_committed"), new StringDeserializer(), new StringDeserializer());
+		this.partitions = this.consumer.partitionsFor(topic)
+			.stream()
+			.map((info) -> new TopicPartition(topic, info.partition()))
+			.toList();
+		this.consumer.assign(this.partitions);
+		this.consumer.seekToBeginning(this.partitions);
+	}
+
+	/** Waits for a record under this key whose JSON value satisfies the condition. */
+	public JsonNode await(String key, Predicate<JsonNode> condition) {
+		AtomicReference<JsonNode> found = new AtomicReference<>();
+		Awaitility.await().atMost(WAIT).until(() -> {
+			poll();
+			values(key).stream().filter(condition).findFirst().ifPresent(found::set);
+			return found.get() != null;
+		});
+		return found.get();
+	}
+
+	/** Waits for a record under this key and answers its value as it came. */
+	public String awaitRaw(String key) {
+		AtomicReference<String> found = new AtomicReference<>();
+		Awaitility.await().atMost(WAIT).until(() -> {
+			poll();
+			this.seen.stream()
+				.filter((record) -> key.equals(record.key()))
+				.findFirst()
+				.ifPresent((record) -> found.set(record.value()));
+			return found.get() != null;
+		});
+		return found.get();
+	}
+
+	/** Waits for a tombstone under this key. */
+	public void awaitTombstone(String key) {
+		Awaitility.await().atMost(WAIT).until(() -> {
+			poll();
+			return this.seen.stream().anyMatch((record) -> key.equals(record.key()) && record.value() == null);
+		});
+	}
+
+	/** The values seen so far under this key, oldest first (tombstones left out). */
+	public List<JsonNode> values(String key) {
+		return this.seen.stream()
+			.filter((record) -> key.equals(record.key()) && record.value() != null)
+			.map((record) -> JSON.readTree(record.value()))
+			.toList();
+	}
+
+	/** Every record seen so far, in the order read. */
+	public List<ConsumerRecord<String, String>> records() {
+		return List.copyOf(this.seen);
+	}
+
+	/** Reads whatever one poll brings; nothing is promised about other partitions. */
+	public TopicReader catchUp() {
+		poll();
+		return this;
+	}
+
+	/**
+	 * Reads every partition up to the end offset it has now (for {@code read_committed},
+	 * the last stable offset), so what follows can assert that a record is absent.
+	 */
+	public TopicReader catchUpToEnd() {
+		Map<TopicPartition, Long> ends = this.consumer.endOffsets(this.partitions);
+		Awaitility.await().atMost(WAIT).until(() -> {
+			poll();
+			return ends.entrySet().stream().allMatch((end) -> this.consumer.position(end.getKey()) >= end.getValue());
+		});
+		return this;
+	}
+
+	private void poll() {
+		this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
+	}
+
+	@Override
+	public void close() {
+		this.consumer.close(Duration.ofSeconds(5));
+	}
+
+}
