@@ -1,0 +1,7 @@
+/**
+ * What the three services share about HTTP requests.
+ */
+@NullMarked
+package uk.nhsjob.platform.web;
+
+import org.jspecify.annotations.NullMarked;
