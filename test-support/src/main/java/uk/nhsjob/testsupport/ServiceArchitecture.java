@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -55,6 +57,19 @@ public final class ServiceArchitecture {
 			.resideInAnyPackage("..testsupport..", "org.junit..", "org.mockito..")
 			.check(classes);
 		namingRules().forEach((rule) -> rule.check(classes));
+	}
+
+	/**
+	 * Checks the service's feature packages as Spring Modulith's application modules: no
+	 * cycles, and no module reaching into another's sub-packages (its internals). Writes
+	 * the module diagram (PlantUML, C4) and one canvas per module to
+	 * {@code target/spring-modulith-docs}.
+	 */
+	public static ApplicationModules verifyModules(Class<?> applicationClass) {
+		ApplicationModules modules = ApplicationModules.of(applicationClass);
+		modules.verify();
+		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+		return modules;
 	}
 
 	private static List<ArchRule> namingRules() {
