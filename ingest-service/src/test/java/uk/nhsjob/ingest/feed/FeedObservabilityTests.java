@@ -47,7 +47,8 @@ class FeedObservabilityTests {
 		assertThat(count(sourceId, "rejected")).isEqualTo(2);
 		assertThat(this.meters.counter(FeedObservations.REJECTIONS, "source", sourceId, "reason", "postcode").count())
 			.isEqualTo(1);
-		assertThat(this.meters.counter(FeedObservations.REJECTIONS, "source", sourceId, "reason", "closingDate").count())
+		assertThat(
+				this.meters.counter(FeedObservations.REJECTIONS, "source", sourceId, "reason", "closingDate").count())
 			.isEqualTo(1);
 		String feedId = receipt.json().path("feedId").asString();
 		assertThat(output.getOut()).containsPattern("Feed " + feedId + " from " + sourceId

@@ -151,14 +151,12 @@ class FeedFormatsTests {
 
 	@Test
 	void givesTheCsvLineEachRejectedVacancyStartsOn() {
-		String csv = "Ref,Job title,Description,Postcode,Closing date\n" //
-				+ "OK-1,Medical Secretary,\"Two\nlines\",LS1 3EX," + CLOSING + "\n" // lines
-																					// 2-3
-				+ "NO-TITLE,,plain,LS1 3EX," + CLOSING + "\n" // line 4
-				+ "\n" // line 5, skipped
-				+ "BAD-POSTCODE,Medical Secretary,\"Three\nmore\nlines\",LS1 XYZ," + CLOSING + "\n" // 6-8
-				+ "PAST,Medical Secretary,plain,LS1 3EX," + Feeds.inDays(-1) + "\n"; // line
-																						// 9
+		// lines: OK-1 on 2-3, NO-TITLE on 4, an empty line 5, BAD-POSTCODE on 6-8, PAST
+		// on 9
+		String csv = "Ref,Job title,Description,Postcode,Closing date\n"
+				+ "OK-1,Medical Secretary,\"Two\nlines\",LS1 3EX," + CLOSING + "\n" + "NO-TITLE,,plain,LS1 3EX,"
+				+ CLOSING + "\n" + "\n" + "BAD-POSTCODE,Medical Secretary,\"Three\nmore\nlines\",LS1 XYZ," + CLOSING
+				+ "\n" + "PAST,Medical Secretary,plain,LS1 3EX," + Feeds.inDays(-1) + "\n";
 
 		Response receipt = push("text/csv", csv);
 
