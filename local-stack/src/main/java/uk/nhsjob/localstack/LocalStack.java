@@ -33,8 +33,9 @@ import uk.nhsjob.localstack.services.ServiceProcesses;
 /**
  * Starts the whole system on one machine: a Kafka broker (its own JVM), MongoDB (embedded
  * unless {@code MONGODB_URI} is set), a mail catcher with IMAP and a web inbox, and the
- * three services (their own JVMs); registers the demo source and prints where everything
- * is. Ctrl-C stops it all. {@code --infrastructure-only} leaves the services out.
+ * three services (their own JVMs); writes the sample feeds with today's dates
+ * ({@link SampleFeeds}), registers the demo source and prints where everything is. Ctrl-C
+ * stops it all. {@code --infrastructure-only} leaves the services out.
  */
 public final class LocalStack {
 
