@@ -2,7 +2,8 @@
 # Builds and starts NHSJob Alerts on this machine, without Docker: a Kafka broker, MongoDB
 # (embedded unless MONGODB_URI is set), a mail catcher with a web inbox at
 # http://localhost:8025, and the three services on 8081-8083. Data stays in .local-stack/
-# (LOCAL_STACK_DIR) across restarts. Ctrl-C stops everything.
+# (LOCAL_STACK_DIR) across restarts; the sample feeds are written there at each start with
+# current dates (.local-stack/samples/demo-feed.{json,jsonld,xml,csv}). Ctrl-C stops everything.
 #
 #   ./run-local.sh                        build, then start everything
 #   ./run-local.sh --infrastructure-only  everything but the services

@@ -5,15 +5,30 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import uk.nhsjob.testsupport.ServiceArchitecture;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The service's packages by feature, and the direction between them. */
+/**
+ * The service's packages by feature, and the direction between them: the rules every
+ * service keeps, Spring Modulith's check of its modules, and the ingest's own.
+ */
 class ArchitectureTests {
 
 	private static final JavaClasses SERVICE = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("uk.nhsjob.ingest");
+
+	@Test
+	void keepsTheRulesEveryServiceKeeps() {
+		ServiceArchitecture.verify("uk.nhsjob.ingest");
+	}
+
+	@Test
+	void itsFeaturesAreModulesThatUseOnlyWhatEachOtherExposes() {
+		ServiceArchitecture.verifyModules(IngestApplication.class);
+	}
 
 	@Test
 	void featuresDoNotDependOnEachOtherInACycle() {

@@ -1,29 +1,42 @@
 package uk.nhsjob.ingest;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Native JSON feeds for tests: a medical secretary vacancy with every field filled in,
- * which a test changes as it needs.
+ * which a test changes as it needs; and the repository's sample feeds, dated.
  */
 public final class Feeds {
 
 	/** Put as a change to leave a field out. */
 	public static final Object NONE = new Object();
 
+	/**
+	 * A date of a sample feed template, as the local stack fills them in:
+	 * {@code {{today+30|dd/MM/yyyy}}}.
+	 */
+	private static final Pattern SAMPLE_DATE = Pattern.compile("\\{\\{today([+-]\\d+)?\\|([^}]+)}}");
+
 	private Feeds() {
 	}
 
-	/** A date this many days from today in London, as a trust's system writes it. */
+	/**
+	 * A date this many days from the service's today ({@link ServiceClock}), as a trust's
+	 * system writes it.
+	 */
 	public static String inDays(int days) {
-		return LocalDate.now(ZoneId.of("Europe/London"))
-			.plusDays(days)
-			.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+		return ServiceClock.today().plusDays(days).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 	}
 
 	public static Map<String, Object> vacancy(String externalId) {
@@ -53,6 +66,29 @@ public final class Feeds {
 		vacancy.putAll(changes);
 		vacancy.values().removeIf((value) -> value == NONE);
 		return vacancy;
+	}
+
+	/**
+	 * A sample feed of the repository's {@code samples/feeds/} with its dates counted
+	 * from the service's today, as the local stack writes it.
+	 */
+	public static byte[] sample(String file) {
+		try {
+			String template = Files.readString(Path.of("..", "samples", "feeds", file), StandardCharsets.UTF_8);
+			Matcher date = SAMPLE_DATE.matcher(template);
+			StringBuilder sample = new StringBuilder();
+			while (date.find()) {
+				long days = (date.group(1) != null) ? Long.parseLong(date.group(1)) : 0;
+				date.appendReplacement(sample,
+						ServiceClock.today()
+							.plusDays(days)
+							.format(DateTimeFormatter.ofPattern(date.group(2), Locale.UK)));
+			}
+			return date.appendTail(sample).toString().getBytes(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@SafeVarargs

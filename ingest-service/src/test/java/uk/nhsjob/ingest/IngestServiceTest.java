@@ -8,14 +8,15 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 
 import uk.nhsjob.testsupport.RealInfrastructure;
 
 /**
  * The whole service on a random port, on the shared real Kafka and MongoDB, with a known
- * admin token, a small feed limit and small outbox batches (so that a feed of a few
- * vacancies already goes out in several). Every test class with the same settings shares
- * one application context.
+ * admin token, a small feed limit, small outbox batches (so that a feed of a few
+ * vacancies already goes out in several) and the {@link ServiceClock}. Every test class
+ * with the same settings shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +26,7 @@ import uk.nhsjob.testsupport.RealInfrastructure;
 		properties = { "spring.config.name=ingest-service", "nhsjob.ingest.admin-token=" + IngestApi.ADMIN_TOKEN,
 				"nhsjob.ingest.max-feed-size=" + IngestApi.MAX_FEED_SIZE,
 				"nhsjob.ingest.outbox.batch-size=" + IngestApi.OUTBOX_BATCH_SIZE })
+@Import(ServiceClock.ServiceClockConfiguration.class)
 public @interface IngestServiceTest {
 
 }

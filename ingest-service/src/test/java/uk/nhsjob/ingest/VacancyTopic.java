@@ -1,27 +1,20 @@
 package uk.nhsjob.ingest;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.vacancy.VacancyPublished;
-import uk.nhsjob.testsupport.TestInfrastructure;
+import uk.nhsjob.testsupport.kafka.TopicReader;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads {@code nhsjob.vacancies.v1} from the beginning with a plain consumer, as any
- * other service would.
+ * {@code nhsjob.vacancies.v1} as any other service reads it, from the beginning
+ * ({@link TopicReader}), with its records as {@link VacancyPublished} events.
  */
 public final class VacancyTopic {
 
@@ -31,23 +24,9 @@ public final class VacancyTopic {
 	/** The records under a key, oldest first, once they satisfy the condition. */
 	public static List<ConsumerRecord<String, String>> awaitRecords(String key,
 			Predicate<List<ConsumerRecord<String, String>>> until) {
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.VACANCIES)
-				.stream()
-				.map((partition) -> new TopicPartition(partition.topic(), partition.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			List<ConsumerRecord<String, String>> found = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-					if (key.equals(record.key())) {
-						found.add(record);
-					}
-				}
-				return until.test(found);
-			});
-			return found;
+		try (TopicReader topic = new TopicReader(Topics.VACANCIES)) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> until.test(recordsUnder(key, topic.catchUp())));
+			return recordsUnder(key, topic);
 		}
 	}
 
@@ -60,15 +39,22 @@ public final class VacancyTopic {
 		return IngestApi.JSON.readValue(record.value(), VacancyPublished.class);
 	}
 
-	private static Properties consumerProperties() {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
-		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-test-" + UUID.randomUUID());
-		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-		return properties;
+	/**
+	 * Every key now on the topic that starts with the prefix, read to the end offsets.
+	 */
+	public static List<String> keysStartingWith(String prefix) {
+		try (TopicReader topic = new TopicReader(Topics.VACANCIES)) {
+			return topic.catchUpToEnd()
+				.records()
+				.stream()
+				.map(ConsumerRecord::key)
+				.filter((key) -> key != null && key.startsWith(prefix))
+				.toList();
+		}
+	}
+
+	private static List<ConsumerRecord<String, String>> recordsUnder(String key, TopicReader topic) {
+		return topic.records().stream().filter((record) -> key.equals(record.key())).toList();
 	}
 
 }

@@ -62,6 +62,9 @@ record Banner(Duration startedIn, List<Service> services, String kafka, String m
 				.append(Shell.quote("Authorization: Bearer " + this.demoSource.apiKey()))
 				.append(" -H 'Content-Type: application/json' \\\n");
 			text.append("     --data-binary @").append(Shell.quote(this.demoFeed.toString())).append('\n');
+			text.append(" (the same vacancies as JSON-LD, XML and CSV, dated today: ")
+				.append(this.layout.display(this.demoFeed.getParent()))
+				.append("/)\n");
 			text.append(" Save an alert (its confirmation email shows in the inbox):\n");
 			text.append("   curl -sS -X POST ")
 				.append(Shell.quote(matcherUrl() + "/api/v1/alerts"))

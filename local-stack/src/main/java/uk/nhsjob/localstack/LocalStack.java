@@ -6,7 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +33,9 @@ import uk.nhsjob.localstack.services.ServiceProcesses;
 /**
  * Starts the whole system on one machine: a Kafka broker (its own JVM), MongoDB (embedded
  * unless {@code MONGODB_URI} is set), a mail catcher with IMAP and a web inbox, and the
- * three services (their own JVMs); registers the demo source and prints where everything
- * is. Ctrl-C stops it all. {@code --infrastructure-only} leaves the services out.
+ * three services (their own JVMs); writes the sample feeds with today's dates
+ * ({@link SampleFeeds}), registers the demo source and prints where everything is. Ctrl-C
+ * stops it all. {@code --infrastructure-only} leaves the services out.
  */
 public final class LocalStack {
 
@@ -63,6 +67,8 @@ public final class LocalStack {
 	private final Map<String, String> environment;
 
 	private final boolean withServices;
+
+	private final Clock clock = Clock.system(ZoneId.of("Europe/London"));
 
 	private final Shutdown shutdown = new Shutdown(LocalStack::say);
 
@@ -147,6 +153,8 @@ public final class LocalStack {
 				+ this.layout.display(this.layout.logs()) + "/");
 		this.lock = DataFolderLock.acquire(this.layout.data());
 		LeftOverProcesses.stop(this.layout.data(), LocalStack::say);
+		SampleFeeds.write(this.layout.sampleTemplates(), this.layout.samples(), LocalDate.now(this.clock));
+		say("Sample feeds with today's dates in " + this.layout.display(this.layout.samples()) + "/");
 		List<Service> services = this.withServices
 				? Service.locate(this.layout.root(), LocalStack.class.getPackage().getImplementationVersion())
 				: List.of();

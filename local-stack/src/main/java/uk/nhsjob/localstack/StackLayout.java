@@ -81,8 +81,18 @@ record StackLayout(Path root, Path data) {
 		return this.root.resolve("local-stack").resolve("target").resolve("kafka-libs");
 	}
 
+	/** The sample feeds as the repository keeps them: templates of their dates. */
+	Path sampleTemplates() {
+		return this.root.resolve("samples").resolve("feeds");
+	}
+
+	/** The sample feeds with current dates, written at each start. */
+	Path samples() {
+		return this.data.resolve("samples");
+	}
+
 	Path demoFeed() {
-		return this.root.resolve("samples").resolve("feeds").resolve("demo-feed.json");
+		return samples().resolve("demo-feed.json");
 	}
 
 	/** A path as the user should read it: relative to the root where it is inside it. */

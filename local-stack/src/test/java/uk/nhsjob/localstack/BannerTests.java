@@ -41,7 +41,8 @@ class BannerTests {
 			.contains("demo key     key-1")
 			.contains("curl -sS -X POST 'http://localhost:8081/api/v1/feeds/demo-trust'")
 			.contains("-H 'Authorization: Bearer key-1' -H 'Content-Type: application/json'")
-			.contains("--data-binary @'/work/it'\\''s here/samples/feeds/demo-feed.json'");
+			.contains("--data-binary @'/work/it'\\''s here/.local-stack/samples/demo-feed.json'")
+			.contains("dated today: .local-stack/samples/");
 	}
 
 	@Test

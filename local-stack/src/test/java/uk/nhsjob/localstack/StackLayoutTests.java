@@ -22,6 +22,8 @@ class StackLayoutTests {
 		assertThat(layout.logs()).isEqualTo(Path.of("/work/repo/.local-stack/logs"));
 		assertThat(layout.kafkaLibs()).isEqualTo(Path.of("/work/repo/local-stack/target/kafka-libs"));
 		assertThat(layout.display(layout.mongoFile())).isEqualTo(".local-stack/mongo/nhsjob.mv");
+		assertThat(layout.sampleTemplates()).isEqualTo(Path.of("/work/repo/samples/feeds"));
+		assertThat(layout.demoFeed()).isEqualTo(Path.of("/work/repo/.local-stack/samples/demo-feed.json"));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -12,20 +13,25 @@ import org.springframework.web.ErrorResponseException;
 import uk.nhsjob.ingest.Problems;
 
 /**
- * Reads a feed's body, refusing one over the limit before reading it when it says its
- * length, and as soon as it passes the limit when it does not.
+ * A feed's body as it arrives, not read yet: its content type, the length it declares
+ * (negative when it declares none) and its bytes.
  */
-final class FeedBody {
+record FeedBody(@Nullable String contentType, long declaredLength, InputStream stream) {
 
-	private FeedBody() {
+	static FeedBody of(@Nullable String contentType, HttpServletRequest request) throws IOException {
+		return new FeedBody(contentType, request.getContentLengthLong(), request.getInputStream());
 	}
 
-	static byte[] read(HttpServletRequest request, DataSize limit) throws IOException {
+	/**
+	 * Reads the body, refusing one over the limit before reading it when it says its
+	 * length, and as soon as it passes the limit when it does not.
+	 */
+	byte[] read(DataSize limit) throws IOException {
 		long max = limit.toBytes();
-		if (request.getContentLengthLong() > max) {
+		if (this.declaredLength > max) {
 			throw tooLarge(limit);
 		}
-		try (InputStream in = request.getInputStream()) {
+		try (InputStream in = this.stream) {
 			byte[] body = in.readNBytes(Math.toIntExact(max + 1));
 			if (body.length > max) {
 				throw tooLarge(limit);

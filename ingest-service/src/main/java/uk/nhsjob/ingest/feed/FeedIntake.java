@@ -1,5 +1,6 @@
 package uk.nhsjob.ingest.feed;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,8 @@ import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.ingest.IngestSettings;
 import uk.nhsjob.ingest.Problems;
 import uk.nhsjob.ingest.feed.format.FeedDocument;
+import uk.nhsjob.ingest.feed.format.FeedFormats;
+import uk.nhsjob.ingest.feed.format.FeedReader;
 import uk.nhsjob.ingest.normalise.Normalisation;
 import uk.nhsjob.ingest.normalise.VacancyNormaliser;
 import uk.nhsjob.ingest.normalise.VacancySource;
@@ -27,29 +30,86 @@ import uk.nhsjob.ingest.publish.VacancyPublisher;
 import uk.nhsjob.ingest.source.RegisteredSource;
 
 /**
- * Takes in a read feed: normalises each vacancy, publishes the accepted ones (and, for a
- * snapshot, closes what it left out) and accounts for every one in the receipt.
+ * The feed service: reads a pushed document, normalises each vacancy, publishes the
+ * accepted ones (and, for a snapshot, closes what it left out) and accounts for every one
+ * in the receipt. The content type (415), the size (413) and the document as a whole
+ * (400) are checked before any vacancy is looked at.
  */
 @Service
 class FeedIntake {
+
+	private final FeedFormats formats;
 
 	private final VacancyNormaliser normaliser;
 
 	private final VacancyPublisher publisher;
 
+	private final FeedObservations observations;
+
 	private final IngestSettings settings;
 
-	FeedIntake(VacancyNormaliser normaliser, VacancyPublisher publisher, IngestSettings settings) {
+	FeedIntake(FeedFormats formats, VacancyNormaliser normaliser, VacancyPublisher publisher,
+			FeedObservations observations, IngestSettings settings) {
+		this.formats = formats;
 		this.normaliser = normaliser;
 		this.publisher = publisher;
+		this.observations = observations;
 		this.settings = settings;
 	}
 
 	/**
+	 * Takes in a pushed feed and answers its receipt.
 	 * @param confirmEmpty whether an empty snapshot really means the source has no
 	 * vacancies left
+	 * @throws ErrorResponseException {@code 503} when the broker has not acknowledged
+	 * every vacancy yet (see {@link #notAcknowledged})
 	 */
-	Outcome accept(String feedId, RegisteredSource source, FeedMode mode, boolean confirmEmpty, FeedDocument document) {
+	Receipt push(RegisteredSource source, FeedMode mode, boolean confirmEmpty, FeedBody body) throws IOException {
+		Outcome outcome = this.observations.observe(source.sourceId(), mode, body,
+				(feedId) -> accept(feedId, source, mode, confirmEmpty, read(body)));
+		if (outcome.pending() > 0) {
+			throw notAcknowledged(outcome);
+		}
+		return outcome.receipt();
+	}
+
+	/** What the feed would publish, publishing nothing. */
+	Validation validate(RegisteredSource source, FeedBody body) throws IOException {
+		return validate(source, read(body));
+	}
+
+	List<Vacancy> openVacancies(RegisteredSource source) {
+		return this.publisher.openVacancies(source.sourceId());
+	}
+
+	/**
+	 * Publishes one vacancy of the source closed.
+	 * @throws ErrorResponseException {@code 404} when the source never published it,
+	 * {@code 503} when the broker has not acknowledged its closing yet
+	 */
+	void withdraw(RegisteredSource source, String externalId) {
+		Publication publication = this.publisher.close(source.sourceId(), externalId)
+			.orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND,
+					"The source has published no vacancy with externalId " + externalId + "."));
+		this.observations.withdrawn(source.sourceId(), externalId, publication.closed(), publication.isComplete());
+		if (!publication.isComplete()) {
+			throw Problems.unavailable("The vacancy is closed here but the message broker has not acknowledged it "
+					+ "yet; it will be published when it does.", this.settings.outbox().retryInterval());
+		}
+	}
+
+	/**
+	 * The content type (415), the size (413) and the whole document (400) are checked
+	 * here, before any vacancy is taken in; the document is then read again, one vacancy
+	 * at a time.
+	 */
+	private FeedDocument read(FeedBody body) throws IOException {
+		FeedReader reader = this.formats.readerFor(body.contentType());
+		return this.formats.check(reader, body.read(this.settings.maxFeedSize()));
+	}
+
+	private Outcome accept(String feedId, RegisteredSource source, FeedMode mode, boolean confirmEmpty,
+			FeedDocument document) {
 		boolean snapshot = mode == FeedMode.SNAPSHOT;
 		if (snapshot && document.size() == 0 && !confirmEmpty) {
 			throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -68,8 +128,7 @@ class FeedIntake {
 		return new Outcome(receipt, publication.pending());
 	}
 
-	/** What the feed would publish, publishing nothing. */
-	Validation validate(RegisteredSource source, FeedDocument document) {
+	private Validation validate(RegisteredSource source, FeedDocument document) {
 		List<Vacancy> accepted = new ArrayList<>();
 		List<Receipt.Rejection> rejected = new ArrayList<>();
 		normalise(source, document, rejected::add, null, accepted::add);
@@ -80,7 +139,7 @@ class FeedIntake {
 	 * The receipt counts only what the broker acknowledged; what it did not is stored and
 	 * will be sent again, and a repeat of the same feed reports it.
 	 */
-	ErrorResponseException notAcknowledged(Outcome outcome) {
+	private ErrorResponseException notAcknowledged(Outcome outcome) {
 		ErrorResponseException problem = Problems.unavailable(
 				outcome.pending()
 						+ " vacancies are stored but the message broker has not acknowledged them yet; they will be "

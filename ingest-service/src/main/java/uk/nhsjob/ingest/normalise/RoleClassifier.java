@@ -6,11 +6,11 @@ import uk.nhsjob.common.vocabulary.EmployerType;
 import uk.nhsjob.common.vocabulary.Role;
 
 /**
- * A vacancy's role from its title and its employer, in SPEC §4's precedence: a title
- * naming a specific role wins; then a secretary at a GP or private practice takes that
- * employer's role; then, at a trust, a consultant's or a department's secretary; then a
- * plain medical secretary. A title that names no administrative work at all is
- * {@link Role#OTHER}.
+ * A vacancy's role from its title and its employer, in the precedence of
+ * docs/normalisation.md: a title naming a specific role wins; then a secretary at a GP or
+ * private practice takes that employer's role; then, at a trust, a consultant's or a
+ * department's secretary; then a plain medical secretary. A title that names no
+ * administrative work at all is {@link Role#OTHER}.
  */
 final class RoleClassifier {
 

@@ -17,9 +17,9 @@ import uk.nhsjob.common.vocabulary.VacancyStatus;
 import uk.nhsjob.platform.postcode.Coordinates;
 
 /**
- * Turns a feed's raw vacancy into the normalised vacancy of SPEC §4, or rejects it with
- * field-level reasons: no id, no title, a malformed postcode, an unreadable or past
- * closing date, an apply link that is not an http(s) URL.
+ * Turns a feed's raw vacancy into the normalised vacancy of docs/normalisation.md, or
+ * rejects it with field-level reasons: no id, no title, a malformed postcode, an
+ * unreadable or past closing date, an apply link that is not an http(s) URL.
  */
 @Component
 public class VacancyNormaliser {

@@ -1,6 +1,6 @@
 /**
- * Turns the raw strings of a feed into a normalised vacancy (SPEC §4), or field-level
- * reasons to reject it.
+ * Turns the raw strings of a feed into a normalised vacancy (docs/normalisation.md), or
+ * field-level reasons to reject it.
  */
 @NullMarked
 package uk.nhsjob.ingest.normalise;

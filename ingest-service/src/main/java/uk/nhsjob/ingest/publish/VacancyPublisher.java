@@ -201,8 +201,7 @@ public class VacancyPublisher {
 			if (!current.pendingPublication()) {
 				return false;
 			}
-			// an earlier push of the same content was not acknowledged: the same event
-			// again
+			// pushed before but not acknowledged: send the same event again
 			batch.resend(current.stillPending(Vacancies.with(candidate, current.revision(), candidate.postedAt())));
 			return true;
 		}

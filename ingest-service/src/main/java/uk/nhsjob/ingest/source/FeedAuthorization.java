@@ -3,6 +3,7 @@ package uk.nhsjob.ingest.source;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import uk.nhsjob.ingest.Problems;
+import uk.nhsjob.platform.web.BearerToken;
 
 /**
  * Lets a call to {@code /api/v1/feeds/{sourceId}/…} through only with a key of that
@@ -34,7 +36,7 @@ class FeedAuthorization implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		String apiKey = BearerToken.of(request)
+		String apiKey = BearerToken.of(request.getHeader(HttpHeaders.AUTHORIZATION))
 			.orElseThrow(() -> Problems.unauthorized("This call needs the source's key: Authorization: Bearer <key>."));
 		RegisteredSource owner = this.registry.ownerOf(apiKey)
 			.orElseThrow(() -> Problems.unauthorized("The key is not valid: it is unknown or was revoked."));

@@ -45,9 +45,10 @@ class FeedObservabilityTests {
 		assertThat(count(sourceId, "unchanged")).isEqualTo(1);
 		assertThat(count(sourceId, "closed")).isEqualTo(1);
 		assertThat(count(sourceId, "rejected")).isEqualTo(2);
-		assertThat(this.meters.counter(FeedMetrics.REJECTIONS, "source", sourceId, "reason", "postcode").count())
+		assertThat(this.meters.counter(FeedObservations.REJECTIONS, "source", sourceId, "reason", "postcode").count())
 			.isEqualTo(1);
-		assertThat(this.meters.counter(FeedMetrics.REJECTIONS, "source", sourceId, "reason", "closingDate").count())
+		assertThat(
+				this.meters.counter(FeedObservations.REJECTIONS, "source", sourceId, "reason", "closingDate").count())
 			.isEqualTo(1);
 		String feedId = receipt.json().path("feedId").asString();
 		assertThat(output.getOut()).containsPattern("Feed " + feedId + " from " + sourceId
@@ -56,7 +57,7 @@ class FeedObservabilityTests {
 	}
 
 	private double count(String sourceId, String outcome) {
-		return this.meters.counter(FeedMetrics.VACANCIES, "source", sourceId, "outcome", outcome).count();
+		return this.meters.counter(FeedObservations.VACANCIES, "source", sourceId, "outcome", outcome).count();
 	}
 
 }

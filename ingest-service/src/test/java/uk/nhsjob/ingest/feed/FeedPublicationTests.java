@@ -1,7 +1,6 @@
 package uk.nhsjob.ingest.feed;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +26,7 @@ import uk.nhsjob.ingest.IngestApi;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
 import uk.nhsjob.ingest.RegisteredSource;
+import uk.nhsjob.ingest.ServiceClock;
 import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,8 +86,8 @@ class FeedPublicationTests {
 		assertThat(vacancy.latitude()).isCloseTo(53.79592, within(1e-5));
 		assertThat(vacancy.longitude()).isCloseTo(-1.55370, within(1e-5));
 		assertThat(vacancy.remote()).isEqualTo(RemoteWorking.ON_SITE);
-		assertThat(vacancy.postedAt()).isEqualTo(LocalDate.now(ZoneId.of("Europe/London")));
-		assertThat(vacancy.closingDate()).isEqualTo(LocalDate.now(ZoneId.of("Europe/London")).plusDays(30));
+		assertThat(vacancy.postedAt()).isEqualTo(ServiceClock.today());
+		assertThat(vacancy.closingDate()).isEqualTo(ServiceClock.today().plusDays(30));
 		assertThat(vacancy.applyUrl()).isEqualTo("https://jobs.example.org/apply/MS-1001");
 		assertThat(vacancy.reference()).isEqualTo("REF-MS-1001");
 	}
@@ -212,7 +212,7 @@ class FeedPublicationTests {
 
 	@Test
 	void keepsTheDayAJobPostingWasPostedThroughLaterFeedsThatLeaveItOut() {
-		LocalDate posted = LocalDate.now(ZoneId.of("Europe/London")).minusDays(5);
+		LocalDate posted = ServiceClock.today().minusDays(5);
 		String posting = """
 				{"@context": "https://schema.org/", "@type": "JobPosting", "identifier": "LD-1",
 				 "title": "Medical Secretary", "datePosted": "%s", "validThrough": "%s",
@@ -233,7 +233,7 @@ class FeedPublicationTests {
 
 	@Test
 	void keepsThePostDateOfAnNhsJobsVacancy() {
-		LocalDate posted = LocalDate.now(ZoneId.of("Europe/London")).minusDays(3);
+		LocalDate posted = ServiceClock.today().minusDays(3);
 		String xml = """
 				<nhsJobs><vacancyDetails><id>X-1</id><title>Medical Secretary</title>
 				<postDate>%s</postDate><closeDate>%s</closeDate><location>Leeds, LS1 4AP</location>

@@ -19,7 +19,10 @@ import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Delta and snapshot feeds, validation, the open list and withdrawal, per SPEC §3. */
+/**
+ * Delta and snapshot feeds, validation, the open list and withdrawal, as docs/feeds.md
+ * describes them.
+ */
 @IngestServiceTest
 class FeedSemanticsTests {
 

@@ -1,7 +1,6 @@
 package uk.nhsjob.ingest.publish;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import uk.nhsjob.ingest.IngestApi;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
 import uk.nhsjob.ingest.RegisteredSource;
+import uk.nhsjob.ingest.ServiceClock;
 import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +68,7 @@ class CrashBetweenStepsTests {
 		assertThat(stored.pendingPublication()).isTrue();
 
 		this.crash.disarm();
-		assertThat(this.relay.republishPendingBefore(Instant.now().plusSeconds(1))).isPositive();
+		assertThat(this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1))).isPositive();
 
 		assertRecordAndTopicAgree(id, 1, VacancyStatus.OPEN);
 		assertThat(push(Feeds.feed(Feeds.vacancy("STORED-1"))).json().path("unchanged").asInt()).isEqualTo(1);
@@ -96,7 +96,7 @@ class CrashBetweenStepsTests {
 		assertThat(this.publishedVacancies.findById(this.source.id() + ":BATCH-" + 2 * batch)).isEmpty();
 
 		this.crash.disarm();
-		assertThat(this.relay.republishPendingBefore(Instant.now().plusSeconds(1))).isEqualTo(2 * batch);
+		assertThat(this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1))).isEqualTo(2 * batch);
 
 		assertRecordAndTopicAgree(this.source.id() + ":BATCH-0", 1, VacancyStatus.OPEN);
 		assertRecordAndTopicAgree(this.source.id() + ":BATCH-" + (batch + 1), 1, VacancyStatus.OPEN);
@@ -134,7 +134,7 @@ class CrashBetweenStepsTests {
 		assertThat(VacancyTopic.awaitEvents(id, 1).get(0).eventId().toString()).isEqualTo(stored.eventId());
 
 		this.crash.disarm();
-		this.relay.republishPendingBefore(Instant.now().plusSeconds(1));
+		this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1));
 
 		assertRecordAndTopicAgree(id, 1, VacancyStatus.OPEN);
 		assertThat(VacancyTopic.awaitEvents(id, 2)).extracting((event) -> event.eventId().toString())
@@ -152,7 +152,7 @@ class CrashBetweenStepsTests {
 					Feeds.feed(Feeds.vacancy("KEPT-1"))));
 
 		this.crash.disarm();
-		this.relay.republishPendingBefore(Instant.now().plusSeconds(1));
+		this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1));
 
 		assertRecordAndTopicAgree(id, 2, VacancyStatus.CLOSED);
 	}

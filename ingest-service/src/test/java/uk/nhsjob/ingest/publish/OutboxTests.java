@@ -1,8 +1,5 @@
 package uk.nhsjob.ingest.publish;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,6 +17,7 @@ import uk.nhsjob.ingest.Feeds;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
 import uk.nhsjob.ingest.RegisteredSource;
+import uk.nhsjob.ingest.ServiceClock;
 import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +32,6 @@ import static org.mockito.Mockito.reset;
  */
 @IngestServiceTest
 class OutboxTests {
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	@RegisterExtension
 	final RegisteredSource source = new RegisteredSource("outbox", "NHS_TRUST", "LS1 4AP");
@@ -72,7 +68,7 @@ class OutboxTests {
 		assertThat(pending.revision()).isEqualTo(1);
 
 		reset(this.kafka);
-		assertThat(this.relay.republishPendingBefore(Instant.now().plusSeconds(1))).isPositive();
+		assertThat(this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1))).isPositive();
 
 		assertThat(this.publishedVacancies.findById(id).orElseThrow().pendingPublication()).isFalse();
 		List<VacancyPublished> events = VacancyTopic.awaitEvents(id, 1);
@@ -80,8 +76,8 @@ class OutboxTests {
 			assertThat(event.eventId().toString()).isEqualTo(pending.eventId());
 			assertThat(event.vacancy().revision()).isEqualTo(1);
 			// as stored and read back: the dates survive the round trip through MongoDB
-			assertThat(event.vacancy().closingDate()).isEqualTo(LocalDate.now(LONDON).plusDays(30));
-			assertThat(event.vacancy().postedAt()).isEqualTo(LocalDate.now(LONDON));
+			assertThat(event.vacancy().closingDate()).isEqualTo(ServiceClock.today().plusDays(30));
+			assertThat(event.vacancy().postedAt()).isEqualTo(ServiceClock.today());
 		});
 		Response again = this.source.api()
 			.pushFeed(this.source.id(), this.source.key(), Feeds.feed(Feeds.vacancy("LOST-1")));

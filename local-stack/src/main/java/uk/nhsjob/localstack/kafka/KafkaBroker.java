@@ -117,8 +117,7 @@ public final class KafkaBroker {
 	 */
 	public void awaitReady(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		// the port first, so that the client does not log a refused connection every 250
-		// ms
+		// the port first: the client would log a refused connection every 250 ms
 		awaitUntil(deadline, timeout, this::listens);
 		Properties config = new Properties();
 		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.properties.bootstrapServers());

@@ -40,8 +40,7 @@ public record KafkaServerProperties(String host, int port, int controllerPort, P
 		settings.put("inter.broker.listener.name", "PLAINTEXT");
 		settings.put("controller.listener.names", "CONTROLLER");
 		settings.put("log.dirs", this.logDirs.toString());
-		// one node: every internal topic with one replica, and no waiting for other
-		// members
+		// one node: every internal topic with one replica, no waiting for others
 		settings.put("offsets.topic.replication.factor", "1");
 		settings.put("transaction.state.log.replication.factor", "1");
 		settings.put("transaction.state.log.min.isr", "1");
@@ -93,8 +92,7 @@ public record KafkaServerProperties(String host, int port, int controllerPort, P
 				case '\t' -> escaped.append("\\t");
 				default -> {
 					if (c < 0x20 || c > 0x7e) {
-						// Kafka reads the file as ISO 8859-1: anything else as a Unicode
-						// escape
+						// Kafka reads ISO 8859-1: the rest as Unicode escapes
 						escaped.append("\\u%04x".formatted((int) c));
 					}
 					else {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Against a stand-in for the ingest service's admin and feed API (SPEC §3). */
+/** Against a stand-in for the ingest service's admin and feed API (docs/feeds.md). */
 class DemoSourceTests {
 
 	private final List<String> requests = new CopyOnWriteArrayList<>();

@@ -63,8 +63,7 @@ class CsvFeed implements FeedReader {
 			int index = 0;
 			for (CSVRecord record = next(records, parser.getCurrentLineNumber()); record != null; record = next(records,
 					parser.getCurrentLineNumber())) {
-				// spreadsheets save rows of empty cells after the data: they are no
-				// vacancy
+				// spreadsheets save rows of empty cells after the data: no vacancy
 				if (record.stream().anyMatch((value) -> !value.isBlank())) {
 					each.accept(new FeedEntry(index++, lines.of(record), vacancy(fields, record)));
 				}

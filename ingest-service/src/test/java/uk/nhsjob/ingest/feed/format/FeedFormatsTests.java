@@ -1,12 +1,8 @@
 package uk.nhsjob.ingest.feed.format;
 
-import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +24,7 @@ import uk.nhsjob.ingest.Feeds;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
 import uk.nhsjob.ingest.RegisteredSource;
+import uk.nhsjob.ingest.ServiceClock;
 import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IngestServiceTest
 class FeedFormatsTests {
 
-	static final String CLOSING = LocalDate.now(ZoneId.of("Europe/London")).plusDays(30).toString();
+	static final String CLOSING = ServiceClock.today().plusDays(30).toString();
 
 	@RegisterExtension
 	final RegisteredSource source = new RegisteredSource("formats", "NHS_TRUST", "LS6 2AB");
@@ -46,8 +43,8 @@ class FeedFormatsTests {
 	@ParameterizedTest
 	@CsvSource({ "demo-feed.json, application/json", "demo-feed.jsonld, application/ld+json",
 			"demo-feed.xml, application/xml", "demo-feed.csv, text/csv; charset=utf-8" })
-	void publishesEverySampleFeedInFull(String file, String contentType) throws IOException {
-		byte[] sample = Files.readAllBytes(Path.of("..", "samples", "feeds", file));
+	void publishesEverySampleFeedInFull(String file, String contentType) {
+		byte[] sample = Feeds.sample(file);
 
 		Response receipt = push(contentType, sample);
 
@@ -154,14 +151,12 @@ class FeedFormatsTests {
 
 	@Test
 	void givesTheCsvLineEachRejectedVacancyStartsOn() {
-		String csv = "Ref,Job title,Description,Postcode,Closing date\n" //
-				+ "OK-1,Medical Secretary,\"Two\nlines\",LS1 3EX," + CLOSING + "\n" // lines
-																					// 2-3
-				+ "NO-TITLE,,plain,LS1 3EX," + CLOSING + "\n" // line 4
-				+ "\n" // line 5, skipped
-				+ "BAD-POSTCODE,Medical Secretary,\"Three\nmore\nlines\",LS1 XYZ," + CLOSING + "\n" // 6-8
-				+ "PAST,Medical Secretary,plain,LS1 3EX," + Feeds.inDays(-1) + "\n"; // line
-																						// 9
+		// lines: OK-1 on 2-3, NO-TITLE on 4, an empty line 5, BAD-POSTCODE on 6-8, PAST
+		// on 9
+		String csv = "Ref,Job title,Description,Postcode,Closing date\n"
+				+ "OK-1,Medical Secretary,\"Two\nlines\",LS1 3EX," + CLOSING + "\n" + "NO-TITLE,,plain,LS1 3EX,"
+				+ CLOSING + "\n" + "\n" + "BAD-POSTCODE,Medical Secretary,\"Three\nmore\nlines\",LS1 XYZ," + CLOSING
+				+ "\n" + "PAST,Medical Secretary,plain,LS1 3EX," + Feeds.inDays(-1) + "\n";
 
 		Response receipt = push("text/csv", csv);
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import uk.nhsjob.ingest.IngestApi.Response;
 import uk.nhsjob.ingest.IngestServiceTest;
 import uk.nhsjob.ingest.RegisteredSource;
+import uk.nhsjob.ingest.VacancyTopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -87,7 +88,7 @@ class HostileDocumentsTests {
 			assertThat(response.json().path("line").asInt()).isEqualTo(line);
 		}
 		assertThat(response.text()).doesNotContain("root:");
-		assertThat(PublishedKeys.startingWith(this.source.id() + ":")).isEmpty();
+		assertThat(VacancyTopic.keysStartingWith(this.source.id() + ":")).isEmpty();
 		assertNoConnectionWasOpened();
 	}
 
@@ -101,7 +102,7 @@ class HostileDocumentsTests {
 			.post("/api/v1/feeds/" + this.source.id(), this.source.key(), "application/xml", good);
 
 		assertThat(response.json().path("published").asInt()).as(response.text()).isEqualTo(1);
-		assertThat(PublishedKeys.startingWith(this.source.id() + ":")).containsExactly(this.source.id() + ":GOOD-1");
+		assertThat(VacancyTopic.keysStartingWith(this.source.id() + ":")).containsExactly(this.source.id() + ":GOOD-1");
 	}
 
 	private byte[] document(String file) throws IOException {

@@ -7,13 +7,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * An external id may hold a slash ({@code HR/2026/14}), which a client percent-encodes in
- * {@code DELETE …/vacancies/HR%2F2026%2F14}. Tomcat refuses an encoded slash by default;
- * passed through, it is decoded within its path segment, so it reaches the controller as
- * part of the one id.
+ * The feed API's web set-up. An external id may hold a slash ({@code HR/2026/14}), which
+ * a client percent-encodes in {@code DELETE …/vacancies/HR%2F2026%2F14}. Tomcat refuses
+ * an encoded slash by default; passed through, it is decoded within its path segment, so
+ * it reaches the controller as part of the one id.
  */
 @Configuration(proxyBeanMethods = false)
-class ExternalIdPaths {
+class FeedConfiguration {
 
 	@Bean
 	TomcatConnectorCustomizer encodedSlashesInExternalIds() {

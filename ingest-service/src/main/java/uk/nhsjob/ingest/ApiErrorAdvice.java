@@ -26,9 +26,9 @@ import uk.nhsjob.ingest.Problems.FieldProblem;
  * bodies name their fields.
  */
 @RestControllerAdvice
-class ProblemResponses extends ResponseEntityExceptionHandler {
+class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+	private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
