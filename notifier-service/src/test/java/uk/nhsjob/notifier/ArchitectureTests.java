@@ -11,4 +11,9 @@ class ArchitectureTests {
 		ServiceArchitecture.verify("uk.nhsjob.notifier");
 	}
 
+	@Test
+	void featuresAreModulesThatUseOnlyWhatTheOthersExpose() {
+		ServiceArchitecture.verifyModules(NotifierApplication.class);
+	}
+
 }
