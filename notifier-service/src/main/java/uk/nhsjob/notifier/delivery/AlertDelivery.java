@@ -51,7 +51,7 @@ class AlertDelivery {
 		}
 		else if (match instanceof WelcomeSetMatched welcome) {
 			// keyed by the alert: the matcher sends an alert one welcome set, however
-			// often
+			// often it is confirmed
 			recorded = this.ledger.recordWelcome(welcome.alertId(), welcome.vacancies(), welcome.totalMatching());
 		}
 		else {

@@ -143,8 +143,7 @@ class KillTests {
 			publisher.publish(Topics.ALERTS, accepted.alertId(), matchOf(accepted, "Accepted Secretary"));
 			assertKilled(child);
 
-			// 4: in the middle of the digest at 07:00, after the second of three is
-			// accepted
+			// 4: in the middle of the 07:00 digest, once the 2nd of 3 is accepted
 			child = start(infrastructure, 4, afterDigest, Step.AFTER_ACCEPTED, digest.get(0), 2);
 			assertKilled(child);
 
@@ -249,8 +248,8 @@ class KillTests {
 		properties.put("nhsjob.notifier.delivery.sending-timeout", "2s");
 		// one connection, so that each step's window is exactly one email wide
 		properties.put("nhsjob.notifier.delivery.connections", "1");
-		// a restarted child takes its killed predecessor's place in the groups without
-		// a rebalance
+		// a restarted child takes its killed predecessor's place in the groups
+		// without a rebalance
 		properties.put("spring.kafka.consumer.properties.group.instance.id", "kill-" + this.run);
 		properties.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
 		properties.put(KillableNotifier.CLOCK_OFFSET, clockAhead.toString());

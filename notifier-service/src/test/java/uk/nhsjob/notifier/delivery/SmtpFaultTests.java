@@ -145,8 +145,8 @@ class SmtpFaultTests {
 		await().atMost(Ledger.WAIT)
 			.until(() -> alerts.stream().allMatch((alert) -> this.ledger.countIn(alert, DeliveryState.PENDING) == 1));
 
-		this.clock.advance(Duration.ofHours(25)); // past the next 07:00: every digest due
-													// at once
+		// past the next 07:00: every digest due at once
+		this.clock.advance(Duration.ofHours(25));
 		await().atMost(Ledger.WAIT)
 			.until(() -> alerts.stream().allMatch((alert) -> this.server.acceptedFor(alert.address()).size() == 1));
 		assertThat(this.server.connections()).isLessThanOrEqualTo(this.settings.connections());
