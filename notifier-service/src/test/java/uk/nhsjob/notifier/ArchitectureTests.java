@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import uk.nhsjob.testsupport.ServiceArchitecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 class ArchitectureTests {
 
 	@Test
@@ -14,6 +16,16 @@ class ArchitectureTests {
 	@Test
 	void featuresAreModulesThatUseOnlyWhatTheOthersExpose() {
 		ServiceArchitecture.verifyModules(NotifierApplication.class);
+	}
+
+	@Test
+	void onlyTheDeliverySendsOverItsOwnSmtpConnections() {
+		noClasses().that()
+			.resideOutsideOfPackages("..notifier.delivery..", "..notifier.smtp..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..notifier.smtp..")
+			.check(ServiceArchitecture.classesOf("uk.nhsjob.notifier"));
 	}
 
 }
