@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param senderAddress the From address of every email
  * @param senderName the From display name
- * @param coalescingWindow matches for one alert arriving within this window share one
- * email (0s: each is due at once)
+ * @param coalescingWindow how long an instant alert's match waits for others to share its
+ * email, as the delivery's {@code CoalescingRule} says (0s: each is due at once)
  * @param messageIdDomain the right-hand side of the Message-IDs the notifier derives
  */
 @ConfigurationProperties("nhsjob.notifier")

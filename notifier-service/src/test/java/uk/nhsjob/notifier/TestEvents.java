@@ -1,7 +1,9 @@
 package uk.nhsjob.notifier;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,12 +25,33 @@ import uk.nhsjob.common.vocabulary.SalaryPeriod;
 import uk.nhsjob.common.vocabulary.VacancyStatus;
 import uk.nhsjob.common.vocabulary.WorkingPattern;
 
-/** Events as the matcher and the ingest service publish them, with unique ids. */
+/**
+ * Events as the matcher and the ingest service publish them, with unique ids, and with
+ * their times and dates (posted today, closing in 30 days) from the clock the notifier
+ * under test runs on ({@link #useClock}), never from the wall clock.
+ */
 public final class TestEvents {
 
 	public static final String CRITERIA = "medical secretary jobs within 10 miles of LS6";
 
+	private static volatile Clock clock = Clock.fixed(Instant.parse("2028-03-01T12:00:00Z"), ZoneOffset.UTC);
+
 	private TestEvents() {
+	}
+
+	/** The clock the events take their times and dates from. */
+	public static void useClock(Clock notifierClock) {
+		clock = notifierClock;
+	}
+
+	/** Now, on the notifier's clock. */
+	public static Instant now() {
+		return clock.instant();
+	}
+
+	/** Today in London, on the notifier's clock. */
+	public static LocalDate today() {
+		return LocalDate.now(clock.withZone(NotifierApplication.LONDON));
 	}
 
 	/** An alert of its own, for one test. */
@@ -54,8 +77,8 @@ public final class TestEvents {
 
 		private AlertProfileChanged profile(long revision, AlertStatus status, Frequency frequency,
 				int confirmationRequest, String criteriaDescription) {
-			return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, Instant.now(),
-					this.alertId, revision, this.address, status, frequency, criteriaDescription, confirmationRequest,
+			return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, now(), this.alertId,
+					revision, this.address, status, frequency, criteriaDescription, confirmationRequest,
 					confirmUrl(confirmationRequest), link("manage"), link("unsubscribe"));
 		}
 
@@ -73,12 +96,12 @@ public final class TestEvents {
 		}
 
 		public VacancyMatched matched(MatchedVacancy vacancy) {
-			return VacancyMatched.of(this.alertId, vacancy, Instant.now());
+			return VacancyMatched.of(this.alertId, vacancy, now());
 		}
 
 		public WelcomeSetMatched welcome(int totalMatching, MatchedVacancy... vacancies) {
-			return new WelcomeSetMatched(UUID.randomUUID(), WelcomeSetMatched.SCHEMA_VERSION, Instant.now(),
-					this.alertId, List.of(vacancies), totalMatching);
+			return new WelcomeSetMatched(UUID.randomUUID(), WelcomeSetMatched.SCHEMA_VERSION, now(), this.alertId,
+					List.of(vacancies), totalMatching);
 		}
 
 		private String link(String purpose) {
@@ -96,7 +119,7 @@ public final class TestEvents {
 	}
 
 	public static MatchedVacancy vacancy(String vacancyId, String title, String applyUrl) {
-		return vacancy(vacancyId, title, applyUrl, LocalDate.now(), LocalDate.now().plusDays(30));
+		return vacancy(vacancyId, title, applyUrl, today(), today().plusDays(30));
 	}
 
 	public static MatchedVacancy vacancy(String title, LocalDate postedAt, LocalDate closingDate) {
@@ -118,8 +141,8 @@ public final class TestEvents {
 				"Leeds Teaching Hospitals NHS Trust", EmployerType.NHS_TRUST, Role.MEDICAL_SECRETARY, List.of(),
 				Band.BAND_4, Band.BAND_4, BandSource.STATED, 27485, 30162, SalaryPeriod.YEAR, false, null, 37.5,
 				List.of(WorkingPattern.FULL_TIME), ContractType.PERMANENT, "LS1 3EX", "Leeds", 53.8, -1.55,
-				RemoteWorking.ON_SITE, LocalDate.now(), LocalDate.now().plusDays(30), null, null, null);
-		return VacancyPublished.of(vacancy, Instant.now());
+				RemoteWorking.ON_SITE, today(), today().plusDays(30), null, null, null);
+		return VacancyPublished.of(vacancy, now());
 	}
 
 }

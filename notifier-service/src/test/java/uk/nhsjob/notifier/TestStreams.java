@@ -8,6 +8,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import uk.nhsjob.platform.kafka.KafkaSettings;
 import uk.nhsjob.platform.kafka.TopicDeclarations;
+import uk.nhsjob.testsupport.time.MovableClock;
 
 /**
  * What the matcher and the ingest service provide in the running system: the topics the
@@ -22,10 +23,17 @@ public class TestStreams {
 				TopicDeclarations.vacancies(settings));
 	}
 
+	/**
+	 * The notifier's clock, shared by the tests that share its context: each moves it
+	 * forward only, except a test that takes it for itself and gives it back
+	 * ({@code DigestTests}). The events the tests publish take their dates from it.
+	 */
 	@Bean
 	@Primary
 	MovableClock movableClock() {
-		return new MovableClock(NotifierApplication.LONDON);
+		MovableClock clock = MovableClock.atRealTime(NotifierApplication.LONDON);
+		TestEvents.useClock(clock);
+		return clock;
 	}
 
 	@Bean

@@ -2,9 +2,7 @@ package uk.nhsjob.notifier.deadletter;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import uk.nhsjob.common.Topics;
@@ -27,13 +25,8 @@ class DeadLetterCounter {
 		}
 	}
 
-	@KafkaListener(
-			topics = { Topics.ALERTS + Topics.DEAD_LETTER_SUFFIX, Topics.PROFILES + Topics.DEAD_LETTER_SUFFIX,
-					Topics.VACANCIES + Topics.DEAD_LETTER_SUFFIX },
-			groupId = "notifier-service.dead-letters",
-			properties = { "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer" })
-	void on(ConsumerRecord<String, byte[]> record) {
-		counter(record.topic()).increment();
+	void count(String deadLetterTopic) {
+		counter(deadLetterTopic).increment();
 	}
 
 	private Counter counter(String topic) {

@@ -1,6 +1,7 @@
 /**
- * The operator's view of the dead-letter topics: a count per topic in the metrics, and a
- * replay that puts their records back on the topics they came from.
+ * The operator's view of the dead-letter topics: a count per topic in the metrics. The
+ * replay that puts their records back on the topics they came from is the platform's
+ * {@code DeadLetterReplay}, wired in {@code NotifierConfiguration}.
  */
 @NullMarked
 package uk.nhsjob.notifier.deadletter;

@@ -3,10 +3,8 @@ package uk.nhsjob.notifier.delivery;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.AlertMatch;
 import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.match.WelcomeSetMatched;
@@ -14,10 +12,10 @@ import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 
 /**
- * Takes the alert stream into the delivery ledger, and only that: a match becomes a
- * pending entry, a welcome set a pending welcome email with an entry per vacancy. The
- * offset is committed after the ledger write; the {@link EmailSender} sends when due, so
- * every email has the same guarantees whatever a crash interrupts.
+ * Takes the alert stream ({@link MatchListener}) into the delivery ledger, and only that:
+ * a match becomes a pending entry, a welcome set a pending welcome email with an entry
+ * per vacancy. The offset is committed after the ledger write; the {@link EmailSender}
+ * sends when due, so every email has the same guarantees whatever a crash interrupts.
  */
 @Component
 class AlertDelivery {
@@ -26,36 +24,34 @@ class AlertDelivery {
 
 	private final DeliveryLedger ledger;
 
-	private final DeliverySchedule schedule;
+	private final CoalescingRule coalescing;
 
 	private final DeliveryFaults faults;
 
 	private final Clock clock;
 
-	AlertDelivery(RecipientRegistry recipients, DeliveryLedger ledger, DeliverySchedule schedule,
+	AlertDelivery(RecipientRegistry recipients, DeliveryLedger ledger, CoalescingRule coalescing,
 			ObjectProvider<DeliveryFaults> faults, Clock clock) {
 		this.recipients = recipients;
 		this.ledger = ledger;
-		this.schedule = schedule;
+		this.coalescing = coalescing;
 		this.faults = faults.getIfAvailable(() -> DeliveryFaults.NONE);
 		this.clock = clock;
 	}
 
-	// several consumers: recording is a MongoDB round trip or two per match, and the
-	// partitions (keyed by alert) keep each alert's matches in order
-	@KafkaListener(topics = Topics.ALERTS, groupId = "notifier-service.alerts",
-			concurrency = "${nhsjob.notifier.alert-consumers:3}",
-			properties = "spring.json.value.default.type=uk.nhsjob.common.match.AlertMatch")
-	void on(AlertMatch match) {
+	/**
+	 * Records the match (or welcome set) in the ledger, due as the coalescing rule says.
+	 */
+	void record(AlertMatch match) {
 		Recipient recipient = recipientOf(match);
 		String recorded;
 		if (match instanceof VacancyMatched matched) {
 			recorded = this.ledger.record(matched.alertId(), matched.vacancy(),
-					this.schedule.dueAt(recipient.frequency(), this.clock.instant()));
+					this.coalescing.dueAt(recipient.frequency(), this.clock.instant()));
 		}
 		else if (match instanceof WelcomeSetMatched welcome) {
 			// keyed by the alert: the matcher sends an alert one welcome set, however
-			// often
+			// often it is confirmed
 			recorded = this.ledger.recordWelcome(welcome.alertId(), welcome.vacancies(), welcome.totalMatching());
 		}
 		else {

@@ -4,14 +4,11 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.common.vacancy.VacancyPublished;
 
@@ -19,8 +16,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The ids of the vacancies the vacancy stream last showed closed, so that no email offers
- * one. Records of one vacancy arrive in order, so the last one wins.
+ * The ids of the vacancies the vacancy stream ({@link VacancyClosureListener}) last
+ * showed closed, so that no email offers one. Records of one vacancy arrive in order, so
+ * the last one wins.
  */
 @Component
 class ClosedVacancies {
@@ -46,12 +44,10 @@ class ClosedVacancies {
 			.collect(Collectors.toSet());
 	}
 
-	@KafkaListener(topics = Topics.VACANCIES, groupId = "notifier-service.vacancies",
-			properties = "spring.json.value.default.type=uk.nhsjob.common.vacancy.VacancyPublished")
-	void on(ConsumerRecord<String, @Nullable VacancyPublished> record) {
-		VacancyPublished published = record.value();
+	/** Applies the vacancy stream's record of a vacancy (null: its tombstone). */
+	void apply(String vacancyId, @Nullable VacancyPublished published) {
 		if (published == null || published.vacancy().isOpen()) {
-			this.mongo.remove(query(where("_id").is(record.key())), ClosedVacancy.class);
+			this.mongo.remove(query(where("_id").is(vacancyId)), ClosedVacancy.class);
 			return;
 		}
 		Vacancy vacancy = published.vacancy();

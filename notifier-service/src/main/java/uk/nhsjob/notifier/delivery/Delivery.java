@@ -14,10 +14,10 @@ import uk.nhsjob.common.match.MatchedVacancy;
 /**
  * One ledger entry: a vacancy (or the welcome email itself) and one alert.
  *
- * @param id {@code alertId/item}: unique, so a match is recorded once however often it
+ * @param id {@code alertId/item}: unique, so a match is recorded once, however often it
  * arrives
- * @param item the vacancy id, or {@link DeliveryLedger#WELCOME} for an alert's welcome
- * email
+ * @param item the vacancy id, or {@link DeliveryLedger#WELCOME} for the alert's welcome
+ * email itself
  * @param email which of the alert's emails carries this entry ({@code welcome}, or
  * {@code email/<round>} for the sending round that first claimed it); null until then.
  * The Message-ID derives from {@link #emailKey()}, so a resend of the same email carries

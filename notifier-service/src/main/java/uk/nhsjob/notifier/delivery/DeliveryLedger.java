@@ -2,8 +2,11 @@ package uk.nhsjob.notifier.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -25,9 +28,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * when a match arrives, SENDING while its email is handed to SMTP, then SENT (or FAILED,
  * SUPPRESSED, SKIPPED).
  * <p>
- * The sender works a round at a time: one query for what is due, one update to claim it,
- * and writes by {@code _id} for the rest, so the cost per email stays flat as the ledger
- * grows (a database without secondary indexes scans the collection for any other query).
+ * The sender works a round at a time: one query for what is due, one update to claim it
+ * (per email that has its key), and writes by {@code _id} for the rest, so the cost per
+ * email stays flat as the ledger grows (a database without secondary indexes scans the
+ * collection for any other query).
  */
 @Component
 class DeliveryLedger {
@@ -127,11 +131,30 @@ class DeliveryLedger {
 	}
 
 	/**
-	 * Claims pending entries no email carries yet for this round (SENDING, each alert's
-	 * in the round's email for it); returns those this round got, as another sender may
-	 * have taken some first.
+	 * Claims the planned emails for this round (SENDING): an alert's pending entries that
+	 * no email carries yet go into the round's new email for it ({@code email/<round>}),
+	 * an email that has its key is taken whole. Returns the emails this round got, with
+	 * the entries it got, as another sender may have taken some first.
 	 */
-	List<Delivery> claimNew(Collection<String> ids, String round) {
+	List<ClaimedEmail> claim(List<PlannedEmail> planned, String round, Instant now, Instant stuckBefore) {
+		List<Delivery> claimed = new ArrayList<>();
+		List<String> fresh = planned.stream()
+			.filter(PlannedEmail::isNew)
+			.flatMap((email) -> email.offered().stream())
+			.map(Delivery::id)
+			.toList();
+		if (!fresh.isEmpty()) {
+			claimed.addAll(claimNew(fresh, round));
+		}
+		for (PlannedEmail email : planned) {
+			if (!email.isNew()) {
+				claimed.addAll(claimEmail(email.alertId(), email.email(), now, stuckBefore, round));
+			}
+		}
+		return ClaimedEmail.of(claimed);
+	}
+
+	private List<Delivery> claimNew(Collection<String> ids, String round) {
 		this.mongo.updateMulti(query(where(ID).in(ids).and("state").is(DeliveryState.PENDING).and("email").is(null)),
 				taken(round).set("email", "email/" + round), Delivery.class);
 		return this.mongo.find(query(where(ID).in(ids)), Delivery.class)
@@ -141,11 +164,11 @@ class DeliveryLedger {
 	}
 
 	/**
-	 * Claims an email that has its key already for this round: a pending welcome, or one
-	 * a crash left SENDING or a refusal left FAILED (resent under its first Message-ID).
-	 * Returns its entries if this round got them.
+	 * A pending welcome, or an email a crash left SENDING or a refusal left FAILED (sent
+	 * again under its first Message-ID).
 	 */
-	List<Delivery> claimEmail(String alertId, String email, Instant now, Instant stuckBefore, String round) {
+	private List<Delivery> claimEmail(String alertId, @Nullable String email, Instant now, Instant stuckBefore,
+			String round) {
 		Criteria takeable = new Criteria().orOperator(where("state").is(DeliveryState.PENDING), stuck(stuckBefore),
 				retry(now));
 		this.mongo.updateMulti(query(where("alertId").is(alertId).and("email").is(email).andOperator(takeable)),

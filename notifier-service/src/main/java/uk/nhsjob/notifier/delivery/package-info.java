@@ -1,6 +1,8 @@
 /**
  * Turns the alert stream's matches into emails: a ledger entry per (alert, vacancy) makes
- * every vacancy reach an alert at most once, and a closed vacancy is left out.
+ * every vacancy reach an alert at most once, and a closed vacancy is left out. Which
+ * entries share an email, and when it is due, is the {@link CoalescingRule}; the
+ * {@link EmailSender} sends them a round at a time over the {@link SmtpLanes}.
  */
 @NullMarked
 package uk.nhsjob.notifier.delivery;

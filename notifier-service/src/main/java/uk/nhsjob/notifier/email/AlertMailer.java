@@ -24,7 +24,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -33,14 +32,18 @@ import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.notifier.NotifierSettings;
 
 /**
- * Sends the notifier's emails. Each is sent under a key naming what it delivers; the
- * Message-ID is derived from the key, so sending the same thing twice is recognisable as
- * a duplicate.
+ * Builds the notifier's emails, and sends the confirmation requests. Each email has a key
+ * naming what it delivers; the Message-ID is derived from the key, so sending the same
+ * thing twice is recognisable as a duplicate. The vacancy emails are sent by the delivery
+ * on its own SMTP connections, which counts them here once accepted.
  */
 @Component
 public class AlertMailer {
 
-	/** SPEC §7: one email lists at most this many vacancies and says how many more. */
+	/**
+	 * One email lists at most this many vacancies, newest first, and says how many more
+	 * (docs/emails.md).
+	 */
 	static final int MAX_VACANCIES = 20;
 
 	private static final Comparator<MatchedVacancy> NEWEST_FIRST = Comparator.comparing(MatchedVacancy::postedAt,
@@ -58,12 +61,6 @@ public class AlertMailer {
 
 	private final Map<Kind, Counter> sent = new EnumMap<>(Kind.class);
 
-	AlertMailer(JavaMailSender mailSender, EmailTemplates templates, NotifierSettings settings, Clock clock,
-			MeterRegistry meters) {
-		this(mailSender, templates, settings, DkimSigning.NONE, clock, meters);
-	}
-
-	@Autowired
 	AlertMailer(JavaMailSender mailSender, EmailTemplates templates, NotifierSettings settings, DkimSigning dkim,
 			Clock clock, MeterRegistry meters) {
 		this.mailSender = mailSender;
@@ -84,13 +81,6 @@ public class AlertMailer {
 		EmailTemplates.Rendered body = this.templates.render("confirmation",
 				Map.of("criteriaDescription", PlainText.oneLine(criteriaDescription), "confirmUrl", confirmUrl));
 		send(Kind.CONFIRMATION, key, address, Subjects.confirmation(criteriaDescription), body, null);
-	}
-
-	/** The vacancies that newly matched an alert. */
-	public void sendMatches(String key, Addressee to, List<MatchedVacancy> vacancies) {
-		String subject = Subjects.newVacancies(vacancies.size(), to.criteriaDescription());
-		send(Kind.MATCHES, key, to.address(), subject, vacancyEmail(to, subject, false, vacancies, vacancies.size()),
-				to.unsubscribeUrl());
 	}
 
 	/**
@@ -119,18 +109,12 @@ public class AlertMailer {
 				to.unsubscribeUrl());
 	}
 
-	/** The vacancies that already matched an alert when it was confirmed. */
-	public void sendWelcome(String key, Addressee to, List<MatchedVacancy> vacancies, int total) {
-		this.mailSender.send(welcomeEmail(key, to, vacancies, total));
-		this.sent.get(Kind.WELCOME).increment();
-	}
-
 	private EmailTemplates.Rendered vacancyEmail(Addressee to, String subject, boolean welcome,
 			List<MatchedVacancy> vacancies, int total) {
-		List<VacancyView> shown = vacancies.stream()
+		List<EmailVacancy> shown = vacancies.stream()
 			.sorted(NEWEST_FIRST)
 			.limit(MAX_VACANCIES)
-			.map(VacancyView::of)
+			.map(EmailVacancy::of)
 			.toList();
 		return this.templates.render("vacancies",
 				Map.of("subject", PlainText.oneLine(subject), "welcome", welcome, "criteriaDescription",

@@ -22,8 +22,7 @@ class EmailTemplates {
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
 	EmailTemplates() {
-		// an email is rendered per alert in a round: compiled expressions render it
-		// faster
+		// an email is rendered per alert in a round: compiled expressions are faster
 		this.engine.setEnableSpringELCompiler(true);
 		this.engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
 		this.engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));

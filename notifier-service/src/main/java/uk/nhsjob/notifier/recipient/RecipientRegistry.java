@@ -5,23 +5,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.profile.AlertProfileChanged;
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.notifier.email.AlertMailer;
 
 /**
- * Keeps a {@link Recipient} per alert from the profile stream, sends the confirmation
- * emails it asks for, and forgets an alert on its tombstone.
+ * Keeps a {@link Recipient} per alert from the profile stream ({@link ProfileListener}),
+ * sends the confirmation emails it asks for, and forgets an alert on its tombstone.
  */
 @Component
 public class RecipientRegistry {
@@ -51,12 +48,10 @@ public class RecipientRegistry {
 		return found;
 	}
 
-	@KafkaListener(topics = Topics.PROFILES, groupId = "notifier-service.profiles",
-			properties = "spring.json.value.default.type=uk.nhsjob.common.profile.AlertProfileChanged")
-	void on(ConsumerRecord<String, @Nullable AlertProfileChanged> record) {
-		AlertProfileChanged profile = record.value();
+	/** Applies the profile stream's record of an alert: its new state, or a tombstone. */
+	void apply(String alertId, @Nullable AlertProfileChanged profile) {
 		if (profile == null) {
-			erase(record.key());
+			erase(alertId);
 		}
 		else {
 			update(profile);
@@ -74,8 +69,8 @@ public class RecipientRegistry {
 		Recipient recipient = this.recipients.save(Recipient.of(profile, confirmationsSent));
 		if (recipient.status() == AlertStatus.PENDING_CONFIRMATION
 				&& profile.confirmationRequest() > confirmationsSent) {
-			// a crash between sending and saving sends it again on redelivery, under the
-			// same Message-ID
+			// a crash between sending and saving sends it again on redelivery, under
+			// the same Message-ID
 			this.mailer.sendConfirmation(recipient.alertId() + "/confirmation/" + profile.confirmationRequest(),
 					recipient.address(), recipient.criteriaDescription(), recipient.confirmUrl());
 			this.recipients.save(recipient.withConfirmationsSent(profile.confirmationRequest()));

@@ -10,7 +10,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * One SMTP connection kept open across a batch of emails, so a burst does not open a
  * connection per message. Opened on the first send; after a failure that broke it, the
- * next send opens a new one. Not thread-safe: one per sending round.
+ * next send opens a new one. Not thread-safe: one per lane of a sending round.
  */
 public final class SmtpConnection implements AutoCloseable {
 

@@ -1,6 +1,6 @@
 /**
- * Talking to the SMTP server: one connection kept open across a batch of emails, and what
- * a refusal means (try again later, or never for that address).
+ * Talking to the SMTP server: a connection kept open across a lane of emails, and what a
+ * refusal means (try again later, or never for that address).
  */
 @NullMarked
 package uk.nhsjob.notifier.smtp;

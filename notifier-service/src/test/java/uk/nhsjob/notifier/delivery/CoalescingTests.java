@@ -1,7 +1,6 @@
 package uk.nhsjob.notifier.delivery;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -17,13 +16,14 @@ import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.notifier.EventPublisher;
-import uk.nhsjob.notifier.MovableClock;
+import uk.nhsjob.testsupport.time.MovableClock;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
+import uk.nhsjob.notifier.Emails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +41,7 @@ class CoalescingTests {
 	MongoTemplate mongo;
 
 	@Autowired
-	DeliverySchedule schedule;
+	CoalescingRule coalescing;
 
 	@Autowired
 	MovableClock clock;
@@ -51,24 +51,24 @@ class CoalescingTests {
 	@BeforeEach
 	void window() {
 		this.ledger = new Ledger(this.mongo, this.publisher, this.registry);
-		this.schedule.coalesceWithin(Duration.ofSeconds(30));
+		this.coalescing.coalesceWithin(Duration.ofSeconds(30));
 	}
 
 	@AfterEach
 	void noWindow() {
-		this.schedule.coalesceWithin(Duration.ZERO);
+		this.coalescing.coalesceWithin(Duration.ZERO);
 	}
 
 	@Test
 	void matchesWithinTheWindowShareOneEmailOfTheTwentyNewestAndCountTheRest(Mailbox mailbox) {
 		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
 		List<MatchedVacancy> vacancies = IntStream.rangeClosed(1, 23)
-			.mapToObj((n) -> TestEvents.vacancy("Vacancy " + n, LocalDate.now().minusDays(30 - n),
-					LocalDate.now().plusDays(30)))
+			.mapToObj((n) -> TestEvents.vacancy("Vacancy " + n, this.clock.today().minusDays(30 - n),
+					this.clock.today().plusDays(30)))
 			.toList();
 		vacancies.forEach((vacancy) -> this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy)));
 		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.PENDING) == 23);
-		assertThat(mailbox.messagesTo(alert.address())).isEmpty();
+		assertThat(Emails.exactly(mailbox, alert.address(), 0)).isEmpty();
 
 		this.clock.advance(Duration.ofSeconds(31));
 
@@ -80,7 +80,7 @@ class CoalescingTests {
 		assertThat(lines.indexOf("Vacancy 23")).isLessThan(lines.indexOf("Vacancy 22"));
 		assertThat(text).contains("And 3 more");
 		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.SENT) == 23);
-		assertThat(mailbox.messagesTo(alert.address())).hasSize(1);
+		assertThat(Emails.exactly(mailbox, alert.address(), 1)).hasSize(1);
 	}
 
 	@Test
@@ -93,7 +93,7 @@ class CoalescingTests {
 
 		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Second")));
 		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.PENDING) == 1);
-		assertThat(mailbox.messagesTo(alert.address())).hasSize(1);
+		assertThat(Emails.exactly(mailbox, alert.address(), 1)).hasSize(1);
 		this.clock.advance(Duration.ofSeconds(31));
 
 		MimeMessage second = mailbox.awaitMessageTo(alert.address(),

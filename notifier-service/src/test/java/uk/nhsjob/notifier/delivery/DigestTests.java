@@ -3,10 +3,15 @@ package uk.nhsjob.notifier.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,8 +19,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.notifier.Emails;
 import uk.nhsjob.notifier.EventPublisher;
-import uk.nhsjob.notifier.MovableClock;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
@@ -23,10 +28,16 @@ import uk.nhsjob.notifier.digest.DigestSchedule;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
+import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+/**
+ * The digests at 07:00 London time. Each test puts the notifier's clock at the London
+ * moment it names (and gives it back afterwards, moved on by the time the test took), so
+ * that what it expects does not depend on when the suite runs.
+ */
 @NotifierIntegrationTest
 class DigestTests {
 
@@ -47,15 +58,29 @@ class DigestTests {
 
 	Ledger ledger;
 
+	private Instant clockBefore;
+
+	private long startedNanos;
+
 	@BeforeEach
-	void ledger() {
+	void takeTheClock() {
 		this.ledger = new Ledger(this.mongo, this.publisher, this.registry);
+		this.clockBefore = this.clock.instant();
+		this.startedNanos = System.nanoTime();
+	}
+
+	/** The tests sharing the notifier see their clock go forward only. */
+	@AfterEach
+	void giveTheClockBack() {
+		this.clock.setTo(this.clockBefore.plusNanos(System.nanoTime() - this.startedNanos));
 	}
 
 	@Test
 	void dailyDigestGoesAtSevenWithoutTheVacanciesClosedByThen(Mailbox mailbox) {
+		// noon on Saturday 1 July 2028: the next run is Sunday's 07:00 BST
+		this.clock.setTo(LocalDateTime.parse("2028-07-01T12:00"));
 		Alert alert = this.ledger.activeAlert(Frequency.DAILY);
-		LocalDate today = LocalDate.now(this.clock);
+		LocalDate today = LocalDate.parse("2028-07-01");
 		MatchedVacancy older = TestEvents.vacancy("Older Medical Secretary", today.minusDays(2), today.plusDays(30));
 		MatchedVacancy newer = TestEvents.vacancy("Newer Medical Secretary", today, today.plusDays(30));
 		MatchedVacancy closesToday = TestEvents.vacancy("Closes Today", today, today);
@@ -67,10 +92,9 @@ class DigestTests {
 		await().atMost(Ledger.WAIT)
 			.until(() -> this.ledger.countIn(alert, DeliveryState.PENDING) == 4
 					&& this.closedVacancies.contains(closedLater.vacancyId()));
-		Delivery entry = this.ledger.entriesOf(alert).get(0);
-		Instant run = entry.dueAt();
-		assertThat(run).isEqualTo(DigestSchedule.nextRun(Frequency.DAILY, entry.recordedAt()));
-		assertThat(mailbox.messagesTo(alert.address())).isEmpty();
+		Instant run = this.ledger.entriesOf(alert).get(0).dueAt();
+		assertThat(run).isEqualTo(Instant.parse("2028-07-02T06:00:00Z"));
+		assertThat(Emails.exactly(mailbox, alert.address(), 0)).isEmpty();
 
 		this.clock.advanceTo(run.plusSeconds(1));
 
@@ -87,15 +111,56 @@ class DigestTests {
 		});
 	}
 
+	/**
+	 * A match recorded before 07:00 goes in that morning's digest, and a vacancy closing
+	 * on the digest's day is still listed ("closing today still counts"): before the fix
+	 * of its test, the run was assumed to be the next day. The same holds across both
+	 * clock changes: the 07:00 run on the day of the change and on the day after is at
+	 * the instant London's 07:00 is then.
+	 */
+	@ParameterizedTest(name = "recorded {0} London: the digest of {2} goes at {1}")
+	@CsvSource({ "2028-07-02T03:00, 2028-07-02T06:00:00Z, 2028-07-02",
+			"2028-07-02T06:59, 2028-07-02T06:00:00Z, 2028-07-02", "2028-03-25T12:00, 2028-03-26T06:00:00Z, 2028-03-26",
+			"2028-03-26T00:30, 2028-03-26T06:00:00Z, 2028-03-26", "2028-03-26T12:00, 2028-03-27T06:00:00Z, 2028-03-27",
+			"2028-10-28T12:00, 2028-10-29T07:00:00Z, 2028-10-29", "2028-10-29T01:30, 2028-10-29T07:00:00Z, 2028-10-29",
+			"2028-10-29T12:00, 2028-10-30T07:00:00Z, 2028-10-30" })
+	void aVacancyClosingOnTheDigestsDayIsStillListed(LocalDateTime recordedAt, Instant expectedRun, LocalDate digestDay,
+			Mailbox mailbox) {
+		this.clock.setTo(recordedAt);
+		Alert alert = this.ledger.activeAlert(Frequency.DAILY);
+		MatchedVacancy closesThatDay = TestEvents.vacancy("Closes On The Day", digestDay.minusDays(3), digestDay);
+		MatchedVacancy closedTheDayBefore = TestEvents.vacancy("Closed The Day Before", digestDay.minusDays(3),
+				digestDay.minusDays(1));
+		for (MatchedVacancy vacancy : List.of(closesThatDay, closedTheDayBefore)) {
+			this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));
+		}
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.entriesOf(alert).size() == 2);
+		assertThat(this.ledger.entriesOf(alert)).extracting(Delivery::dueAt).containsOnly(expectedRun);
+
+		this.clock.advanceTo(expectedRun.minusSeconds(5));
+		assertThat(Emails.exactly(mailbox, alert.address(), 0)).isEmpty();
+		this.clock.advanceTo(expectedRun.plusSeconds(1));
+
+		MimeMessage digest = mailbox.awaitMessageTo(alert.address());
+		assertThat(MailContent.subject(digest)).isEqualTo("1 new medical secretary job within 10 miles of LS6");
+		assertThat(MailContent.plainText(digest)).contains("Closes On The Day").doesNotContain("Closed The Day Before");
+		await().atMost(Ledger.WAIT).untilAsserted(() -> {
+			assertThat(this.ledger.stateOf(alert, closesThatDay.vacancyId())).isEqualTo(DeliveryState.SENT);
+			assertThat(this.ledger.stateOf(alert, closedTheDayBefore.vacancyId())).isEqualTo(DeliveryState.SKIPPED);
+		});
+	}
+
 	@Test
 	void weeklyDigestWaitsForMonday(Mailbox mailbox) {
+		// Thursday 23 March 2028; the Monday after is the first in summer time
+		this.clock.setTo(LocalDateTime.parse("2028-03-23T12:00"));
 		Alert alert = this.ledger.activeAlert(Frequency.WEEKLY);
 		MatchedVacancy vacancy = TestEvents.vacancy("Weekly Medical Secretary");
 		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));
 		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.PENDING) == 1);
 		Instant run = this.ledger.entriesOf(alert).get(0).dueAt();
+		assertThat(run).isEqualTo(Instant.parse("2028-03-27T06:00:00Z"));
 		assertThat(run.atZone(DigestSchedule.LONDON).getDayOfWeek()).hasToString("MONDAY");
-		assertThat(run.atZone(DigestSchedule.LONDON).toLocalTime()).isEqualTo(DigestSchedule.RUN_AT);
 
 		this.clock.advanceTo(run.minusSeconds(60));
 		await().during(Duration.ofSeconds(1))
@@ -108,6 +173,7 @@ class DigestTests {
 
 	@Test
 	void anEmptyDigestIsNotSent(Mailbox mailbox) {
+		this.clock.setTo(LocalDateTime.parse("2028-07-01T12:00"));
 		Alert alert = this.ledger.activeAlert(Frequency.DAILY);
 		MatchedVacancy vacancy = TestEvents.vacancy("Withdrawn Before Seven");
 		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));

@@ -3,8 +3,7 @@ package uk.nhsjob.notifier.delivery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,7 +44,9 @@ import uk.nhsjob.notifier.TestEvents.Alert;
 import uk.nhsjob.notifier.delivery.ScriptedFaults.Step;
 import uk.nhsjob.testsupport.Mailbox;
 import uk.nhsjob.testsupport.RealInfrastructure;
+import uk.nhsjob.testsupport.SlowTest;
 import uk.nhsjob.testsupport.TestInfrastructure;
+import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,9 +60,11 @@ import static org.awaitility.Awaitility.await;
  * nothing after that point happens). Each child after the first recovers the step before
  * and is killed at the next, so five starts cover the four steps.
  * <p>
- * Run by surefire in a JVM of its own (see the pom): the in-JVM notifier of the other
- * tests would otherwise read the same topics.
+ * A {@link SlowTest}, so failsafe runs it after the fast suite, in a JVM of its own: the
+ * in-JVM notifier of the other tests would otherwise read the same topics. It is the
+ * notifier's only slow test; another one sharing that JVM must not start a notifier.
  */
+@SlowTest
 @RealInfrastructure
 class KillTests {
 
@@ -89,9 +92,13 @@ class KillTests {
 	void killedAtEachStepTheNotifierLosesNothingAndDoublesOnlyTheAcceptedEmail(TestInfrastructure infrastructure,
 			Mailbox mailbox) throws Exception {
 		startGroupsAtTheEnd(infrastructure.kafkaBootstrapServers());
-		// noon in London, so no digest falls due until the clock is moved past 07:00
-		Duration beforeDigest = Duration.between(Instant.now(),
-				ZonedDateTime.now(NotifierApplication.LONDON).with(LocalTime.NOON).plusDays(1).toInstant());
+		// noon on Tuesday 4 July 2028 in London, so no digest falls due until the clock
+		// is moved past Wednesday's 07:00; each child's clock runs ahead of the real time
+		// by the offset that puts it there
+		MovableClock clock = MovableClock.startingAt(LocalDateTime.parse("2028-07-04T12:00"),
+				NotifierApplication.LONDON);
+		TestEvents.useClock(clock);
+		Duration beforeDigest = Duration.between(Instant.now(), clock.instant());
 		Duration afterDigest = beforeDigest.plusHours(21);
 		Alert recorded = alert("recorded", 0);
 		Alert beforeData = alert("before-data", 0);
@@ -136,8 +143,7 @@ class KillTests {
 			publisher.publish(Topics.ALERTS, accepted.alertId(), matchOf(accepted, "Accepted Secretary"));
 			assertKilled(child);
 
-			// 4: in the middle of the digest at 07:00, after the second of three is
-			// accepted
+			// 4: in the middle of the 07:00 digest, once the 2nd of 3 is accepted
 			child = start(infrastructure, 4, afterDigest, Step.AFTER_ACCEPTED, digest.get(0), 2);
 			assertKilled(child);
 
@@ -212,7 +218,7 @@ class KillTests {
 				}
 				catch (ExecutionException ex) {
 					throw new IllegalStateException("Another notifier reads group " + group.getKey()
-							+ ": KillTests need a JVM of their own (surefire execution kill-tests)", ex);
+							+ ": KillTests need a JVM without the in-JVM notifier (they are a @SlowTest)", ex);
 				}
 			}
 		}
@@ -242,8 +248,8 @@ class KillTests {
 		properties.put("nhsjob.notifier.delivery.sending-timeout", "2s");
 		// one connection, so that each step's window is exactly one email wide
 		properties.put("nhsjob.notifier.delivery.connections", "1");
-		// a restarted child takes its killed predecessor's place in the groups without a
-		// rebalance
+		// a restarted child takes its killed predecessor's place in the groups
+		// without a rebalance
 		properties.put("spring.kafka.consumer.properties.group.instance.id", "kill-" + this.run);
 		properties.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
 		properties.put(KillableNotifier.CLOCK_OFFSET, clockAhead.toString());

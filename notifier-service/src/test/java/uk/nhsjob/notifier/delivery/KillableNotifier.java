@@ -19,6 +19,7 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import uk.nhsjob.notifier.NotifierApplication;
+import uk.nhsjob.testsupport.time.MovableClock;
 
 /**
  * The notifier as {@link KillTests} runs it, in a JVM of its own. Test code, so never in
@@ -29,8 +30,9 @@ import uk.nhsjob.notifier.NotifierApplication;
  * stop it: no shutdown hook, no offset commit, no ledger write after it;</li>
  * <li>{@value #HALT_FOR}: only for keys (ledger entries, emails) of alerts whose id
  * starts with this; {@value #HALT_ON}: at the n-th such key (default 1);</li>
- * <li>{@value #CLOCK_OFFSET}: an ISO-8601 duration the clock runs ahead, so a digest
- * falls due.</li>
+ * <li>{@value #CLOCK_OFFSET}: an ISO-8601 duration the clock runs ahead of the real time,
+ * which puts it at the moment the test's own clock shows (and past 07:00, so a digest
+ * falls due).</li>
  * </ul>
  */
 final class KillableNotifier {
@@ -89,8 +91,9 @@ final class KillableNotifier {
 		@Bean
 		@Primary
 		Clock clockAhead(Environment environment) {
-			return Clock.offset(Clock.system(NotifierApplication.LONDON),
-					Duration.parse(environment.getRequiredProperty(CLOCK_OFFSET)));
+			MovableClock clock = MovableClock.atRealTime(NotifierApplication.LONDON);
+			clock.advance(Duration.parse(environment.getRequiredProperty(CLOCK_OFFSET)));
+			return clock;
 		}
 
 	}

@@ -18,7 +18,7 @@ import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.notifier.EventPublisher;
-import uk.nhsjob.notifier.MovableClock;
+import uk.nhsjob.testsupport.time.MovableClock;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
@@ -145,8 +145,8 @@ class SmtpFaultTests {
 		await().atMost(Ledger.WAIT)
 			.until(() -> alerts.stream().allMatch((alert) -> this.ledger.countIn(alert, DeliveryState.PENDING) == 1));
 
-		this.clock.advance(Duration.ofHours(25)); // past the next 07:00: every digest due
-													// at once
+		// past the next 07:00: every digest due at once
+		this.clock.advance(Duration.ofHours(25));
 		await().atMost(Ledger.WAIT)
 			.until(() -> alerts.stream().allMatch((alert) -> this.server.acceptedFor(alert.address()).size() == 1));
 		assertThat(this.server.connections()).isLessThanOrEqualTo(this.settings.connections());

@@ -1,7 +1,6 @@
 package uk.nhsjob.notifier.delivery;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,13 +20,14 @@ import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.notifier.EventPublisher;
-import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
 import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
+import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
+import uk.nhsjob.notifier.Emails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -102,7 +102,7 @@ class VacancyEmailTests {
 		Alert alert = activeAlert();
 		MatchedVacancy vacancy = TestEvents.vacancy("Medical Secretary");
 		VacancyMatched matchedBeforePause = new VacancyMatched(UUID.randomUUID(), VacancyMatched.SCHEMA_VERSION,
-				Instant.now().minusSeconds(60), alert.alertId(),
+				TestEvents.now().minusSeconds(60), alert.alertId(),
 				VacancyMatched.matchIdOf(alert.alertId(), vacancy.vacancyId()), vacancy);
 		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(2, AlertStatus.PAUSED, 1));
 		await().atMost(WAIT).until(() -> hasStatus(alert, AlertStatus.PAUSED));
@@ -110,7 +110,7 @@ class VacancyEmailTests {
 		this.publisher.publish(Topics.ALERTS, alert.alertId(), matchedBeforePause);
 
 		await().atMost(WAIT).until(() -> ledgerState(alert, vacancy) == DeliveryState.SKIPPED);
-		assertThat(mailbox.messagesTo(alert.address())).isEmpty();
+		assertThat(Emails.exactly(mailbox, alert.address(), 0)).isEmpty();
 	}
 
 	@Test
@@ -125,7 +125,7 @@ class VacancyEmailTests {
 
 		MimeMessage email = mailbox.awaitMessageTo(alert.address());
 		assertThat(MailContent.plainText(email)).doesNotContain("Dermatology");
-		assertThat(mailbox.messagesTo(alert.address())).hasSize(1);
+		assertThat(Emails.exactly(mailbox, alert.address(), 1)).hasSize(1);
 		assertThat(ledgerState(alert, closed)).isEqualTo(DeliveryState.SKIPPED);
 	}
 
@@ -162,7 +162,7 @@ class VacancyEmailTests {
 		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(oncology));
 		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Team Leader")));
 		mailbox.awaitMessageTo(alert.address(), (email) -> MailContent.plainText(email).contains("Team Leader"));
-		assertThat(mailbox.messagesTo(alert.address())).hasSize(2);
+		assertThat(Emails.exactly(mailbox, alert.address(), 2)).hasSize(2);
 	}
 
 	@Test
@@ -180,7 +180,7 @@ class VacancyEmailTests {
 		assertThat(welcome.getSubject())
 			.isEqualTo("Your job alert is on: 4 medical secretary jobs within 10 miles of LS6");
 		assertThat(MailContent.plainText(welcome)).doesNotContain("Cardiology");
-		assertThat(mailbox.messagesTo(alert.address())).hasSize(2);
+		assertThat(Emails.exactly(mailbox, alert.address(), 2)).hasSize(2);
 	}
 
 	@Test

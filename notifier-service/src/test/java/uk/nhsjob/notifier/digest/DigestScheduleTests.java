@@ -21,6 +21,10 @@ class DigestScheduleTests {
 			.isEqualTo(Instant.parse("2026-06-11T06:00:00Z"));
 		assertThat(DigestSchedule.nextRun(Frequency.DAILY, london("2026-12-10T12:00")))
 			.isEqualTo(Instant.parse("2026-12-11T07:00:00Z"));
+		assertThat(DigestSchedule.nextRun(Frequency.DAILY, london("2028-07-02T03:00")))
+			.isEqualTo(Instant.parse("2028-07-02T06:00:00Z"));
+		assertThat(DigestSchedule.nextRun(Frequency.DAILY, london("2027-01-15T03:00")))
+			.isEqualTo(Instant.parse("2027-01-15T07:00:00Z"));
 	}
 
 	@Test
@@ -36,8 +40,8 @@ class DigestScheduleTests {
 
 	@Test
 	void dailyStaysAtSevenLocalAcrossTheOctoberClockChange() {
-		// clocks go back at 01:00 UTC on Sunday 25 October 2026: 01:00-02:00 happens
-		// twice
+		// clocks go back at 01:00 UTC on Sunday 25 October 2026: 01:00-02:00 London
+		// time happens twice
 		assertThat(DigestSchedule.nextRun(Frequency.DAILY, london("2026-10-24T07:30")))
 			.isEqualTo(Instant.parse("2026-10-25T07:00:00Z"));
 		assertThat(DigestSchedule.nextRun(Frequency.DAILY, Instant.parse("2026-10-25T00:30:00Z")))

@@ -2,7 +2,9 @@ package uk.nhsjob.notifier.email;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -16,8 +18,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.vocabulary.Band;
-import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.notifier.NotifierSettings;
+import uk.nhsjob.testsupport.MailContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +29,8 @@ class AlertMailerTests {
 
 	private final AlertMailer mailer = new AlertMailer(this.sender, new EmailTemplates(),
 			new NotifierSettings("alerts@nhsjob.localhost", "NHSJob Alerts", Duration.ofSeconds(30), "nhsjob.alerts"),
-			Clock.systemUTC(), new SimpleMeterRegistry());
+			DkimSigning.NONE, Clock.fixed(Instant.parse("2028-03-27T06:00:00Z"), ZoneOffset.UTC),
+			new SimpleMeterRegistry());
 
 	private final Addressee addressee = new Addressee("sam@example.org",
 			"medical secretary jobs within 10 miles of LS6", "https://alerts.test/manage?token=m",
@@ -35,9 +38,9 @@ class AlertMailerTests {
 
 	@Test
 	void theSameKeyGivesTheSameMessageId() throws MessagingException {
-		this.mailer.sendMatches("alert-1/trust:1", this.addressee, List.of(vacancy(1)));
-		this.mailer.sendMatches("alert-1/trust:1", this.addressee, List.of(vacancy(1)));
-		this.mailer.sendMatches("alert-1/trust:2", this.addressee, List.of(vacancy(2)));
+		this.sender.send(this.mailer.matchesEmail("alert-1/trust:1", this.addressee, List.of(vacancy(1))));
+		this.sender.send(this.mailer.matchesEmail("alert-1/trust:1", this.addressee, List.of(vacancy(1))));
+		this.sender.send(this.mailer.matchesEmail("alert-1/trust:2", this.addressee, List.of(vacancy(2))));
 
 		assertThat(this.sender.sent.get(0).getMessageID()).isEqualTo(this.sender.sent.get(1).getMessageID())
 			.isNotEqualTo(this.sender.sent.get(2).getMessageID());
@@ -47,7 +50,7 @@ class AlertMailerTests {
 	void listsAtMostTwentyVacanciesNewestFirstAndSaysHowManyMore() {
 		List<MatchedVacancy> vacancies = IntStream.rangeClosed(1, 25).mapToObj(AlertMailerTests::vacancy).toList();
 
-		this.mailer.sendWelcome("alert-1/welcome", this.addressee, vacancies, 40);
+		this.sender.send(this.mailer.welcomeEmail("alert-1/welcome", this.addressee, vacancies, 40));
 
 		String text = MailContent.plainText(this.sender.sent.get(0));
 		assertThat(text).contains("Vacancy 25", "Vacancy 6", "And 20 more").doesNotContain("Vacancy 5\n");
@@ -60,7 +63,10 @@ class AlertMailerTests {
 				LocalDate.of(2026, 12, 31), "https://jobs.example.nhs.uk/" + n);
 	}
 
-	/** Keeps the messages, saved as the real sender saves them, instead of sending. */
+	/**
+	 * Keeps the messages, saved as the SMTP connection saves them before it sends,
+	 * instead of sending.
+	 */
 	static class CapturingMailSender extends JavaMailSenderImpl {
 
 		final List<MimeMessage> sent = new ArrayList<>();

@@ -9,7 +9,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -94,8 +96,9 @@ class DkimSigningTests {
 
 	private MimeMessage send(DkimSigning dkim) {
 		CapturingMailSender sender = new CapturingMailSender();
-		new AlertMailer(sender, new EmailTemplates(), SETTINGS, dkim, Clock.systemUTC(), new SimpleMeterRegistry())
-			.sendMatches("alert-1/email/1", this.addressee, List.of(vacancy()));
+		sender.send(new AlertMailer(sender, new EmailTemplates(), SETTINGS, dkim,
+				Clock.fixed(Instant.parse("2028-03-27T06:00:00Z"), ZoneOffset.UTC), new SimpleMeterRegistry())
+			.matchesEmail("alert-1/email/1", this.addressee, List.of(vacancy())));
 		return sender.sent.get(0);
 	}
 

@@ -12,6 +12,7 @@ import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents.Alert;
 import uk.nhsjob.testsupport.Mailbox;
+import uk.nhsjob.notifier.Emails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class ConfirmationEmailTests {
 		assertThat(MailContent.plainText(email)).contains(alert.confirmUrl(1));
 		assertThat(MailContent.html(email)).contains("href=\"" + alert.confirmUrl(1) + "\"");
 		assertThat(email.getHeader("List-Unsubscribe")).isNull();
-		assertThat(mailbox.messagesTo(alert.address())).hasSize(1);
+		assertThat(Emails.exactly(mailbox, alert.address(), 1)).hasSize(1);
 	}
 
 	@Test
@@ -52,7 +53,7 @@ class ConfirmationEmailTests {
 		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(2, AlertStatus.PENDING_CONFIRMATION, 2));
 
 		mailbox.awaitMessageTo(alert.address(), (email) -> MailContent.plainText(email).contains(alert.confirmUrl(2)));
-		assertThat(mailbox.messagesTo(alert.address())).hasSize(2)
+		assertThat(Emails.exactly(mailbox, alert.address(), 2)).hasSize(2)
 			.filteredOn((email) -> MailContent.plainText(email).contains(alert.confirmUrl(1)))
 			.hasSize(1);
 	}
@@ -65,7 +66,7 @@ class ConfirmationEmailTests {
 		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(3, AlertStatus.PENDING_CONFIRMATION, 3));
 
 		mailbox.awaitMessageTo(alert.address(), (email) -> MailContent.plainText(email).contains(alert.confirmUrl(3)));
-		assertThat(mailbox.messagesTo(alert.address())).hasSize(2)
+		assertThat(Emails.exactly(mailbox, alert.address(), 2)).hasSize(2)
 			.noneMatch((email) -> MailContent.plainText(email).contains(alert.confirmUrl(2)));
 		assertThat(this.registry.find(alert.alertId())).hasValueSatisfying((recipient) -> {
 			assertThat(recipient.revision()).isEqualTo(3);
@@ -80,7 +81,7 @@ class ConfirmationEmailTests {
 		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(2, AlertStatus.PENDING_CONFIRMATION, 2));
 
 		mailbox.awaitMessageTo(alert.address());
-		assertThat(mailbox.messagesTo(alert.address())).hasSize(1)
+		assertThat(Emails.exactly(mailbox, alert.address(), 1)).hasSize(1)
 			.allMatch((email) -> MailContent.plainText(email).contains(alert.confirmUrl(2)));
 	}
 

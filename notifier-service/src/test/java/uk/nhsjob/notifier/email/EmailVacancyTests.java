@@ -11,11 +11,11 @@ import uk.nhsjob.common.vocabulary.WorkingPattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class VacancyViewTests {
+class EmailVacancyTests {
 
 	@Test
 	void showsBandSalaryHoursPlaceAndClosingDate() {
-		VacancyView view = VacancyView.of(vacancy(Band.BAND_3, Band.BAND_4, null, 26000, 28000, 22.5, "Leeds", 3.04,
+		EmailVacancy view = EmailVacancy.of(vacancy(Band.BAND_3, Band.BAND_4, null, 26000, 28000, 22.5, "Leeds", 3.04,
 				"https://jobs.example.nhs.uk/1"));
 
 		assertThat(view.pay()).isEqualTo("Band 3 to 4, £26,000 to £28,000 a year");
@@ -28,7 +28,7 @@ class VacancyViewTests {
 
 	@Test
 	void prefersTheStatedSalaryAndCopesWithoutDetails() {
-		VacancyView view = VacancyView.of(vacancy(null, null, "Competitive", null, null, null, null, null, null));
+		EmailVacancy view = EmailVacancy.of(vacancy(null, null, "Competitive", null, null, null, null, null, null));
 
 		assertThat(view.pay()).isEqualTo("Competitive");
 		assertThat(view.hours()).isEqualTo("part time, job share");
@@ -38,15 +38,15 @@ class VacancyViewTests {
 
 	@Test
 	void linksOnlyHttpsAdverts() {
-		assertThat(VacancyView.of(withApplyUrl("http://jobs.example.org/1")).applyLink()).isNull();
-		assertThat(VacancyView.of(withApplyUrl("http://jobs.example.org/1")).applyText())
+		assertThat(EmailVacancy.of(withApplyUrl("http://jobs.example.org/1")).applyLink()).isNull();
+		assertThat(EmailVacancy.of(withApplyUrl("http://jobs.example.org/1")).applyText())
 			.isEqualTo("http://jobs.example.org/1");
-		assertThat(VacancyView.of(withApplyUrl("javascript:alert(1)"))).satisfies((view) -> {
+		assertThat(EmailVacancy.of(withApplyUrl("javascript:alert(1)"))).satisfies((view) -> {
 			assertThat(view.applyLink()).isNull();
 			assertThat(view.applyText()).isNull();
 		});
-		assertThat(VacancyView.of(withApplyUrl("HTTPS://jobs.example.org/a b")).applyLink()).isNull();
-		assertThat(VacancyView.of(withApplyUrl("HTTPS://jobs.example.org/2")).applyLink())
+		assertThat(EmailVacancy.of(withApplyUrl("HTTPS://jobs.example.org/a b")).applyLink()).isNull();
+		assertThat(EmailVacancy.of(withApplyUrl("HTTPS://jobs.example.org/2")).applyLink())
 			.isEqualTo("HTTPS://jobs.example.org/2");
 	}
 

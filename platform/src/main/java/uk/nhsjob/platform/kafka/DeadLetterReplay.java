@@ -1,4 +1,4 @@
-package uk.nhsjob.notifier.deadletter;
+package uk.nhsjob.platform.kafka;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,43 +20,58 @@ import uk.nhsjob.common.Topics;
 
 /**
  * Puts the records of {@code <topic>.dlt} back on {@code <topic>}, as they arrived (same
- * key, same bytes, without the failure headers the dead-lettering added), for an operator
- * who has fixed the cause. Reads with a group of its own, so each record is replayed
- * once; run it again after new dead letters.
+ * key, same bytes, without the {@code kafka_dlt-*} failure headers the failure policy
+ * added), for an operator who has fixed the cause. Reads with a consumer group of its
+ * own, so each record is replayed once per group; run it again after new dead letters.
+ * Every service's jar holds it (the platform is in each); dead letters and their replay
+ * are described in docs/operations.md.
  * <p>
- * From the command line (the service's jar, no Spring context): <pre>
- * KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 java -Dloader.main=uk.nhsjob.notifier.deadletter.DeadLetterReplay \
+ * From the command line, no Spring context: <pre>
+ * KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 java -Dloader.main=uk.nhsjob.platform.kafka.DeadLetterReplay \
  *   -cp notifier-service/target/notifier-service-0.1.0-SNAPSHOT-exec.jar \
- *   org.springframework.boot.loader.launch.PropertiesLauncher nhsjob.alerts.v1
+ *   org.springframework.boot.loader.launch.PropertiesLauncher nhsjob.alerts.v1 [group]
  * </pre>
  */
 public final class DeadLetterReplay {
 
-	static final String GROUP = "notifier-service.replay";
+	/** The consumer group of a replay started without one. */
+	public static final String DEFAULT_GROUP = "nhsjob.dead-letter-replay";
 
 	private static final Duration POLL = Duration.ofSeconds(2);
 
 	private final String bootstrapServers;
 
-	public DeadLetterReplay(String bootstrapServers) {
+	private final String group;
+
+	/**
+	 * @param bootstrapServers the brokers, {@code host:port[,host:port]}
+	 * @param group the consumer group whose committed offsets say what was replayed
+	 */
+	public DeadLetterReplay(String bootstrapServers, String group) {
 		this.bootstrapServers = bootstrapServers;
+		this.group = group;
 	}
 
 	public static void main(String[] args) {
-		if (args.length != 1) {
-			System.err.println("usage: DeadLetterReplay <topic>   (replays <topic>.dlt onto <topic>)");
+		if (args.length < 1 || args.length > 2) {
+			System.err.println("usage: DeadLetterReplay <topic> [<group>]   (replays <topic>.dlt onto <topic>)");
 			System.exit(2);
 		}
 		String servers = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-		int replayed = new DeadLetterReplay(servers).replay(args[0]);
+		String group = (args.length > 1) ? args[1] : DEFAULT_GROUP;
+		int replayed = new DeadLetterReplay(servers, group).replay(args[0]);
 		System.out.println("Replayed " + replayed + " record(s) from " + Topics.deadLetterTopicOf(args[0]));
+	}
+
+	public String group() {
+		return this.group;
 	}
 
 	/** Replays what is on the dead-letter topic now; returns how many records. */
 	public int replay(String topic) {
 		String deadLetters = Topics.deadLetterTopicOf(topic);
 		Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, GROUP, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.GROUP_ID_CONFIG, this.group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

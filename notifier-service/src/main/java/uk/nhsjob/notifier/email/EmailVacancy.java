@@ -22,15 +22,15 @@ import uk.nhsjob.common.vocabulary.WorkingPattern;
  * @param applyLink an https link to the advert, else null
  * @param applyText an http address, shown as text and never as a link, else null
  */
-record VacancyView(String title, @Nullable String employer, @Nullable String pay, @Nullable String hours,
+record EmailVacancy(String title, @Nullable String employer, @Nullable String pay, @Nullable String hours,
 		@Nullable String place, @Nullable String closing, @Nullable String applyLink, @Nullable String applyText) {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
 
-	static VacancyView of(MatchedVacancy vacancy) {
+	static EmailVacancy of(MatchedVacancy vacancy) {
 		String applyUrl = PlainText.oneLineOrNull(vacancy.applyUrl());
 		String scheme = schemeOf(applyUrl);
-		return new VacancyView(PlainText.oneLine(vacancy.title()), PlainText.oneLineOrNull(vacancy.employerName()),
+		return new EmailVacancy(PlainText.oneLine(vacancy.title()), PlainText.oneLineOrNull(vacancy.employerName()),
 				pay(vacancy), hours(vacancy), place(vacancy),
 				(vacancy.closingDate() != null) ? DATE.format(vacancy.closingDate()) : null,
 				"https".equals(scheme) ? applyUrl : null, "http".equals(scheme) ? applyUrl : null);

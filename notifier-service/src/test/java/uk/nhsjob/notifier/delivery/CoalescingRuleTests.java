@@ -1,20 +1,37 @@
 package uk.nhsjob.notifier.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import uk.nhsjob.common.vocabulary.Frequency;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlannedEmailTests {
+class CoalescingRuleTests {
+
+	private final CoalescingRule rule = new CoalescingRule(Duration.ofSeconds(30));
 
 	private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
 
 	@Test
+	void anInstantMatchIsDueAtTheEndOfItsWindowAndADigestOneAtTheNextRun() {
+		assertThat(this.rule.dueAt(Frequency.INSTANT, Instant.parse("2028-03-27T05:59:50Z")))
+			.isEqualTo(Instant.parse("2028-03-27T06:00:20Z"));
+		// Sunday 26 March 2028 is the day the clocks go forward: Monday's 07:00 is BST
+		assertThat(this.rule.dueAt(Frequency.DAILY, Instant.parse("2028-03-26T11:00:00Z")))
+			.isEqualTo(Instant.parse("2028-03-27T06:00:00Z"));
+		assertThat(this.rule.dueAt(Frequency.WEEKLY, Instant.parse("2028-03-23T12:00:00Z")))
+			.isEqualTo(Instant.parse("2028-03-27T06:00:00Z"));
+		assertThat(this.rule.dueBy(NOW)).isEqualTo(NOW.plusSeconds(30));
+	}
+
+	@Test
 	void aNewEmailGoesOnceItsEarliestEntryIsDueAndTakesTheAlertsLaterOnesWithIt() {
-		List<PlannedEmail> planned = PlannedEmail.plan(List.of(pending("a", "v1", NOW.minusSeconds(1), null),
+		List<PlannedEmail> planned = this.rule.plan(List.of(pending("a", "v1", NOW.minusSeconds(1), null),
 				pending("b", "v2", NOW.plusSeconds(5), null), pending("a", "v3", NOW.plusSeconds(10), null)), NOW, 10);
 
 		assertThat(planned).singleElement().satisfies((email) -> {
@@ -28,9 +45,9 @@ class PlannedEmailTests {
 	void aWelcomeWaitsForItsOwnEntryWhichIsRecordedAfterItsVacancies() {
 		Delivery vacancy = pending("a", "v1", NOW, DeliveryLedger.WELCOME);
 
-		assertThat(PlannedEmail.plan(List.of(vacancy), NOW, 10)).isEmpty();
-		assertThat(PlannedEmail
-			.plan(List.of(vacancy, pending("a", DeliveryLedger.WELCOME, NOW, DeliveryLedger.WELCOME)), NOW, 10))
+		assertThat(this.rule.plan(List.of(vacancy), NOW, 10)).isEmpty();
+		assertThat(this.rule.plan(List.of(vacancy, pending("a", DeliveryLedger.WELCOME, NOW, DeliveryLedger.WELCOME)),
+				NOW, 10))
 			.singleElement()
 			.satisfies((email) -> assertThat(email.email()).isEqualTo(DeliveryLedger.WELCOME));
 	}
@@ -39,14 +56,14 @@ class PlannedEmailTests {
 	void anEmailLeftSendingIsPlannedAgainUnderItsKeyApartFromTheAlertsNewMatches() {
 		Delivery stuck = entry("a", "v1", DeliveryState.SENDING, NOW.minusSeconds(600), "email/r1");
 
-		List<PlannedEmail> planned = PlannedEmail.plan(List.of(stuck, pending("a", "v2", NOW, null)), NOW, 10);
+		List<PlannedEmail> planned = this.rule.plan(List.of(stuck, pending("a", "v2", NOW, null)), NOW, 10);
 
 		assertThat(planned).extracting(PlannedEmail::email).containsExactly("email/r1", null);
 	}
 
 	@Test
 	void takesNoMoreEmailsThanTheBatch() {
-		assertThat(PlannedEmail.plan(
+		assertThat(this.rule.plan(
 				List.of(pending("a", "v1", NOW, null), pending("b", "v2", NOW, null), pending("c", "v3", NOW, null)),
 				NOW, 2))
 			.extracting(PlannedEmail::alertId)

@@ -1,0 +1,118 @@
+package uk.nhsjob.notifier.delivery;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import uk.nhsjob.common.match.MatchedVacancy;
+
+/**
+ * An email a sending round claimed: its key ({@code <alert>/welcome} or
+ * {@code <alert>/email/<round>}, from which the Message-ID derives) and the ledger
+ * entries it carries, all SENDING for this round.
+ */
+record ClaimedEmail(String alertId, String key, List<Delivery> entries) {
+
+	/** The claimed entries as their emails, in the order they came. */
+	static List<ClaimedEmail> of(List<Delivery> claimed) {
+		Map<String, List<Delivery>> byEmail = new LinkedHashMap<>();
+		for (Delivery entry : claimed) {
+			byEmail.computeIfAbsent(entry.emailKey(), (key) -> new ArrayList<>()).add(entry);
+		}
+		return byEmail.entrySet()
+			.stream()
+			.map((email) -> new ClaimedEmail(email.getValue().get(0).alertId(), email.getKey(),
+					List.copyOf(email.getValue())))
+			.toList();
+	}
+
+	List<String> ids() {
+		return this.entries.stream().map(Delivery::id).toList();
+	}
+
+	/** The failed attempts so far (its entries share them). */
+	int attempts() {
+		return this.entries.get(0).attempts();
+	}
+
+	List<String> vacancyIds() {
+		return this.entries.stream()
+			.map(Delivery::vacancy)
+			.filter(Objects::nonNull)
+			.map(MatchedVacancy::vacancyId)
+			.toList();
+	}
+
+	/**
+	 * What the email lists, and what it leaves out: a vacancy the vacancy stream showed
+	 * closed, or one whose closing date is before {@code today} (a vacancy closing today
+	 * is still listed).
+	 */
+	Contents contents(Set<String> closed, LocalDate today) {
+		Delivery welcome = null;
+		List<String> listed = new ArrayList<>();
+		List<MatchedVacancy> vacancies = new ArrayList<>();
+		Map<String, String> leftOut = new LinkedHashMap<>();
+		for (Delivery entry : this.entries) {
+			if (entry.isWelcome()) {
+				welcome = entry;
+				listed.add(entry.id());
+				continue;
+			}
+			MatchedVacancy vacancy = entry.vacancy();
+			String reason = (vacancy != null) ? reasonToLeaveOut(vacancy, closed, today) : "nothing to send";
+			if (vacancy == null || reason != null) {
+				leftOut.put(entry.id(), String.valueOf(reason));
+			}
+			else {
+				listed.add(entry.id());
+				vacancies.add(vacancy);
+			}
+		}
+		Integer welcomeTotal = null;
+		if (welcome != null) {
+			Integer total = welcome.welcomeTotal();
+			welcomeTotal = ((total != null) ? total : 0) - leftOut.size();
+		}
+		return new Contents(listed, vacancies, leftOut, welcomeTotal);
+	}
+
+	private static @Nullable String reasonToLeaveOut(MatchedVacancy vacancy, Set<String> closed, LocalDate today) {
+		if (closed.contains(vacancy.vacancyId())) {
+			return "vacancy closed";
+		}
+		LocalDate closingDate = vacancy.closingDate();
+		if (closingDate != null && closingDate.isBefore(today)) {
+			return "closing date passed";
+		}
+		return null;
+	}
+
+	/**
+	 * @param listed the ids of the entries the email carries (the welcome's own too)
+	 * @param vacancies the vacancies it lists
+	 * @param leftOut the ids of the entries left out, with why
+	 * @param welcomeTotal for a welcome, its count of matching vacancies less those left
+	 * out; null for any other email
+	 */
+	record Contents(List<String> listed, List<MatchedVacancy> vacancies, Map<String, String> leftOut,
+			@Nullable Integer welcomeTotal) {
+
+		boolean isWelcome() {
+			return this.welcomeTotal != null;
+		}
+
+		/** An email (or digest) with nothing to list is not sent; a welcome always is. */
+		boolean isEmpty() {
+			return !isWelcome() && this.vacancies.isEmpty();
+		}
+
+	}
+
+}

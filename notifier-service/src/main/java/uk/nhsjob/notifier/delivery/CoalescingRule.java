@@ -1,0 +1,104 @@
+package uk.nhsjob.notifier.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.notifier.NotifierSettings;
+import uk.nhsjob.notifier.digest.DigestSchedule;
+
+/**
+ * The coalescing rule, stated here and nowhere else (docs/emails.md): when a recorded
+ * match is due, and which ledger entries share one email.
+ * <ul>
+ * <li>An INSTANT alert's match is due one coalescing window
+ * ({@code nhsjob.notifier.coalescing-window}) after it is recorded; a DAILY or WEEKLY
+ * alert's at the alert's next digest run ({@link DigestSchedule}).</li>
+ * <li>A new email for an alert goes once the earliest of its pending entries is due, and
+ * carries every pending entry of the alert due within one window from then: so the
+ * instant matches recorded within the window share one email, and a digest carries every
+ * match recorded since the last run.</li>
+ * <li>A welcome email carries the vacancies recorded with it, and goes once its own entry
+ * is recorded, which happens after theirs.</li>
+ * <li>An email that has its key already (one a crash left SENDING, one a refusal left
+ * FAILED) goes again as it was, apart from the alert's new matches.</li>
+ * </ul>
+ * What an email then lists (not the closed vacancies; at most twenty) is
+ * {@link ClaimedEmail#contents} and {@code AlertMailer}'s.
+ */
+@Component
+class CoalescingRule {
+
+	private volatile Duration window;
+
+	@Autowired
+	CoalescingRule(NotifierSettings settings) {
+		this(settings.coalescingWindow());
+	}
+
+	CoalescingRule(Duration window) {
+		this.window = window;
+	}
+
+	/**
+	 * When a match recorded at {@code recordedAt} for an alert of this frequency is due.
+	 */
+	Instant dueAt(Frequency frequency, Instant recordedAt) {
+		return (frequency == Frequency.INSTANT) ? recordedAt.plus(this.window)
+				: DigestSchedule.nextRun(frequency, recordedAt);
+	}
+
+	/**
+	 * The pending entries a round started {@code now} may put in an email: due by then.
+	 */
+	Instant dueBy(Instant now) {
+		return now.plus(this.window);
+	}
+
+	/**
+	 * The ledger's candidates (earliest due first) as at most {@code max} emails, in that
+	 * order: a new email of an alert's pending entries once its earliest is due, a
+	 * welcome once its own entry is there, an email with its key at once.
+	 */
+	List<PlannedEmail> plan(List<Delivery> candidates, Instant now, int max) {
+		Map<String, List<Delivery>> byEmail = new LinkedHashMap<>();
+		for (Delivery entry : candidates) {
+			// a pending entry has no email yet (or the welcome's); any other the one it
+			// was first sent in
+			byEmail.computeIfAbsent(entry.alertId() + "\n" + entry.email(), (key) -> new ArrayList<>()).add(entry);
+		}
+		List<PlannedEmail> planned = new ArrayList<>();
+		for (List<Delivery> entries : byEmail.values()) {
+			Delivery first = entries.get(0);
+			PlannedEmail email = new PlannedEmail(first.alertId(), first.email(), List.copyOf(entries));
+			if (isReady(email, now)) {
+				planned.add(email);
+			}
+			if (planned.size() == max) {
+				break;
+			}
+		}
+		return planned;
+	}
+
+	private static boolean isReady(PlannedEmail email, Instant now) {
+		if (email.isNew()) {
+			return email.offered().stream().anyMatch((entry) -> entry.dueAt() != null && !entry.dueAt().isAfter(now));
+		}
+		boolean pending = email.offered().stream().allMatch((entry) -> entry.state() == DeliveryState.PENDING);
+		return !pending || email.offered().stream().anyMatch(Delivery::isWelcome);
+	}
+
+	/** For tests, which share one running notifier and need a window for a while. */
+	void coalesceWithin(Duration window) {
+		this.window = window;
+	}
+
+}

@@ -1,0 +1,28 @@
+package uk.nhsjob.notifier.delivery;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import uk.nhsjob.notifier.recipient.Recipient;
+
+/**
+ * What a sending round knows of its emails, looked up once for all of them
+ * ({@link RoundLookups}).
+ *
+ * @param recipients the alerts' recipients, by alert id (none for an erased alert)
+ * @param closed the ids of the round's vacancies that the vacancy stream showed closed
+ * @param suppressed the suppressed addresses among the recipients', with why; a
+ * concurrent map the lanes add to when the server refuses an address for good
+ * @param today the London date the round runs on, for closing dates
+ */
+record RoundFacts(Map<String, Recipient> recipients, Set<String> closed, Map<String, String> suppressed,
+		LocalDate today) {
+
+	@Nullable Recipient recipientOf(ClaimedEmail email) {
+		return this.recipients.get(email.alertId());
+	}
+
+}
