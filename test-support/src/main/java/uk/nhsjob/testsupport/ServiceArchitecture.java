@@ -58,7 +58,6 @@ public final class ServiceArchitecture {
 			.check(classes);
 		// a service need not have every kind of class (the notifier has no controller, the ingest no listener)
 		namingRules().forEach((rule) -> rule.allowEmptyShould(true).check(classes));
-		namingRules().forEach((rule) -> rule.allowEmptyShould(true).check(classes));
 	}
 
 	/**
