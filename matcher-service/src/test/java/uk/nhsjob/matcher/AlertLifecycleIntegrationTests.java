@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.vocabulary.Role;
+import uk.nhsjob.testsupport.kafka.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.isVacancyMatched;
@@ -17,7 +18,7 @@ import static uk.nhsjob.matcher.Candidates.keywordCriteria;
 import static uk.nhsjob.matcher.Candidates.tokenOf;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
-import static uk.nhsjob.matcher.Vacancies.TODAY;
+import static uk.nhsjob.matcher.Vacancies.today;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
 
 @MatcherIntegrationTest
@@ -71,10 +72,10 @@ class AlertLifecycleIntegrationTests {
 		String newer = "test-trust:" + word + "-newer";
 		this.world.feed()
 			.awaitMatcherRead(this.world.feed()
-				.publish(vacancy(older).description("Needs " + word).postedAt(TODAY.minusDays(3)).build()));
+				.publish(vacancy(older).description("Needs " + word).postedAt(today().minusDays(3)).build()));
 		this.world.feed()
 			.awaitMatcherRead(this.world.feed()
-				.publish(vacancy(newer).description("Needs " + word).postedAt(TODAY.minusDays(1)).build()));
+				.publish(vacancy(newer).description("Needs " + word).postedAt(today().minusDays(1)).build()));
 		this.world.feed()
 			.awaitMatcherRead(this.world.feed()
 				.publish(vacancy("test-trust:" + word + "-coder").role(Role.CLINICAL_CODER).description(word).build()));

@@ -2,10 +2,13 @@ package uk.nhsjob.matcher;
 
 import java.util.UUID;
 
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import uk.nhsjob.testsupport.kafka.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,13 +7,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 
 import uk.nhsjob.common.Topics;
+import uk.nhsjob.testsupport.kafka.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.isVacancyMatched;
 import static uk.nhsjob.matcher.Candidates.keywordCriteria;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
-import static uk.nhsjob.matcher.Vacancies.TODAY;
+import static uk.nhsjob.matcher.Vacancies.today;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
 
 /** The match index kept in step with alerts, and the failure policy in transactions. */
@@ -63,9 +64,9 @@ class MatchFlowIntegrationTests {
 		String expired = "test-trust:" + word + "-expired";
 		RecordMetadata first = this.world.feed().publish(vacancy(closed).closed().description(word).build());
 		this.world.feed()
-			.publish(vacancy(expired).closingDate(TODAY.minusDays(1)).description(word).build(), first.partition());
+			.publish(vacancy(expired).closingDate(today().minusDays(1)).description(word).build(), first.partition());
 		String marker = "test-trust:" + word + "-marker";
-		this.world.feed().publish(vacancy(marker).closingDate(TODAY).description(word).build(), first.partition());
+		this.world.feed().publish(vacancy(marker).closingDate(today()).description(word).build(), first.partition());
 
 		this.world.matches().await(alertId, (record) -> isVacancyMatched(record, marker));
 		assertThat(this.world.matches().values(alertId)).noneMatch((record) -> isVacancyMatched(record, closed))

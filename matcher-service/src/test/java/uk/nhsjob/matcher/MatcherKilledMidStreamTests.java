@@ -1,7 +1,6 @@
 package uk.nhsjob.matcher;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -158,7 +157,9 @@ class MatcherKilledMidStreamTests {
 			for (int i = 0; i < ALERTS; i++) {
 				Criteria criteria = new Criteria(List.of(), null, null, null, null, null, List.of(), List.of(),
 						List.of(), List.of(), null, this.word + " m" + (1 + i % 4));
-				ids.add(mongo.insert(StoredAlerts.active(Candidates.uniqueEmail(), criteria, Instant.now())).id());
+				ids.add(mongo
+					.insert(StoredAlerts.active(Candidates.uniqueEmail(), criteria, ServiceClock.LONDON.instant()))
+					.id());
 			}
 		}
 		return ids;

@@ -1,7 +1,6 @@
 package uk.nhsjob.matcher;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -58,7 +57,7 @@ public final class VacancyFeed implements AutoCloseable {
 		try {
 			return this.producer
 				.send(new ProducerRecord<>(Topics.VACANCIES, partition, vacancy.id(),
-						VacancyPublished.of(vacancy, Instant.now())))
+						VacancyPublished.of(vacancy, ServiceClock.LONDON.instant())))
 				.get();
 		}
 		catch (InterruptedException | ExecutionException ex) {

@@ -171,7 +171,7 @@ public class Alert {
 	}
 
 	/** Counts against its address's limit. */
-	boolean isLive() {
+	public boolean isLive() {
 		return !this.erasing && Alerts.LIVE.contains(this.status);
 	}
 

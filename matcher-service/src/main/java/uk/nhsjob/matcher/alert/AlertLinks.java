@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import uk.nhsjob.matcher.MatcherSettings;
+import uk.nhsjob.matcher.alert.link.LinkPurpose;
+import uk.nhsjob.matcher.alert.link.LinkTokens;
 
 /**
  * The absolute links an alert's emails carry, and the way back from a link's token to the

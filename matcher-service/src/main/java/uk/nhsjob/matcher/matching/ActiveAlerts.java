@@ -19,6 +19,7 @@ import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.matcher.alert.Alert;
 import uk.nhsjob.matcher.alert.AlertErased;
 import uk.nhsjob.matcher.alert.Alerts;
+import uk.nhsjob.matcher.index.MatchIndex;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
