@@ -19,7 +19,10 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
 @EnableScheduling
 class MatcherConfiguration {
 
-	/** "Today" is today in Europe/London (SPEC §4); tests may replace the clock. */
+	/**
+	 * "Today" is today in Europe/London (docs/normalisation.md); tests may replace the
+	 * clock.
+	 */
 	@Bean
 	Clock clock() {
 		return Clock.system(ZoneId.of("Europe/London"));

@@ -19,7 +19,7 @@ import static uk.nhsjob.matcher.Candidates.uniqueWord;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
 
 /**
- * Deleting an alert and erasing an address: tombstones on the topic, nothing left in
+ * Deleting an alert and erasing an address: tombstones on the topic, and nothing left in
  * MongoDB.
  */
 @MatcherIntegrationTest
@@ -138,10 +138,7 @@ class ErasureIntegrationTests {
 			.isEqualTo("PENDING_CONFIRMATION");
 	}
 
-	/**
-	 * As if the service died after marking the alert: unreadable at once, finished by the
-	 * relay.
-	 */
+	/** As if the service died after marking the alert: unreadable, then relayed. */
 	@Test
 	void anErasureInterruptedAfterItsMarkIsFinishedByTheRelay() {
 		String email = uniqueEmail();

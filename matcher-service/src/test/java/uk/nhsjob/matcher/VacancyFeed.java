@@ -25,8 +25,8 @@ import uk.nhsjob.testsupport.TestInfrastructure;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Publishes vacancies as the ingest service does, and sees when the matcher has read
- * them.
+ * Publishes vacancies as the ingest service does, and waits for the matcher to read them,
+ * match them and commit.
  */
 public final class VacancyFeed implements AutoCloseable {
 

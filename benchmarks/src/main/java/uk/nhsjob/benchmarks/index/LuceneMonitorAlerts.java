@@ -41,14 +41,15 @@ import uk.nhsjob.platform.postcode.Postcode;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
- * SPEC §6 on Apache Lucene Monitor, set up at its best for this workload: each alert a
- * {@link MonitorQuery} whose query is a BooleanQuery of its criteria, each vacancy a
- * Document, and {@link MultipassTermFilteredPresearcher} with three passes and field
- * weights that make it index each query under its most selective terms (place, then role,
- * then specialty). Place is a disjunction of grid-cell terms covering the alert's circle
- * (cells about as tall as the radius), so the exact distance is checked on what the
- * monitor returns. The minimum salary is a point range; keywords are terms and phrases
- * over the text split by the SPEC's word rule, exclusions as MUST_NOT.
+ * The matching rules of docs/matching.md on Apache Lucene Monitor, set up at its best for
+ * this workload: each alert a {@link MonitorQuery} whose query is a BooleanQuery of its
+ * criteria, each vacancy a Document, and {@link MultipassTermFilteredPresearcher} with
+ * three passes and field weights that make it index each query under its most selective
+ * terms (place, then role, then specialty). Place is a disjunction of grid-cell terms
+ * covering the alert's circle (cells about as tall as the radius), so the exact distance
+ * is checked on what the monitor returns. The minimum salary is a point range; keywords
+ * are terms and phrases over the text split by the index's word rule, exclusions as
+ * MUST_NOT.
  */
 final class LuceneMonitorAlerts implements AutoCloseable {
 
@@ -235,8 +236,8 @@ final class LuceneMonitorAlerts implements AutoCloseable {
 	}
 
 	/**
-	 * The text as SPEC §6 splits it, one space between words: the whitespace analyzer's
-	 * input.
+	 * The text split into words as docs/matching.md says, one space between them: the
+	 * whitespace analyzer's input.
 	 */
 	private static String wordsOf(@Nullable String text) {
 		return (text != null) ? String.join(" ", MatchRules.words(text)) : "";

@@ -35,8 +35,11 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
  * Heap per alert is the heap in use after a collection, with the engine built, less
  * before.
  * <p>
- * {@code java -Xmx6g -cp benchmarks/target/benchmarks.jar uk.nhsjob.matcher.matching.MatchIndexBenchmark
- * [indexAlerts=1000000] [indexVacancies=10000] [compareAlerts=100000] [compareVacancies=1000] [seed]}
+ * A plain harness with its own main, not JMH: the check that both engines agree, the heap
+ * per alert and the per-vacancy percentiles on CPU time are what it is for. Built into
+ * the uber-jar by {@code ./mvnw -q -DskipTests -Pharness package -pl benchmarks -am},
+ * then {@code java -Xmx6g -jar benchmarks/target/benchmarks.jar [indexAlerts=1000000]
+ * [indexVacancies=10000] [compareAlerts=100000] [compareVacancies=1000] [seed]}
  * (compareAlerts 0 skips Lucene Monitor).
  */
 public final class MatchIndexBenchmark {

@@ -148,8 +148,7 @@ public class AlertManagement {
 			return saved;
 		}
 		catch (OptimisticLockingFailureException ex) {
-			// changed meanwhile, perhaps unsubscribed twice at once: try again on what is
-			// saved
+			// changed meanwhile, perhaps unsubscribed twice at once: try again
 			return unsubscribe(token);
 		}
 	}

@@ -14,8 +14,9 @@ import uk.nhsjob.platform.postcode.Postcode;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
- * An alert's criteria ready to test vacancies against: the criterion rules of SPEC §6.
- * Whether the vacancy is open and the alert active is decided elsewhere.
+ * An alert's criteria ready to test vacancies against: the criterion rules of
+ * docs/matching.md. Whether the vacancy is open and the alert active is decided
+ * elsewhere.
  */
 final class AlertCriteria {
 

@@ -5,8 +5,7 @@ import java.util.UUID;
 
 /**
  * Alert id (a UUID) to its slot in the index, by open addressing over two long arrays: a
- * fifth of the memory of a HashMap of UUIDs to Integers, which matters at a million
- * alerts.
+ * fifth of the memory of a HashMap of UUIDs to Integers, which counts at a million.
  */
 final class AlertIdSlots {
 
@@ -53,8 +52,7 @@ final class AlertIdSlots {
 		int gap = at;
 		for (int next = (gap + 1) & mask; this.slots[next] != FREE; next = (next + 1) & mask) {
 			int home = indexOf(this.most[next], this.least[next], this.slots.length);
-			// move the entry into the gap when the gap lies between its home and its
-			// place
+			// move the entry into the gap when the gap lies between its home and it
 			if (((next - home) & mask) >= ((next - gap) & mask)) {
 				this.most[gap] = this.most[next];
 				this.least[gap] = this.least[next];

@@ -2,8 +2,7 @@ package uk.nhsjob.matcher.index;
 
 /**
  * Postings by a long key (a cell and a role bucket), by open addressing: a lookup costs
- * no boxing and no allocation. Keys are never removed: a posting that empties stays, to
- * be refilled.
+ * no boxing and no allocation. Keys are never removed: an emptied posting stays.
  */
 final class CellTable {
 

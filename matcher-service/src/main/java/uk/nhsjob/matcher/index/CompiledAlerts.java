@@ -11,8 +11,7 @@ import uk.nhsjob.platform.postcode.Coordinates;
 /**
  * What the index keeps of each alert besides its postings, one slot per alert, in columns
  * of primitives. A match reads the alert's id and exact centre, which lie side by side in
- * {@link #core} (one cache line); the rest is read only to remove the alert, or for
- * keywords.
+ * {@link #core} (one cache line); the rest is read only for keywords or removal.
  */
 final class CompiledAlerts {
 
@@ -92,7 +91,7 @@ final class CompiledAlerts {
 		return this.keywords[slot];
 	}
 
-	/** 1 to 100 miles for an alert with a postcode (SPEC §5), 0 without. */
+	/** 1 to 100 miles for an alert with a postcode (docs/alerts.md), 0 without. */
 	static int radiusOf(Criteria criteria) {
 		if (criteria.postcode() == null) {
 			return 0;

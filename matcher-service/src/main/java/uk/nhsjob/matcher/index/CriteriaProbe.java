@@ -12,8 +12,7 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
 /**
  * One set of criteria asked the other way round: which vacancies it matches. It is a
  * {@link MatchIndex} of that one alert, so the preview and the welcome set answer by the
- * very code that matches vacancies to alerts, distances included, and cannot disagree
- * with it.
+ * very code that matches vacancies to alerts, distances included.
  */
 public final class CriteriaProbe {
 

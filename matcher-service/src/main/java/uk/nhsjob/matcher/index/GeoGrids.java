@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class GeoGrids {
 
-	/** The largest radius an alert may have (SPEC §5). */
+	/** The largest radius an alert may have (docs/alerts.md). */
 	static final int MAX_RADIUS_MILES = 100;
 
 	private final GeoGrid[] byRadius = new GeoGrid[MAX_RADIUS_MILES + 1];

@@ -15,10 +15,7 @@ final class Haversine {
 	/** Beyond this {@code sin(θ/2)} (about 158 miles) the series is not used. */
 	private static final double SERIES_LIMIT = 0.02;
 
-	/**
-	 * Far wider than the series' error (below 1e-12 of a mile), far narrower than a
-	 * tenth.
-	 */
+	/** Far wider than the series' error (below 1e-12 of a mile), far below a tenth. */
 	private static final double BOUNDARY = 1e-7;
 
 	private Haversine() {

@@ -6,10 +6,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An alert's keywords (SPEC §6): every word and {@code "quoted phrase"} must appear in
- * the title or the description, and no {@code -word} or {@code -"phrase"} may. A term
- * that the word rule splits in several ({@code follow-up}) counts as a phrase of those
- * words. Case is ignored and nothing is stemmed.
+ * An alert's keywords (docs/matching.md, "Keywords"): every word and
+ * {@code "quoted phrase"} must appear in the title or the description, and no
+ * {@code -word} or {@code -"phrase"} may. A term that the word rule splits in several
+ * ({@code follow-up}) counts as a phrase of those words. Case is ignored and nothing is
+ * stemmed.
  */
 final class KeywordQuery {
 

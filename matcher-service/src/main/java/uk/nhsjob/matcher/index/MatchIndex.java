@@ -15,7 +15,7 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
  * Answers "which alerts does this vacancy match" without scanning them all, by the rules
- * of {@link AlertCriteria} (SPEC §6), to the same answer.
+ * of {@link AlertCriteria} (docs/matching.md), to the same answer.
  * <p>
  * An alert is posted under each role it asks for (or under "any role"), and placed by
  * where it reaches: alerts without a postcode in one set; located alerts in the
@@ -44,8 +44,7 @@ public final class MatchIndex {
 	private final WordIds words = new WordIds();
 
 	/**
-	 * Each reading thread's probe, reused so that a vacancy allocates little but its
-	 * matches.
+	 * Each reading thread's probe, reused: a vacancy allocates little but its matches.
 	 */
 	private final ThreadLocal<VacancyProbe> probes = ThreadLocal
 		.withInitial(() -> new VacancyProbe(this.alerts, this.words));
@@ -57,8 +56,8 @@ public final class MatchIndex {
 	/** Adds the alert, or replaces its criteria. Criteria in their stored form. */
 	public void put(String alertId, Criteria criteria) {
 		UUID id = UUID.fromString(alertId);
-		CompiledAlerts.radiusOf(criteria); // refuses a radius out of range before
-											// anything changes
+		// refuses a radius out of range before anything changes
+		CompiledAlerts.radiusOf(criteria);
 		remove(id);
 		Coordinates centre = Postcode.parse(criteria.postcode()).flatMap(this.postcodes::locate).orElse(null);
 		KeywordQuery query = KeywordQuery.parse(criteria.keywords());

@@ -27,10 +27,7 @@ class AlertCriteriaTests {
 
 	private static final PostcodeDirectory POSTCODES = PostcodeDirectory.load();
 
-	/**
-	 * Sector centroids, about 1 mile (Leeds city centre) and 12 miles (Harrogate) from
-	 * LS6 2.
-	 */
+	/** Sector centroids 1 mile (Leeds city centre) and 12 (Harrogate) from LS6 2. */
 	private static Vacancies inLeeds() {
 		return vacancy().at("LS1 3EX", 53.80078, -1.55163);
 	}
@@ -48,8 +45,7 @@ class AlertCriteriaTests {
 
 	static Stream<Arguments> matches() {
 		return Stream.of(argumentSet("no criteria match anything", criteria(), vacancy(), true),
-				// roles, contract types, employer types: the vacancy's value is in the
-				// list
+				// roles, contract types, employer types: the vacancy's is in the list
 				argumentSet("role in the list", criteria().roles(Role.CLINICAL_CODER, Role.MEDICAL_SECRETARY),
 						vacancy(), true),
 				argumentSet("role not in the list", criteria().roles(Role.CLINICAL_CODER), vacancy(), false),

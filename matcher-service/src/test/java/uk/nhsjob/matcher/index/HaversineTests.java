@@ -35,8 +35,7 @@ class HaversineTests {
 			double latitude = 50 + random.nextDouble() * 9;
 			double longitude = -6 + random.nextDouble() * 8;
 			int radius = 1 + random.nextInt(100);
-			// exactly the radius, or a rounding boundary (x.x5 miles), a few ulps either
-			// way
+			// the radius exactly, or a rounding boundary (x.x5 miles), ± a few ulps
 			double miles = random.nextBoolean() ? radius : (random.nextInt(radius * 10) + 0.5) / 10;
 			double[] point = destination(latitude, longitude, random.nextDouble() * 2 * Math.PI,
 					Math.nextUp(miles) + (random.nextInt(5) - 2) * Math.ulp(miles));

@@ -19,6 +19,7 @@ import uk.nhsjob.matcher.alert.Criteria;
 import uk.nhsjob.platform.postcode.Coordinates;
 import uk.nhsjob.platform.postcode.Postcode;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
+import uk.nhsjob.testsupport.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * vacancies, the same alerts for every vacancy, with the same distances, before and after
  * a tenth of the alerts are removed and another tenth change their criteria.
  */
+@SlowTest
 class MatchIndexDifferentialTests {
 
 	private static final int ALERTS = 20_000;

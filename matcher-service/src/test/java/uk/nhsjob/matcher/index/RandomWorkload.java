@@ -129,8 +129,8 @@ public final class RandomWorkload {
 			remote = this.random.nextInt(4) == 0;
 		}
 		else if (place == 17) {
-			postcode = "ZZ9 9AB"; // well formed, but no such district: reaches only
-									// remote work
+			// well formed, but no such district: reaches only remote work
+			postcode = "ZZ9 9AB";
 			radius = 10;
 			remote = this.random.nextBoolean();
 		}

@@ -29,8 +29,7 @@ import static uk.nhsjob.matcher.Vacancies.vacancy;
 
 /**
  * The sent matches in MongoDB against the alerts topic, as a crash leaves them: a match
- * committed on the topic but never recorded is recorded from the topic, and so never sent
- * again.
+ * committed on the topic but never recorded is recorded from the topic: never sent twice.
  */
 @MatcherIntegrationTest
 class SentReconciliationIntegrationTests {

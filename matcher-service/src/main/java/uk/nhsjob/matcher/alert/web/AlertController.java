@@ -21,7 +21,7 @@ import uk.nhsjob.matcher.alert.AlertManagement;
 import uk.nhsjob.matcher.alert.NewAlert;
 import uk.nhsjob.platform.web.BearerToken;
 
-/** The alerts API of SPEC §5. */
+/** The alerts API ({@code /api/v1/alerts}) of docs/alerts.md. */
 @RestController
 @RequestMapping("/api/v1/alerts")
 class AlertController {

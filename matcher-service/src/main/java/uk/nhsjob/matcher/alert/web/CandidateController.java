@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.nhsjob.matcher.alert.AlertManagement;
 import uk.nhsjob.platform.web.BearerToken;
 
-/** Erasing everything held about a candidate's address (SPEC §5). */
+/** Erasing everything held about a candidate's address (docs/alerts.md). */
 @RestController
 class CandidateController {
 

@@ -53,8 +53,8 @@ final class CriteriaSummary {
 	}
 
 	/**
-	 * "Any medical secretary role, and practice manager" when every secretary role is
-	 * there.
+	 * "Any medical secretary role, and practice manager" when it has every secretary role
+	 * and the practice manager's.
 	 */
 	private static String roles(List<Role> roles) {
 		if (!roles.containsAll(CriteriaChoices.SECRETARY_ROLES)) {
