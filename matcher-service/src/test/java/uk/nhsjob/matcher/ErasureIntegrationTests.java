@@ -19,8 +19,7 @@ import static uk.nhsjob.matcher.Candidates.uniqueWord;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
 
 /**
- * Deleting an alert and erasing an address: tombstones on the topic, and nothing left in
- * MongoDB.
+ * Deleting an alert and erasing an address: tombstones on the topic, none left in Mongo.
  */
 @MatcherIntegrationTest
 class ErasureIntegrationTests {

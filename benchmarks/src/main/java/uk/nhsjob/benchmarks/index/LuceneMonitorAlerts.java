@@ -48,8 +48,7 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
  * terms (place, then role, then specialty). Place is a disjunction of grid-cell terms
  * covering the alert's circle (cells about as tall as the radius), so the exact distance
  * is checked on what the monitor returns. The minimum salary is a point range; keywords
- * are terms and phrases over the text split by the index's word rule, exclusions as
- * MUST_NOT.
+ * are terms and phrases over the text split by the index's word rule.
  */
 final class LuceneMonitorAlerts implements AutoCloseable {
 

@@ -15,8 +15,7 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
  * An alert's criteria ready to test vacancies against: the criterion rules of
- * docs/matching.md. Whether the vacancy is open and the alert active is decided
- * elsewhere.
+ * docs/matching.md. Whether the vacancy is open and the alert active is not its business.
  */
 final class AlertCriteria {
 

@@ -15,8 +15,7 @@ import uk.nhsjob.platform.postcode.Coordinates;
  * nearest latitude to the vacancy is Δφ away and whose most poleward latitude is φ, an
  * alert within the radius r lies at most {@code 2·asin(√((hav(r) − hav(Δφ)) / (cos φv ·
  * cos φ)))} of longitude away. The same formula bounds the flat prefilter of
- * {@link #prefilterThreshold}. Longitudes do not wrap at ±180°: all the centroids lie in
- * Great Britain.
+ * {@link #prefilterThreshold}. Longitudes never wrap at ±180° in Great Britain.
  */
 final class GeoGrid {
 

@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
  * An alert's keywords (docs/matching.md, "Keywords"): every word and
  * {@code "quoted phrase"} must appear in the title or the description, and no
  * {@code -word} or {@code -"phrase"} may. A term that the word rule splits in several
- * ({@code follow-up}) counts as a phrase of those words. Case is ignored and nothing is
- * stemmed.
+ * ({@code follow-up}) counts as a phrase of those words. Case is ignored; no stemming.
  */
 final class KeywordQuery {
 

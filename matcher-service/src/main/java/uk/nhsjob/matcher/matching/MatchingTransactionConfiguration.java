@@ -15,8 +15,7 @@ import uk.nhsjob.platform.kafka.KafkaSettings;
 /**
  * Consume–match–produce in Kafka transactions. The producer factory is transactional
  * ({@code spring.kafka.producer.transaction-id-prefix}); Boot hands this transaction
- * manager to the listener containers, so that each vacancy's matches and its offset are
- * committed together.
+ * manager to the listener containers: each vacancy's matches and offset commit together.
  */
 @Configuration(proxyBeanMethods = false)
 class MatchingTransactionConfiguration {

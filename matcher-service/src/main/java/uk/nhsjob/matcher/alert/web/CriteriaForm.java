@@ -22,8 +22,7 @@ import uk.nhsjob.matcher.alert.Criteria;
  * rather than a failed binding. {@link #criteria} reads it into {@link Criteria} for the
  * validator the API uses.
  *
- * @param anySecretaryRole "true" stands for every secretary role: one tick, no JavaScript
- * needed
+ * @param anySecretaryRole "true" stands for every secretary role (one tick, no script)
  */
 record CriteriaForm(@Nullable String email, @Nullable List<String> roles, @Nullable String anySecretaryRole,
 		@Nullable String bandMin, @Nullable String bandMax, @Nullable String postcode, @Nullable String radiusMiles,
