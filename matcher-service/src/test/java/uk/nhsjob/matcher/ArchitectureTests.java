@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhsjob.testsupport.ServiceArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The service's packages by feature, and the direction between them: {@code alert} (the
@@ -19,6 +20,11 @@ class ArchitectureTests {
 	@Test
 	void keepsTheRulesOfEveryService() {
 		ServiceArchitecture.verify("uk.nhsjob.matcher");
+	}
+
+	@Test
+	void featuresDoNotDependOnEachOtherInACycle() {
+		slices().matching("uk.nhsjob.matcher.(*)..").should().beFreeOfCycles().check(SERVICE);
 	}
 
 	@Test
