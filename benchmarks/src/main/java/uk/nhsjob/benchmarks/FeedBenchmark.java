@@ -239,8 +239,7 @@ public final class FeedBenchmark {
 	 * @param peakHeapBytes the most heap in use seen
 	 * @param peakAfterCollectionBytes the most heap left in use after a collection
 	 * @param cpuNanos this JVM's CPU time during the run, or -1
-	 * @param infrastructureCpuNanos the infrastructure JVM's CPU time during the run, or
-	 * -1
+	 * @param infrastructureCpuNanos the infrastructure JVM's CPU time in the run, or -1
 	 */
 	private record Row(String name, int records, long nanos, long peakHeapBytes, long peakAfterCollectionBytes,
 			long cpuNanos, long infrastructureCpuNanos) {

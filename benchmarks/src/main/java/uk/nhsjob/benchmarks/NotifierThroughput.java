@@ -126,15 +126,13 @@ public final class NotifierThroughput {
 		// system properties and arguments outrank the service's own settings file
 		infrastructure.springProperties().forEach(System::setProperty);
 		List<String> arguments = new ArrayList<>(
-				// the notifier's own settings but for the coalescing window: a round
-				// every second
-				// (at once again after a full one), of at most 100 emails
+				// the notifier's own settings but for the coalescing window: a round of
+				// at most 100 emails every second (at once again after a full one)
 				List.of("--server.port=0", "--spring.mongodb.database=nhsjob-notifier-benchmark-" + UUID.randomUUID(),
 						"--nhsjob.notifier.coalescing-window=0s", "--logging.level.root=WARN"));
 		String mongoUri = System.getenv("MONGODB_URI");
 		if (mongoUri != null) {
-			// a real MongoDB: the in-JVM test server has no secondary indexes, and it
-			// shows
+			// a real MongoDB: the in-JVM test server has no secondary indexes
 			arguments.add("--spring.mongodb.uri=" + mongoUri);
 		}
 		try (ConfigurableApplicationContext notifier = NotifierApplication.application()
@@ -211,8 +209,7 @@ public final class NotifierThroughput {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("only " + count.getAsLong() + " of " + target + " after 10 minutes");
 			}
-			// not more often: each look copies the whole in-JVM mailbox, on the cores
-			// being measured
+			// not more often: each look copies the in-JVM mailbox on the measured cores
 			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
 		}
 	}

@@ -19,7 +19,7 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
 @EnableScheduling
 class MatcherConfiguration {
 
-	/** "Today" is today in Europe/London (SPEC §4); tests may replace the clock. */
+	/** "Today" is today in Europe/London (docs/normalisation.md); tests replace it. */
 	@Bean
 	Clock clock() {
 		return Clock.system(ZoneId.of("Europe/London"));

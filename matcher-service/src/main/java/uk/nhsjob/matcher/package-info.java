@@ -1,6 +1,6 @@
 /**
- * The matcher service: alert profiles ({@code alert}) and matching vacancies against them
- * ({@code matching}).
+ * The matcher service: alert profiles ({@code alert}), the match index ({@code index})
+ * and the matching runtime that matches vacancies against alerts ({@code matching}).
  */
 @NullMarked
 package uk.nhsjob.matcher;

@@ -1,19 +1,26 @@
 package uk.nhsjob.matcher;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+
+import uk.nhsjob.testsupport.ServiceArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The service's packages by feature, and the direction between them. */
+/**
+ * The service's packages by feature, and the direction between them: {@code alert} (the
+ * aggregate, its {@code web} side and its signed {@code link}s), the match {@code index},
+ * and the {@code matching} runtime that uses both.
+ */
 class ArchitectureTests {
 
-	private static final JavaClasses SERVICE = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("uk.nhsjob.matcher");
+	private static final JavaClasses SERVICE = ServiceArchitecture.classesOf("uk.nhsjob.matcher");
+
+	@Test
+	void keepsTheRulesOfEveryService() {
+		ServiceArchitecture.verify("uk.nhsjob.matcher");
+	}
 
 	@Test
 	void featuresDoNotDependOnEachOtherInACycle() {
@@ -21,12 +28,38 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void featuresAreSpringModulithModules() {
+		ServiceArchitecture.verifyModules(MatcherApplication.class);
+	}
+
+	/** The preview reaches them through the port they declare, {@code MatchPreviews}. */
+	@Test
 	void alertsKnowNothingOfMatching() {
 		noClasses().that()
 			.resideInAPackage("uk.nhsjob.matcher.alert..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAPackage("uk.nhsjob.matcher.matching..")
+			.resideInAnyPackage("uk.nhsjob.matcher.matching..", "uk.nhsjob.matcher.index..")
+			.check(SERVICE);
+	}
+
+	@Test
+	void theIndexKnowsNothingOfTheRuntime() {
+		noClasses().that()
+			.resideInAPackage("uk.nhsjob.matcher.index..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("uk.nhsjob.matcher.matching..", "org.springframework..", "org.apache.kafka..")
+			.check(SERVICE);
+	}
+
+	@Test
+	void onlyTheWebSideKnowsTheWebSide() {
+		noClasses().that()
+			.resideOutsideOfPackage("uk.nhsjob.matcher.alert.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("uk.nhsjob.matcher.alert.web..")
 			.check(SERVICE);
 	}
 

@@ -19,8 +19,7 @@ import static uk.nhsjob.matcher.Candidates.uniqueWord;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
 
 /**
- * Deleting an alert and erasing an address: tombstones on the topic, nothing left in
- * MongoDB.
+ * Deleting an alert and erasing an address: tombstones on the topic, none left in Mongo.
  */
 @MatcherIntegrationTest
 class ErasureIntegrationTests {
@@ -138,10 +137,7 @@ class ErasureIntegrationTests {
 			.isEqualTo("PENDING_CONFIRMATION");
 	}
 
-	/**
-	 * As if the service died after marking the alert: unreadable at once, finished by the
-	 * relay.
-	 */
+	/** As if the service died after marking the alert: unreadable, then relayed. */
 	@Test
 	void anErasureInterruptedAfterItsMarkIsFinishedByTheRelay() {
 		String email = uniqueEmail();

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import uk.nhsjob.testsupport.time.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.tokenOf;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
@@ -22,7 +24,7 @@ class ExpiryIntegrationTests {
 	final MatcherWorld world = new MatcherWorld();
 
 	@Autowired
-	private TestClock clock;
+	private MovableClock clock;
 
 	@AfterEach
 	void resetClock() {
@@ -36,11 +38,11 @@ class ExpiryIntegrationTests {
 		String confirm = tokenOf(this.world.profiles().await(alertId, (profile) -> true).path("confirmUrl").asString());
 		String manage = this.world.manageToken(alertId);
 
-		this.clock.moveForward(Duration.ofDays(6));
+		this.clock.advance(Duration.ofDays(6));
 		this.world.http().get().uri("/alerts/confirm?token={token}", confirm).exchange().expectStatus().isOk();
 		assertThat(this.world.candidates().status(alertId, manage)).isEqualTo("PENDING_CONFIRMATION");
 
-		this.clock.moveForward(Duration.ofDays(1).plusMinutes(1));
+		this.clock.advance(Duration.ofDays(1).plusMinutes(1));
 		this.world.profiles().await(alertId, (profile) -> profile.path("status").asString().equals("EXPIRED"));
 		assertThat(this.world.candidates().status(alertId, manage)).isEqualTo("EXPIRED");
 		this.world.http().get().uri("/alerts/confirm?token={token}", confirm).exchange().expectStatus().isNotFound();
@@ -56,11 +58,11 @@ class ExpiryIntegrationTests {
 		String email = uniqueEmail();
 		String alertId = this.world.candidates().createAlert(email, "{}");
 		String manage = this.world.manageToken(alertId);
-		this.clock.moveForward(Duration.ofDays(5));
+		this.clock.advance(Duration.ofDays(5));
 		this.world.candidates().createAlert(email, "{}");
 		this.world.profiles().await(alertId, (profile) -> profile.path("confirmationRequest").asInt() == 2);
 
-		this.clock.moveForward(Duration.ofDays(3));
+		this.clock.advance(Duration.ofDays(3));
 		String confirm = tokenOf(this.world.profiles().values(alertId).get(1).path("confirmUrl").asString());
 		this.world.candidates().confirm(confirm);
 		assertThat(this.world.candidates().status(alertId, manage)).isEqualTo("ACTIVE");

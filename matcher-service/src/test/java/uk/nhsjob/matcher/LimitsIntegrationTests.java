@@ -24,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import uk.nhsjob.testsupport.time.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 
@@ -35,7 +37,7 @@ class LimitsIntegrationTests {
 	final MatcherWorld world = new MatcherWorld();
 
 	@Autowired
-	private TestClock clock;
+	private MovableClock clock;
 
 	@LocalServerPort
 	private int port;
@@ -110,7 +112,7 @@ class LimitsIntegrationTests {
 		assertThat(this.world.candidates().createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}"))
 			.isEqualTo(first);
 
-		this.clock.moveForward(Duration.ofMinutes(61));
+		this.clock.advance(Duration.ofMinutes(61));
 		assertThat(this.world.candidates().createAlert(email, "{\"postcode\": \"LS6\", \"radiusMiles\": 1}"))
 			.isEqualTo(first);
 		JsonNode again = this.world.profiles()

@@ -1,7 +1,6 @@
 package uk.nhsjob.matcher;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,12 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import uk.nhsjob.common.Topics;
-import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.matcher.alert.Criteria;
 import uk.nhsjob.matcher.alert.StoredAlerts;
 import uk.nhsjob.platform.kafka.KafkaSettings;
 import uk.nhsjob.platform.kafka.TopicDeclarations;
 import uk.nhsjob.testsupport.RealInfrastructure;
+import uk.nhsjob.testsupport.SlowTest;
 import uk.nhsjob.testsupport.TestInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +48,9 @@ import static uk.nhsjob.matcher.Vacancies.vacancy;
  * The matcher in child JVMs, killed mid-stream: each (alert, vacancy) pair reaches the
  * alerts topic, read {@code read_committed}, exactly once. Alert {@code i} asks for the
  * run's word and {@code m<k>}, {@code k = 1 + i % 4}; vacancy {@code v} mentions
- * {@code m<k>} for every {@code k} that divides {@code v}, so the expected pairs are
- * known.
+ * {@code m<k>} for every {@code k} that divides {@code v}: the expected pairs are known.
  */
+@SlowTest
 @RealInfrastructure
 class MatcherKilledMidStreamTests {
 
@@ -92,8 +91,7 @@ class MatcherKilledMidStreamTests {
 			assertThat(sentAtHalt).as("written in the transaction it halted in, never committed")
 				.isGreaterThan(committedAtHalt);
 
-			// 2. it comes back while a second member joins; the second is killed
-			// mid-stream
+			// 2. it comes back as a second member joins, which is killed mid-stream
 			publish(feed, VACANCIES_PER_BATCH, 2 * VACANCIES_PER_BATCH, 1);
 			started("a", 0);
 			MatcherProcess second = started("b", 0);
@@ -158,7 +156,9 @@ class MatcherKilledMidStreamTests {
 			for (int i = 0; i < ALERTS; i++) {
 				Criteria criteria = new Criteria(List.of(), null, null, null, null, null, List.of(), List.of(),
 						List.of(), List.of(), null, this.word + " m" + (1 + i % 4));
-				ids.add(mongo.insert(StoredAlerts.active(Candidates.uniqueEmail(), criteria, Instant.now())).id());
+				ids.add(mongo
+					.insert(StoredAlerts.active(Candidates.uniqueEmail(), criteria, ServiceClock.LONDON.instant()))
+					.id());
 			}
 		}
 		return ids;
@@ -228,10 +228,7 @@ class MatcherKilledMidStreamTests {
 		}
 	}
 
-	/**
-	 * The match records of the run's alerts, as a consumer at one isolation level sees
-	 * them.
-	 */
+	/** The match records of the run's alerts, as seen at one isolation level. */
 	private static final class MatchRecords implements AutoCloseable {
 
 		private final Set<String> alertIds;
@@ -283,9 +280,8 @@ class MatcherKilledMidStreamTests {
 			return this.seen.stream()
 				.allMatch((match) -> match.path("type").asString().equals("VacancyMatched") && match.path("matchId")
 					.asString()
-					.equals(VacancyMatched
-						.matchIdOf(match.path("alertId").asString(), match.path("vacancy").path("vacancyId").asString())
-						.toString()));
+					.equals(Candidates.expectedMatchId(match.path("alertId").asString(),
+							match.path("vacancy").path("vacancyId").asString())));
 		}
 
 		@Override

@@ -14,6 +14,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import uk.nhsjob.common.Topics;
+import uk.nhsjob.testsupport.kafka.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

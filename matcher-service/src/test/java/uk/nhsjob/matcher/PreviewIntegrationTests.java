@@ -12,7 +12,7 @@ import uk.nhsjob.common.vocabulary.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.keywordCriteria;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
-import static uk.nhsjob.matcher.Vacancies.TODAY;
+import static uk.nhsjob.matcher.Vacancies.today;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
 
 /** What an alert would match now. */
@@ -29,7 +29,7 @@ class PreviewIntegrationTests {
 			this.world.feed()
 				.awaitMatcherRead(this.world.feed()
 					.publish(vacancy("test-trust:" + word + "-" + age).description("Needs " + word)
-						.postedAt(TODAY.minusDays(age))
+						.postedAt(today().minusDays(age))
 						.build()));
 		}
 		this.world.feed()

@@ -12,7 +12,7 @@ import uk.nhsjob.common.vocabulary.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
-import static uk.nhsjob.matcher.Vacancies.TODAY;
+import static uk.nhsjob.matcher.Vacancies.today;
 import static uk.nhsjob.matcher.Vacancies.vacancy;
 
 /** The subscription page as a browser without JavaScript uses it: plain form posts. */
@@ -105,14 +105,14 @@ class SubscriptionPagesIntegrationTests {
 			.awaitMatcherRead(this.world.feed()
 				.publish(vacancy("test-trust:" + word + "-older").title("Older " + word)
 					.description(word)
-					.postedAt(TODAY.minusDays(3))
+					.postedAt(today().minusDays(3))
 					.build()));
 		this.world.feed()
 			.awaitMatcherRead(this.world.feed()
 				.publish(vacancy("test-trust:" + word + "-newer").title("Newer " + word)
 					.role(Role.GP_PRACTICE_SECRETARY)
 					.description(word)
-					.postedAt(TODAY.minusDays(1))
+					.postedAt(today().minusDays(1))
 					.build()));
 		this.world.feed()
 			.awaitMatcherRead(this.world.feed()

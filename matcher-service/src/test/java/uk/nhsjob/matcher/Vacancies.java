@@ -1,8 +1,8 @@
 package uk.nhsjob.matcher;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,11 +20,11 @@ import uk.nhsjob.common.vocabulary.WorkingPattern;
 
 /**
  * Test vacancies: an open, full-time, permanent band 4 medical secretary post at a Leeds
- * trust (postcode sector LS1 3), changed one property at a time.
+ * trust (postcode sector LS1 3), changed one property at a time. Posted yesterday and
+ * closing in a fortnight by the {@link ServiceClock}, read when the vacancy is built, so
+ * a test that runs across midnight dates its vacancies by the service's today.
  */
 public final class Vacancies {
-
-	public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
 
 	private String id = "test-trust:V1";
 
@@ -60,13 +60,18 @@ public final class Vacancies {
 
 	private RemoteWorking remote = RemoteWorking.ON_SITE;
 
-	private @Nullable LocalDate postedAt = TODAY.minusDays(1);
+	private Supplier<@Nullable LocalDate> postedAt = () -> today().minusDays(1);
 
-	private @Nullable LocalDate closingDate = TODAY.plusDays(14);
+	private Supplier<@Nullable LocalDate> closingDate = () -> today().plusDays(14);
 
 	private @Nullable String description = "Busy outpatient department; audio typing and diary management.";
 
 	private Vacancies() {
+	}
+
+	/** Today in London by the service's clock, read now. */
+	public static LocalDate today() {
+		return ServiceClock.today();
 	}
 
 	public static Vacancies vacancy() {
@@ -160,12 +165,12 @@ public final class Vacancies {
 	}
 
 	public Vacancies postedAt(@Nullable LocalDate postedAt) {
-		this.postedAt = postedAt;
+		this.postedAt = () -> postedAt;
 		return this;
 	}
 
 	public Vacancies closingDate(@Nullable LocalDate closingDate) {
-		this.closingDate = closingDate;
+		this.closingDate = () -> closingDate;
 		return this;
 	}
 
@@ -176,7 +181,7 @@ public final class Vacancies {
 		return new Vacancy(this.id, ids[0], ids[1], this.revision, this.status, this.title, "Leeds Teaching Hospitals",
 				this.employerType, this.role, this.specialties, this.bandMin, this.bandMax, bandSource, this.salaryMin,
 				this.salaryMax, period, false, null, 37.5, this.workingPatterns, this.contractType, this.postcode,
-				"Leeds", this.latitude, this.longitude, this.remote, this.postedAt, this.closingDate,
+				"Leeds", this.latitude, this.longitude, this.remote, this.postedAt.get(), this.closingDate.get(),
 				"https://jobs.example.nhs.uk/" + ids[1], "REF-" + ids[1], this.description);
 	}
 

@@ -1,7 +1,6 @@
 package uk.nhsjob.matcher;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -26,8 +25,8 @@ import uk.nhsjob.testsupport.TestInfrastructure;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Publishes vacancies as the ingest service does, and sees when the matcher has read
- * them.
+ * Publishes vacancies as the ingest service does, and waits for the matcher to read them,
+ * match them and commit.
  */
 public final class VacancyFeed implements AutoCloseable {
 
@@ -58,7 +57,7 @@ public final class VacancyFeed implements AutoCloseable {
 		try {
 			return this.producer
 				.send(new ProducerRecord<>(Topics.VACANCIES, partition, vacancy.id(),
-						VacancyPublished.of(vacancy, Instant.now())))
+						VacancyPublished.of(vacancy, ServiceClock.LONDON.instant())))
 				.get();
 		}
 		catch (InterruptedException | ExecutionException ex) {

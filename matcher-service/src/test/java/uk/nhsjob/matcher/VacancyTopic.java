@@ -1,7 +1,5 @@
 package uk.nhsjob.matcher;
 
-import java.time.ZoneId;
-
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -10,6 +8,7 @@ import org.springframework.context.annotation.Primary;
 
 import uk.nhsjob.platform.kafka.KafkaSettings;
 import uk.nhsjob.platform.kafka.TopicDeclarations;
+import uk.nhsjob.testsupport.time.MovableClock;
 
 /**
  * The ingest service declares the vacancy topic; in these tests nobody else does. And the
@@ -20,8 +19,8 @@ class VacancyTopic {
 
 	@Bean
 	@Primary
-	TestClock testClock() {
-		return new TestClock(ZoneId.of("Europe/London"));
+	MovableClock testClock() {
+		return ServiceClock.LONDON;
 	}
 
 	@Bean

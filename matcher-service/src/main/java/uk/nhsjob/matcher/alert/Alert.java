@@ -104,8 +104,7 @@ public class Alert {
 	 * Replaces what the alert looks for and how often, and pauses or resumes it. Nothing
 	 * is matched retroactively: matching happens as vacancies arrive.
 	 * @return whether anything changed
-	 * @throws AlertNotChangeable when the alert has ended, or a pending one is to be
-	 * paused
+	 * @throws AlertNotChangeable when the alert has ended, or to pause a pending one
 	 */
 	boolean edit(Criteria criteria, Frequency frequency, boolean paused) {
 		if (!isLive()) {
@@ -171,7 +170,7 @@ public class Alert {
 	}
 
 	/** Counts against its address's limit. */
-	boolean isLive() {
+	public boolean isLive() {
 		return !this.erasing && Alerts.LIVE.contains(this.status);
 	}
 

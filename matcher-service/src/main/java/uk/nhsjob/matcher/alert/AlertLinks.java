@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import uk.nhsjob.matcher.MatcherSettings;
+import uk.nhsjob.matcher.alert.link.LinkPurpose;
+import uk.nhsjob.matcher.alert.link.LinkTokens;
 
 /**
  * The absolute links an alert's emails carry, and the way back from a link's token to the
@@ -41,8 +43,7 @@ class AlertLinks {
 
 	/**
 	 * The token of an alert's link. A confirmation link expires a fixed time after the
-	 * confirmation was last asked for, so every publication of one request carries the
-	 * same link.
+	 * confirmation was last asked for, so each publication of one request has one link.
 	 */
 	String token(Alert alert, LinkPurpose purpose) {
 		Instant expiresAt = (purpose == LinkPurpose.CONFIRM)

@@ -15,13 +15,14 @@ import org.springframework.stereotype.Service;
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.matcher.MatcherSettings;
+import uk.nhsjob.matcher.alert.link.LinkPurpose;
 
 /**
  * What candidates do with their alerts. Every change is saved with its outbox flag set
  * and then published on the profile stream.
  */
 @Service
-class AlertManagement {
+public class AlertManagement {
 
 	private final Alerts alerts;
 
@@ -57,7 +58,7 @@ class AlertManagement {
 	 * email is asked for.
 	 * @throws TooManyAlerts when the address has its fill of live alerts
 	 */
-	Alert create(NewAlert request) {
+	public Alert create(NewAlert request) {
 		String email = request.email().strip().toLowerCase(Locale.ROOT);
 		Criteria criteria = ((request.criteria() != null) ? request.criteria() : Criteria.ANY).normalised();
 		Frequency frequency = request.frequency();
@@ -85,7 +86,7 @@ class AlertManagement {
 	}
 
 	/** The alert a confirmation link is for. */
-	Alert toConfirm(@Nullable String token) {
+	public Alert toConfirm(@Nullable String token) {
 		return resolve(token, LinkPurpose.CONFIRM);
 	}
 
@@ -93,7 +94,7 @@ class AlertManagement {
 	 * Activates the alert of a confirmation link; confirming twice changes nothing.
 	 * @return the alert as it is now
 	 */
-	Alert confirm(@Nullable String token) {
+	public Alert confirm(@Nullable String token) {
 		Alert alert = resolve(token, LinkPurpose.CONFIRM);
 		try {
 			if (alert.confirm(this.clock.instant())) {
@@ -112,7 +113,7 @@ class AlertManagement {
 	}
 
 	/** The alert of a manage token, which must be the alert asked for. */
-	Alert managed(String alertId, @Nullable String token) {
+	public Alert managed(String alertId, @Nullable String token) {
 		Alert alert = managed(token);
 		if (!alert.id().equals(alertId)) {
 			throw new AlertNotFound();
@@ -121,22 +122,22 @@ class AlertManagement {
 	}
 
 	/** The alert of a manage token. */
-	Alert managed(@Nullable String token) {
+	public Alert managed(@Nullable String token) {
 		return resolve(token, LinkPurpose.MANAGE);
 	}
 
 	/** Replaces an alert's criteria and frequency, and pauses or resumes it. */
-	Alert edit(Alert alert, Criteria criteria, Frequency frequency, boolean paused) {
+	public Alert edit(Alert alert, Criteria criteria, Frequency frequency, boolean paused) {
 		return alert.edit(criteria.normalised(), frequency, paused) ? saveAndPublish(alert) : alert;
 	}
 
 	/** The alert an unsubscribe link is for. */
-	Alert toUnsubscribe(@Nullable String token) {
+	public Alert toUnsubscribe(@Nullable String token) {
 		return resolve(token, LinkPurpose.UNSUBSCRIBE);
 	}
 
 	/** Stops the alert of an unsubscribe link at once; a second time changes nothing. */
-	Alert unsubscribe(@Nullable String token) {
+	public Alert unsubscribe(@Nullable String token) {
 		Alert alert = toUnsubscribe(token);
 		if (!alert.unsubscribe()) {
 			return alert;
@@ -147,19 +148,18 @@ class AlertManagement {
 			return saved;
 		}
 		catch (OptimisticLockingFailureException ex) {
-			// changed meanwhile, perhaps unsubscribed twice at once: try again on what is
-			// saved
+			// changed meanwhile, perhaps unsubscribed twice at once: try again
 			return unsubscribe(token);
 		}
 	}
 
 	/** Erases one alert: it is not found from now on, and its tombstone follows. */
-	void delete(Alert alert) {
+	public void delete(Alert alert) {
 		erase(List.of(alert));
 	}
 
 	/** Erases every alert of the address of this one. */
-	void eraseAddress(Alert any) {
+	public void eraseAddress(Alert any) {
 		erase(this.alerts.findByEmail(any.email()));
 	}
 

@@ -1,7 +1,7 @@
 package uk.nhsjob.matcher.alert;
 
 /** The change asked for does not apply to the alert in its present status. */
-class AlertNotChangeable extends RuntimeException {
+public class AlertNotChangeable extends RuntimeException {
 
 	AlertNotChangeable(String message) {
 		super(message, null, false, false);

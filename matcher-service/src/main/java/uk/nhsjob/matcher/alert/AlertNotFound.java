@@ -4,7 +4,7 @@ package uk.nhsjob.matcher.alert;
  * No alert for this link or request: the token was wrong, expired, for another purpose or
  * revoked, or the alert is gone. Deliberately one answer for all of them.
  */
-class AlertNotFound extends RuntimeException {
+public class AlertNotFound extends RuntimeException {
 
 	AlertNotFound() {
 		super("no such alert", null, false, false);

@@ -17,9 +17,9 @@ import uk.nhsjob.common.vocabulary.WorkingPattern;
 import uk.nhsjob.platform.postcode.Postcode;
 
 /**
- * What an alert looks for (SPEC §5). Every field is optional: absent or empty means any.
- * Lists are kept sorted and without repeats, so two alerts asking the same thing have
- * equal criteria. Lists are never null: an absent list arrives as null and is kept empty.
+ * What an alert looks for (docs/alerts.md). Every field is optional: absent or empty
+ * means any. Lists are kept sorted and without repeats, so two alerts asking the same
+ * thing have equal criteria. Lists are never null: an absent one is kept empty.
  *
  * @param postcode full ({@code LS6 2AB}) or an outward code ({@code LS6})
  * @param radiusMiles around the postcode; {@value #DEFAULT_RADIUS_MILES} when a postcode

@@ -8,13 +8,13 @@ import uk.nhsjob.common.vocabulary.Role;
  * One line that says what an alert looks for, for an email's subject: "medical secretary
  * jobs within 10 miles of LS6".
  */
-final class CriteriaDescription {
+public final class CriteriaDescription {
 
 	private CriteriaDescription() {
 	}
 
 	/** Describes criteria in their stored form ({@link Criteria#normalised()}). */
-	static String of(Criteria criteria) {
+	public static String of(Criteria criteria) {
 		StringBuilder line = new StringBuilder(roles(criteria.roles())).append("jobs");
 		if (criteria.postcode() != null) {
 			int radius = (criteria.radiusMiles() != null) ? criteria.radiusMiles() : Criteria.DEFAULT_RADIUS_MILES;

@@ -14,6 +14,6 @@ import uk.nhsjob.common.vocabulary.Frequency;
  *
  * @param criteria absent for an alert that matches everything
  */
-record NewAlert(@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
+public record NewAlert(@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
 		@Nullable @Valid Criteria criteria, @NotNull Frequency frequency) {
 }

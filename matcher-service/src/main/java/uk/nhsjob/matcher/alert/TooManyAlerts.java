@@ -1,7 +1,7 @@
 package uk.nhsjob.matcher.alert;
 
 /** The address already has as many live alerts as it may. */
-class TooManyAlerts extends RuntimeException {
+public class TooManyAlerts extends RuntimeException {
 
 	TooManyAlerts(int limit) {
 		super("an email address may have at most " + limit + " alerts", null, false, false);

@@ -19,6 +19,7 @@ import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.matcher.alert.Alert;
 import uk.nhsjob.matcher.alert.AlertErased;
 import uk.nhsjob.matcher.alert.Alerts;
+import uk.nhsjob.matcher.index.MatchIndex;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
@@ -76,7 +77,10 @@ class ActiveAlerts extends AbstractMongoEventListener<Alert> {
 		}
 	}
 
-	/** The active alerts the vacancy matches, by SPEC §6 (the vacancy being open). */
+	/**
+	 * The active alerts the vacancy matches, by the rules of docs/matching.md (the
+	 * vacancy being open).
+	 */
 	List<MatchIndex.IndexMatch> matching(Vacancy vacancy) {
 		this.lock.readLock().lock();
 		try {

@@ -26,6 +26,8 @@ import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.matcher.alert.Alert;
 import uk.nhsjob.matcher.alert.AlertErased;
 import uk.nhsjob.matcher.alert.WelcomeSetOutbox;
+import uk.nhsjob.matcher.index.CriteriaProbe;
+import uk.nhsjob.matcher.index.MatchIndex;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**

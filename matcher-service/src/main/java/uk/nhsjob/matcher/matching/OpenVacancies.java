@@ -18,7 +18,7 @@ import uk.nhsjob.common.vacancy.Vacancy;
 /**
  * The vacancies open now, rebuilt from the vacancy stream: each vacancy's latest state
  * replaces the one before, and a vacancy that is closed or past its closing date is
- * dropped. Held in memory and fed by the {@link VacancyView}, which reads every
+ * dropped. Held in memory and fed by the {@link OpenVacancyReader}, which reads every
  * partition, so each instance of the service holds them all.
  */
 @Component

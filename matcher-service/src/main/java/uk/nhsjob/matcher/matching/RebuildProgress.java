@@ -8,7 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the {@link VacancyView} has read the vacancy stream since this instance
+ * How far the {@link OpenVacancyReader} has read the vacancy stream since this instance
  * started: complete once it has read, in every partition, as far as the stream reached
  * when it began. Positions, not offsets of records read, so a record compacted away or a
  * transaction marker at the end does not keep it waiting.

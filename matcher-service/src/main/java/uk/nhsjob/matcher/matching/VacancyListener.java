@@ -15,7 +15,7 @@ import uk.nhsjob.common.vacancy.VacancyPublished;
  * runs each record in a Kafka transaction that also carries its offset: its matches are
  * visible to {@code read_committed} consumers exactly when the record counts as read, so
  * a crash or a rebalance mid-stream neither loses nor repeats one. The set of open
- * vacancies is the {@link VacancyView}'s job, not this listener's.
+ * vacancies is the {@link OpenVacancyReader}'s job, not this listener's.
  */
 @Component
 class VacancyListener {

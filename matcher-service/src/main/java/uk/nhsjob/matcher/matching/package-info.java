@@ -1,6 +1,7 @@
 /**
- * Matching: the set of open vacancies rebuilt from the vacancy stream, the rules of SPEC
- * §6, and the matches and welcome sets published for the notifier.
+ * The matching runtime: the open vacancies read from the vacancy stream, the Kafka
+ * listener that matches each vacancy in a transaction, the sent ledger and its
+ * reconciliation, welcome sets, and previews (the API, and the port the alert pages ask).
  */
 @NullMarked
 package uk.nhsjob.matcher.matching;

@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.matcher.MatcherSettings;
+import uk.nhsjob.matcher.alert.link.LinkPurpose;
+import uk.nhsjob.matcher.alert.link.LinkTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

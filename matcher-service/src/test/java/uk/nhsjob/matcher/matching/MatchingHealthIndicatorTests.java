@@ -1,6 +1,8 @@
 package uk.nhsjob.matcher.matching;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
@@ -24,7 +26,7 @@ class MatchingHealthIndicatorTests {
 	private final RebuildProgress vacancies = new RebuildProgress();
 
 	private final MatchingHealthIndicator health = new MatchingHealthIndicator(this.startup, this.vacancies,
-			this.activeAlerts, new OpenVacancies(Clock.systemUTC()));
+			this.activeAlerts, new OpenVacancies(Clock.fixed(Instant.parse("2026-06-02T09:00:00Z"), ZoneOffset.UTC)));
 
 	@Test
 	void isOutOfServiceUntilTheIndexIsRebuilt() {

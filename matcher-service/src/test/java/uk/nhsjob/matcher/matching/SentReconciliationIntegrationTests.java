@@ -1,6 +1,5 @@
 package uk.nhsjob.matcher.matching;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +17,7 @@ import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.matcher.MatcherIntegrationTest;
 import uk.nhsjob.matcher.MatcherWorld;
+import uk.nhsjob.matcher.ServiceClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,8 +29,7 @@ import static uk.nhsjob.matcher.Vacancies.vacancy;
 
 /**
  * The sent matches in MongoDB against the alerts topic, as a crash leaves them: a match
- * committed on the topic but never recorded is recorded from the topic, and so never sent
- * again.
+ * committed on the topic but never recorded is recorded from the topic: never sent twice.
  */
 @MatcherIntegrationTest
 class SentReconciliationIntegrationTests {
@@ -57,7 +56,7 @@ class SentReconciliationIntegrationTests {
 		this.kafka.executeInTransaction((operations) -> {
 			for (String id : List.of(alertId, erasedAlertId)) {
 				operations.send(Topics.ALERTS, id,
-						VacancyMatched.of(id, Matchmaker.matchedVacancy(vacancy, null), Instant.now()));
+						VacancyMatched.of(id, Matchmaker.matchedVacancy(vacancy, null), ServiceClock.LONDON.instant()));
 			}
 			return null;
 		});
@@ -84,8 +83,8 @@ class SentReconciliationIntegrationTests {
 		Vacancy vacancy = vacancy("test-trust:" + word).description(word).build();
 		try {
 			this.kafka.executeInTransaction((operations) -> {
-				operations.send(Topics.ALERTS, alertId,
-						VacancyMatched.of(alertId, Matchmaker.matchedVacancy(vacancy, null), Instant.now()));
+				operations.send(Topics.ALERTS, alertId, VacancyMatched.of(alertId,
+						Matchmaker.matchedVacancy(vacancy, null), ServiceClock.LONDON.instant()));
 				throw new IllegalStateException("the process dies before the commit");
 			});
 		}

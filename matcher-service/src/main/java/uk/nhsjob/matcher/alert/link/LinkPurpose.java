@@ -1,0 +1,8 @@
+package uk.nhsjob.matcher.alert.link;
+
+/** What a link's token lets its holder do; a token works for its own purpose only. */
+public enum LinkPurpose {
+
+	CONFIRM, MANAGE, UNSUBSCRIBE
+
+}

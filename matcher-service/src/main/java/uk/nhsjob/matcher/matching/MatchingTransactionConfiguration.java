@@ -1,0 +1,56 @@
+package uk.nhsjob.matcher.matching;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+
+import uk.nhsjob.platform.kafka.KafkaFailurePolicy;
+import uk.nhsjob.platform.kafka.KafkaSettings;
+
+/**
+ * Consume–match–produce in Kafka transactions. The producer factory is transactional
+ * ({@code spring.kafka.producer.transaction-id-prefix}); Boot hands this transaction
+ * manager to the listener containers: each vacancy's matches and offset commit together.
+ */
+@Configuration(proxyBeanMethods = false)
+class MatchingTransactionConfiguration {
+
+	/**
+	 * With synchronisation on, so that what is recorded about a transaction's matches is
+	 * recorded once it has committed (Kafka's own manager has it off by default).
+	 */
+	@Bean
+	KafkaTransactionManager<?, ?> kafkaTransactionManager(ProducerFactory<?, ?> producerFactory) {
+		KafkaTransactionManager<?, ?> manager = new KafkaTransactionManager<>(producerFactory);
+		manager.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ON_ACTUAL_TRANSACTION);
+		return manager;
+	}
+
+	/**
+	 * Inside a transaction a send joins it; outside one (the profile stream, which has
+	 * its own outbox) it goes out on a plain idempotent producer.
+	 */
+	@Bean
+	KafkaTemplate<?, ?> kafkaTemplate(ProducerFactory<Object, Object> producerFactory,
+			ProducerListener<Object, Object> producerListener) {
+		KafkaTemplate<Object, Object> template = new KafkaTemplate<>(producerFactory);
+		template.setProducerListener(producerListener);
+		template.setAllowNonTransactional(true);
+		return template;
+	}
+
+	/**
+	 * The platform's failure policy (retries, then {@code <topic>.dlt}) in transactions.
+	 */
+	@Bean
+	AfterRollbackProcessor<Object, Object> afterRollbackProcessor(KafkaSettings settings,
+			ProducerFactory<Object, Object> producerFactory, KafkaTemplate<?, ?> kafkaTemplate) {
+		return KafkaFailurePolicy.afterRollbackProcessor(settings, producerFactory, kafkaTemplate);
+	}
+
+}
