@@ -56,7 +56,8 @@ public final class ServiceArchitecture {
 			.dependOnClassesThat()
 			.resideInAnyPackage("..testsupport..", "org.junit..", "org.mockito..")
 			.check(classes);
-		// a service need not have every kind of class (the notifier has no controller, the ingest no listener)
+		// a service need not have every kind of class (the notifier has no controller,
+		// the ingest no listener)
 		namingRules().forEach((rule) -> rule.allowEmptyShould(true).check(classes));
 	}
 
