@@ -195,6 +195,17 @@ class ManyCandidatesEndToEndTests {
 				.isBefore(START.toLocalDate().atTime(LocalTime.of(7, 0)).atZone(RunningServices.LONDON).toInstant());
 			services.clock.advanceTo(START.toLocalDate().atTime(7, 0, 30).atZone(RunningServices.LONDON).toInstant());
 			assertEveryInboxAsExpected(mailbox);
+			// not a story where nothing happens: every alert that goes on hears of
+			// something
+			assertThat(expectedEmails()).extracting(ExpectedEmail::address)
+				.containsAll(this.alerts.values()
+					.stream()
+					.filter((alert) -> alert.status() == AlertStatus.ACTIVE)
+					.map(Subscription::address)
+					.toList())
+				.doesNotContain(address("unsubscribed"));
+			System.out.printf("The oracle's story: %d (alert, vacancy) pairs in %d emails%n",
+					MatchOracle.pairsOf(expectedMatches()).size(), expectedEmails().size());
 			// what the oracle said, and the inbox held: the closed post left out, the one
 			// closing today in
 			assertThat(expectedEmails()).filteredOn((email) -> email.address().equals(address("daily")))
