@@ -147,8 +147,8 @@ class CandidateJourneyBrowserTests {
 		assertThat(browser.heading()).isEqualTo("You are unsubscribed");
 		page("unsubscribed");
 
-		// erase everything, after a page that asks to be sure; the links then open
-		// nothing
+		// erase everything, after a page that asks to be sure: then no link
+		// opens anything any more
 		browser.open(manageUrl);
 		assertThat(browser.find(By.id("status")).getText()).isEqualTo("Unsubscribed");
 		browser.clickAndWaitForNextPage(By.id("erase-link"));

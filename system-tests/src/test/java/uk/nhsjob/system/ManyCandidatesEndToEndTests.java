@@ -178,8 +178,7 @@ class ManyCandidatesEndToEndTests {
 			services.clock.advance(COALESCING_WINDOW.plusMinutes(1));
 			assertEveryInboxAsExpected(mailbox);
 
-			// before 07:00 the trust's snapshot leaves out its dermatology post: it
-			// closes
+			// before 07:00 a snapshot without its dermatology post closes that post
 			Advert dermatology = trustFeed.stream()
 				.filter((advert) -> advert.posting().specialties().contains(Specialty.DERMATOLOGY))
 				.findFirst()
@@ -195,8 +194,7 @@ class ManyCandidatesEndToEndTests {
 				.isBefore(START.toLocalDate().atTime(LocalTime.of(7, 0)).atZone(RunningServices.LONDON).toInstant());
 			services.clock.advanceTo(START.toLocalDate().atTime(7, 0, 30).atZone(RunningServices.LONDON).toInstant());
 			assertEveryInboxAsExpected(mailbox);
-			// not a story where nothing happens: every alert that goes on hears of
-			// something
+			// not a story where nothing happens: every live alert hears of something
 			assertThat(expectedEmails()).extracting(ExpectedEmail::address)
 				.containsAll(this.alerts.values()
 					.stream()
@@ -234,8 +232,7 @@ class ManyCandidatesEndToEndTests {
 		instant.put("fixed-term", AlertCriteria.near(HOME, 25).contractTypes(ContractType.FIXED_TERM));
 		instant.put("unsubscribed", AlertCriteria.near(HOME, 25));
 		instant.forEach((name, criteria) -> subscribe(name, address(name), Frequency.INSTANT, criteria));
-		// one address with two alerts: one that goes on, one paused; it is erased at the
-		// end
+		// one address with two alerts, one live and one paused: erased at the end
 		subscribe("no-bank", erased, Frequency.INSTANT, AlertCriteria.near(HOME, 25).keywords("audio -bank"));
 		subscribe("paused", erased, Frequency.INSTANT, AlertCriteria.near(HOME, 25));
 		subscribe("daily", address("daily"), Frequency.DAILY, AlertCriteria.near(HOME, 25));
@@ -726,9 +723,8 @@ class ManyCandidatesEndToEndTests {
 	// --- small helpers ---
 
 	private String address(String name) {
-		// the run first: the mailbox finds an address within a recipient, and "phrase-…"
-		// is
-		// within "no-phrase-…"
+		// the run first: the mailbox finds an address within a recipient, and
+		// "phrase-…" is within "no-phrase-…"
 		return this.run + "-" + name + "@example.org";
 	}
 

@@ -59,8 +59,7 @@ public final class TopicDeclarations {
 			.partitions(settings.partitions())
 			.replicas(settings.replicationFactor())
 			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()))
-			// "published after t" compares the broker's append times, never a producer's
-			// clock
+			// "published after t" compares append times, never producers' clocks
 			.config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 	}
 

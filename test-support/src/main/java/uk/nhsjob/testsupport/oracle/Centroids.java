@@ -43,6 +43,11 @@ public final class Centroids {
 		return new Centroids(read("postcodes/uk-postcode-sectors.csv"), read("postcodes/uk-postcode-districts.csv"));
 	}
 
+	/** Centroids given by the caller, keyed {@code "LS6 2"} and {@code "LS6"}. */
+	static Centroids of(Map<String, Place> sectors, Map<String, Place> districts) {
+		return new Centroids(Map.copyOf(sectors), Map.copyOf(districts));
+	}
+
 	/** The centroid of a full postcode's sector, else its district; empty if unknown. */
 	public Optional<Place> locate(String postcode) {
 		String compact = postcode.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);

@@ -86,6 +86,12 @@ public record Posting(String id, String title, String description, EmployerType 
 				this.closingDate);
 	}
 
+	public Posting closing(LocalDate closingDate) {
+		return new Posting(this.id, this.title, this.description, this.employerType, this.role, this.contractType,
+				this.workingPatterns, this.specialties, this.bandMin, this.bandMax, this.pay, this.postcode,
+				this.remote, closingDate);
+	}
+
 	public Posting role(Role role) {
 		return new Posting(this.id, this.title, this.description, this.employerType, role, this.contractType,
 				this.workingPatterns, this.specialties, this.bandMin, this.bandMax, this.pay, this.postcode,
