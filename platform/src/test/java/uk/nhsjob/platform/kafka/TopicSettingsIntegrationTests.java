@@ -43,10 +43,12 @@ class TopicSettingsIntegrationTests {
 		.concat(Stream.of(Topics.VACANCIES, Topics.PROFILES, Topics.ALERTS), DEAD_LETTER_TOPICS.stream())
 		.toList();
 
-	/** Only what the local stack sets; the rest is the settings' defaults. */
-	private static final KafkaSettings SETTINGS = new Binder(new MapConfigurationPropertySource(
-			Map.of("nhsjob.kafka.replication-factor", "1", "nhsjob.kafka.min-insync-replicas", "1")))
-		.bindOrCreate("nhsjob.kafka", KafkaSettings.class);
+	/**
+	 * The settings' defaults but for {@code min.insync.replicas}: 2, so that the broker
+	 * shows it came from the settings (one broker takes no higher replication factor).
+	 */
+	private static final KafkaSettings SETTINGS = settings(
+			Map.of("nhsjob.kafka.replication-factor", "1", "nhsjob.kafka.min-insync-replicas", "2"));
 
 	private static AdminClient broker;
 
@@ -96,12 +98,25 @@ class TopicSettingsIntegrationTests {
 
 	@Test
 	void replicationFactorAndMinInsyncReplicasComeFromTheSettings() {
+		assertThat(SETTINGS.minInsyncReplicas()).isEqualTo(2);
 		assertThat(ALL_TOPICS).allSatisfy((topic) -> {
 			assertThat(descriptions.get(topic).partitions())
 				.allSatisfy((partition) -> assertThat(partition.replicas()).hasSize(SETTINGS.replicationFactor()));
 			assertThat(setting(topic, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG))
 				.isEqualTo(String.valueOf(SETTINGS.minInsyncReplicas()));
 		});
+	}
+
+	@Test
+	void aClusterGetsTheReplicationItsSettingsAskFor() {
+		KafkaSettings cluster = settings(
+				Map.of("nhsjob.kafka.replication-factor", "3", "nhsjob.kafka.min-insync-replicas", "2"));
+		assertThat(List.of(TopicDeclarations.vacancies(cluster), TopicDeclarations.profiles(cluster),
+				TopicDeclarations.alerts(cluster)))
+			.allSatisfy((topic) -> {
+				assertThat(topic.replicationFactor()).isEqualTo((short) 3);
+				assertThat(topic.configs()).containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+			});
 	}
 
 	@Test
@@ -144,6 +159,11 @@ class TopicSettingsIntegrationTests {
 	void theBrokerStampsEveryRecordWithItsAppendTime() {
 		assertThat(ALL_TOPICS).allSatisfy(
 				(topic) -> assertThat(setting(topic, "message.timestamp.type")).as(topic).isEqualTo("LogAppendTime"));
+	}
+
+	private static KafkaSettings settings(Map<String, String> properties) {
+		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("nhsjob.kafka",
+				KafkaSettings.class);
 	}
 
 	private static String setting(String topic, String name) {
