@@ -68,7 +68,7 @@ final class Events {
 
 	static VacancyMatched vacancyMatched() {
 		return new VacancyMatched(UUID.fromString("7d2fac74-4b20-4f6e-9c75-2f7f5c8e3c03"), 1, OCCURRED_AT, "a-7f3c",
-				VacancyMatched.matchIdOf("a-7f3c", "leeds-th:C123-4567"), matchedVacancy());
+				UUID.fromString("ca8b4b74-4426-3e6d-a07b-fe66ee400f52"), matchedVacancy());
 	}
 
 	static WelcomeSetMatched welcomeSetMatched() {

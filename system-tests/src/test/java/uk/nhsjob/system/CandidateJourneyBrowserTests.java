@@ -1,7 +1,6 @@
 package uk.nhsjob.system;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.springframework.web.client.RestClient;
 import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
 import uk.nhsjob.testsupport.RealInfrastructure;
+import uk.nhsjob.testsupport.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * confirm, manage, unsubscribe and erase. Each page is checked with axe-core and saved as
  * a screenshot under {@code target/screenshots}.
  */
+@SlowTest
 @RealInfrastructure
 class CandidateJourneyBrowserTests {
 
@@ -146,8 +147,8 @@ class CandidateJourneyBrowserTests {
 		assertThat(browser.heading()).isEqualTo("You are unsubscribed");
 		page("unsubscribed");
 
-		// erase everything, after a page that asks to be sure; the links then open
-		// nothing
+		// erase everything, after a page that asks to be sure: then no link
+		// opens anything any more
 		browser.open(manageUrl);
 		assertThat(browser.find(By.id("status")).getText()).isEqualTo("Unsubscribed");
 		browser.clickAndWaitForNextPage(By.id("erase-link"));
@@ -208,7 +209,7 @@ class CandidateJourneyBrowserTests {
 			.retrieve()
 			.body(Map.class)
 			.get("apiKey");
-		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+		LocalDate today = services.clock.today();
 		List<Map<String, Object>> vacancies = new ArrayList<>();
 		String[][] rows = {
 				{ "AV-101", "Medical Secretary to Consultant Cardiologist", "Band 4", "£27,485 - £30,162 per annum",

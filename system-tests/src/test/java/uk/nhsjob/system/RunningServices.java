@@ -2,22 +2,39 @@ package uk.nhsjob.system;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 import uk.nhsjob.ingest.IngestApplication;
 import uk.nhsjob.matcher.MatcherApplication;
 import uk.nhsjob.notifier.NotifierApplication;
+import uk.nhsjob.testsupport.time.MovableClock;
 
 /**
  * The three services, each in its own application context, in this JVM, on free ports;
  * they reach the test infrastructure through the system properties
- * {@code @RealInfrastructure} set.
+ * {@code @RealInfrastructure} set. All three read the time from one {@link MovableClock},
+ * which starts at a fixed moment, so that what they do does not depend on when the test
+ * runs; Kafka, MongoDB and the SMTP server keep the real time.
  */
 final class RunningServices implements AutoCloseable {
+
+	static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	/** A Tuesday in winter, mid-morning in London. */
+	static final LocalDateTime DEFAULT_START = LocalDateTime.of(2030, 1, 15, 10, 0);
+
+	final MovableClock clock;
+
+	private final Duration coalescingWindow;
 
 	final int ingestPort = freePort();
 
@@ -29,14 +46,29 @@ final class RunningServices implements AutoCloseable {
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
+	/** The services at {@link #DEFAULT_START}, sending each match at once. */
+	RunningServices() {
+		this(MovableClock.startingAt(DEFAULT_START, LONDON), Duration.ZERO);
+	}
+
+	/**
+	 * @param clock the services' clock
+	 * @param coalescingWindow the notifier's: how long the first match of an instant
+	 * alert waits for others to share its email
+	 */
+	RunningServices(MovableClock clock, Duration coalescingWindow) {
+		this.clock = clock;
+		this.coalescingWindow = coalescingWindow;
+	}
+
 	RunningServices start() {
 		this.contexts.add(run(IngestApplication.application(), this.ingestPort,
 				"--nhsjob.ingest.admin-token=" + this.adminToken));
 		this.contexts.add(run(MatcherApplication.application(), this.matcherPort,
 				"--nhsjob.matcher.public-base-url=" + matcherUrl(),
 				"--nhsjob.matcher.token-secret=walking-skeleton-token-secret-" + System.nanoTime()));
-		this.contexts
-			.add(run(NotifierApplication.application(), this.notifierPort, "--nhsjob.notifier.coalescing-window=0s"));
+		this.contexts.add(run(NotifierApplication.application(), this.notifierPort,
+				"--nhsjob.notifier.coalescing-window=" + this.coalescingWindow.toMillis() + "ms"));
 		return this;
 	}
 
@@ -52,10 +84,14 @@ final class RunningServices implements AutoCloseable {
 		return "http://localhost:" + this.notifierPort;
 	}
 
-	private static ConfigurableApplicationContext run(SpringApplicationBuilder application, int port, String... args) {
+	private ConfigurableApplicationContext run(SpringApplicationBuilder application, int port, String... args) {
 		List<String> arguments = new ArrayList<>(List.of(args));
 		arguments.add("--server.port=" + port);
-		return application.run(arguments.toArray(String[]::new));
+		// beside the service's own clock, preferred to it wherever a Clock is injected
+		return application
+			.initializers((context) -> ((GenericApplicationContext) context).registerBean("systemTestClock",
+					Clock.class, () -> this.clock, (definition) -> definition.setPrimary(true)))
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private static int freePort() {

@@ -19,6 +19,7 @@ import org.springframework.web.client.RestClient;
 import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
 import uk.nhsjob.testsupport.RealInfrastructure;
+import uk.nhsjob.testsupport.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * candidate's alert confirmed from the link in its email, and the matching job emailed to
  * the candidate.
  */
+@SlowTest
 @RealInfrastructure
 class WalkingSkeletonTests {
 
@@ -128,10 +130,10 @@ class WalkingSkeletonTests {
 				  "contractType": "Permanent",
 				  "postcode": "LS1 3EX",
 				  "town": "Leeds",
-				  "closingDate": "2099-12-31",
+				  "closingDate": "%s",
 				  "applyUrl": "%s"
 				}]}
-				""".formatted(applyUrl);
+				""".formatted(services.clock.today().plusDays(30), applyUrl);
 		return this.http.post()
 			.uri(services.ingestUrl() + "/api/v1/feeds/" + sourceId)
 			.header("Authorization", "Bearer " + apiKey)

@@ -18,9 +18,9 @@ import uk.nhsjob.common.vocabulary.VacancyStatus;
 import uk.nhsjob.common.vocabulary.WorkingPattern;
 
 /**
- * A vacancy as the ingest service normalised it (SPEC §4). Salaries are whole pounds a
- * year, full-time equivalent; coordinates are the postcode's sector (else district)
- * centroid.
+ * A vacancy as the ingest service normalised it (docs/normalisation.md). Salaries are
+ * whole pounds a year, full-time equivalent; coordinates are the postcode's sector (else
+ * district) centroid.
  *
  * @param id {@code sourceId:externalId}
  * @param revision 1 for the first version published, one more for each change

@@ -1,7 +1,7 @@
 package uk.nhsjob.common.vocabulary;
 
 /**
- * The job a vacancy is for, as SPEC §4 names them.
+ * The job a vacancy is for, as docs/normalisation.md names them.
  */
 public enum Role {
 

@@ -3,7 +3,7 @@ package uk.nhsjob.common.vocabulary;
 import java.util.Locale;
 
 /**
- * Clinical specialties a vacancy can name (SPEC §4).
+ * Clinical specialties a vacancy can name (docs/normalisation.md).
  */
 public enum Specialty {
 

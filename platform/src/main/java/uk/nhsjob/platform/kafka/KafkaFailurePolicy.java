@@ -61,9 +61,8 @@ public final class KafkaFailurePolicy {
 		return new DeadLetterPublishingRecoverer(deadLetterTemplates(producerFactory), (record, failure) -> {
 			log.warn("Dead-lettering {}-{}@{} after: {}", record.topic(), record.partition(), record.offset(),
 					failure.getMessage());
-			// -1: let the producer choose, so a dead-letter topic need not match
-			// the
-			// partitions of its source
+			// -1: the producer chooses, so that a dead-letter topic need not have
+			// as many partitions as its source
 			return new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1);
 		});
 	}
@@ -87,8 +86,8 @@ public final class KafkaFailurePolicy {
 				new StringSerializer(), new ByteArraySerializer());
 		String transactionIdPrefix = producerFactory.getTransactionIdPrefix();
 		if (producerFactory.transactionCapable() && transactionIdPrefix != null) {
-			// the recoverer wants both alike; raw bytes then go out in a transaction of
-			// their own
+			// the recoverer wants both alike: raw bytes then go out in a
+			// transaction of their own, too
 			bytesFactory.setTransactionIdPrefix(transactionIdPrefix + "dead-letters-");
 		}
 		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();

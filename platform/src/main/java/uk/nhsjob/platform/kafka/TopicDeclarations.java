@@ -13,8 +13,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import uk.nhsjob.common.Topics;
 
 /**
- * The topics of SPEC §2 with their partitions and retention. Each service declares the
- * topics it produces, and the dead-letter topics of the topics it consumes.
+ * The topics of docs/events.md with their partitions and retention. Each service declares
+ * the topics it produces, and the dead-letter topics of the topics it consumes.
  */
 public final class TopicDeclarations {
 
@@ -58,7 +58,9 @@ public final class TopicDeclarations {
 		return TopicBuilder.name(name)
 			.partitions(settings.partitions())
 			.replicas(settings.replicationFactor())
-			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()));
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()))
+			// "published after t" compares append times, never producers' clocks
+			.config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 	}
 
 	private static String millis(Duration duration) {

@@ -1,0 +1,106 @@
+package uk.nhsjob.testsupport.oracle;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import uk.nhsjob.common.vocabulary.Frequency;
+
+/**
+ * Which emails the matches make, from docs/emails.md as the notifier implements it today;
+ * it shares no class with the notifier. What it models:
+ * <ul>
+ * <li>one email per alert (not yet one per person);
+ * <li>an {@code INSTANT} alert's first pending match opens a coalescing window, and the
+ * alert's matches made until the window ends share its email; the next match after that
+ * opens the next window;
+ * <li>{@code DAILY} matches go in a digest at the next 07:00 Europe/London after they
+ * were made, {@code WEEKLY} ones at the next Monday 07:00;
+ * <li>a vacancy closed before its email is due is left out, and an email left with no
+ * vacancy is not sent.
+ * </ul>
+ * Not modelled (yet): the welcome email, the limit of 20 vacancies an email, closing-soon
+ * reminders, one email per person, SMTP faults and suppressions.
+ */
+public final class EmailOracle {
+
+	private static final LocalTime DIGEST_TIME = LocalTime.of(7, 0);
+
+	private final Duration coalescingWindow;
+
+	private final ZoneId zone;
+
+	public EmailOracle(Duration coalescingWindow) {
+		this.coalescingWindow = coalescingWindow;
+		this.zone = MatchOracle.LONDON;
+	}
+
+	/**
+	 * The emails due by {@code until}, earliest first.
+	 * @param closedAt when a vacancy was closed, for those that were
+	 */
+	public List<ExpectedEmail> emails(List<Match> matches, Map<String, Instant> closedAt, Instant until) {
+		Map<String, List<Match>> byAlert = new LinkedHashMap<>();
+		matches.stream()
+			.sorted(Comparator.comparing(Match::at))
+			.forEach((match) -> byAlert.computeIfAbsent(match.subscription().alertId(), (id) -> new ArrayList<>())
+				.add(match));
+		List<ExpectedEmail> emails = new ArrayList<>();
+		for (List<Match> ofAlert : byAlert.values()) {
+			Map<Instant, List<Match>> byDue = new LinkedHashMap<>();
+			Instant windowEnd = null;
+			for (Match match : ofAlert) {
+				Instant due;
+				if (match.subscription().frequency() == Frequency.INSTANT) {
+					if (windowEnd == null || match.at().isAfter(windowEnd)) {
+						windowEnd = match.at().plus(this.coalescingWindow);
+					}
+					due = windowEnd;
+				}
+				else {
+					due = nextDigest(match.subscription().frequency(), match.at());
+				}
+				byDue.computeIfAbsent(due, (key) -> new ArrayList<>()).add(match);
+			}
+			byDue.forEach((due, inEmail) -> {
+				Set<String> vacancies = new LinkedHashSet<>();
+				inEmail.stream()
+					.map((match) -> match.posting().id())
+					.filter((id) -> !closedAt.containsKey(id) || closedAt.get(id).isAfter(due))
+					.forEach(vacancies::add);
+				if (!vacancies.isEmpty() && !due.isAfter(until)) {
+					Subscription alert = inEmail.get(0).subscription();
+					emails.add(new ExpectedEmail(alert.address(), Set.of(alert.alertId()), due, vacancies));
+				}
+			});
+		}
+		emails.sort(Comparator.comparing(ExpectedEmail::due));
+		return emails;
+	}
+
+	/** The next digest time strictly after {@code after}. */
+	Instant nextDigest(Frequency frequency, Instant after) {
+		ZonedDateTime local = after.atZone(this.zone);
+		ZonedDateTime next = local.toLocalDate().atTime(DIGEST_TIME).atZone(this.zone);
+		if (frequency == Frequency.WEEKLY) {
+			next = next.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+		}
+		while (!next.toInstant().isAfter(after)) {
+			next = (frequency == Frequency.WEEKLY) ? next.plusWeeks(1) : next.plusDays(1);
+			next = next.toLocalDate().atTime(DIGEST_TIME).atZone(this.zone);
+		}
+		return next.toInstant();
+	}
+
+}
