@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The keyword rule of docs/matching.md ("keywords"): text is split into words on every
@@ -14,6 +15,8 @@ import java.util.Locale;
  * each of them; an excluded one ({@code -audio-typing}) excludes them as a phrase.
  */
 public final class Keywords {
+
+	private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{Nd}]+");
 
 	private final List<List<String>> wanted;
 
@@ -76,22 +79,12 @@ public final class Keywords {
 		return Collections.indexOfSubList(title, phrase) >= 0 || Collections.indexOfSubList(description, phrase) >= 0;
 	}
 
+	/** Runs of letters and digits, lower-cased; every other character separates words. */
 	static List<String> words(String text) {
-		List<String> words = new ArrayList<>();
-		StringBuilder word = new StringBuilder();
-		text.codePoints().forEach((codePoint) -> {
-			if (Character.isLetterOrDigit(codePoint)) {
-				word.appendCodePoint(codePoint);
-			}
-			else if (!word.isEmpty()) {
-				words.add(word.toString().toLowerCase(Locale.ROOT));
-				word.setLength(0);
-			}
-		});
-		if (!word.isEmpty()) {
-			words.add(word.toString().toLowerCase(Locale.ROOT));
-		}
-		return words;
+		return WORD_SEPARATORS.splitAsStream(text)
+			.filter((word) -> !word.isEmpty())
+			.map((word) -> word.toLowerCase(Locale.ROOT))
+			.toList();
 	}
 
 }
