@@ -14,10 +14,9 @@ import uk.nhsjob.testsupport.time.MovableClock;
 
 /**
  * The clock of the service under test, which decides "today" for posting and closing
- * dates: it starts at 03:00 in London on 2 July 2027 (a summer night, two days after the
- * latest closing date of the repository's sample feeds) whenever the suite runs, and
- * moves on at the real rate. Tests write their dates from it ({@link Feeds#inDays}),
- * never from the wall clock.
+ * dates: it starts at 03:00 in London on 2 July 2027 (a summer night, so no run of the
+ * suite crosses midnight) whenever the suite runs, and moves on at the real rate. Tests
+ * write their dates from it ({@link Feeds#inDays}), never from the wall clock.
  */
 public final class ServiceClock {
 

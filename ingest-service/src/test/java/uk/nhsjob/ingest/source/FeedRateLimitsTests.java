@@ -1,9 +1,7 @@
 package uk.nhsjob.ingest.source;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 
 import uk.nhsjob.ingest.IngestSettings;
+import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Each source's allowance of feeds, on a clock the test moves. */
 class FeedRateLimitsTests {
 
-	final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T09:00:00Z"));
+	final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-06-01T09:00:00Z"), ZoneOffset.UTC);
 
 	final FeedRateLimits limits = new FeedRateLimits(settings(3, Duration.ofMinutes(1)), this.clock);
 
@@ -67,35 +66,6 @@ class FeedRateLimitsTests {
 		return new IngestSettings("", DataSize.ofMegabytes(10), "classpath:pay-scales/x.csv",
 				new IngestSettings.Outbox(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(1), 500),
 				new IngestSettings.RateLimit(feeds, per));
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

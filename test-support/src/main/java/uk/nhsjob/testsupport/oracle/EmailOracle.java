@@ -27,8 +27,9 @@ import uk.nhsjob.common.vocabulary.Frequency;
  * opens the next window;
  * <li>{@code DAILY} matches go in a digest at the next 07:00 Europe/London after they
  * were made, {@code WEEKLY} ones at the next Monday 07:00;
- * <li>a vacancy closed before its email is due is left out, and an email left with no
- * vacancy is not sent.
+ * <li>a vacancy closed before its email is due, or whose closing date is before the day
+ * the email is due, is left out (closing that day still counts), and an email left with
+ * no vacancy is not sent.
  * </ul>
  * Not modelled (yet): the welcome email, the limit of 20 vacancies an email, closing-soon
  * reminders, one email per person, SMTP faults and suppressions.
@@ -76,8 +77,9 @@ public final class EmailOracle {
 			byDue.forEach((due, inEmail) -> {
 				Set<String> vacancies = new LinkedHashSet<>();
 				inEmail.stream()
-					.map((match) -> match.posting().id())
-					.filter((id) -> !closedAt.containsKey(id) || closedAt.get(id).isAfter(due))
+					.map(Match::posting)
+					.filter((posting) -> isStillOpen(posting, closedAt, due))
+					.map(Posting::id)
 					.forEach(vacancies::add);
 				if (!vacancies.isEmpty() && !due.isAfter(until)) {
 					Subscription alert = inEmail.get(0).subscription();
@@ -87,6 +89,16 @@ public final class EmailOracle {
 		}
 		emails.sort(Comparator.comparing(ExpectedEmail::due));
 		return emails;
+	}
+
+	/**
+	 * Whether a vacancy is still listed in an email due then: not closed by then, and its
+	 * closing date not before the email's day in London (closing that day still counts).
+	 */
+	private boolean isStillOpen(Posting posting, Map<String, Instant> closedAt, Instant due) {
+		Instant closed = closedAt.get(posting.id());
+		return (closed == null || closed.isAfter(due))
+				&& !posting.closingDate().isBefore(due.atZone(this.zone).toLocalDate());
 	}
 
 	/** The next digest time strictly after {@code after}. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,10 +12,16 @@ import java.util.regex.Pattern;
  * character that is not a letter or a digit, compared ignoring case, without stemming.
  * Every plain word must appear in the title or the description; a {@code "quoted phrase"}
  * must appear there as consecutive words; {@code -word} and {@code -"phrase"} must not
- * appear. A plain term that splits into several words ({@code audio-typing}) asks for
- * each of them; an excluded one ({@code -audio-typing}) excludes them as a phrase.
+ * appear. A term that splits into several words ({@code follow-up}, {@code T&O}) counts
+ * as a phrase of those words, wanted or excluded alike.
  */
 public final class Keywords {
+
+	/**
+	 * A term: an optional minus, then a quoted phrase (to the closing quote, or to the
+	 * end when there is none) or a run of anything but spaces.
+	 */
+	private static final Pattern TERM = Pattern.compile("(-?)(?:\"([^\"]*)\"?|(\\S+))");
 
 	private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{Nd}]+");
 
@@ -30,40 +37,13 @@ public final class Keywords {
 	public static Keywords parse(String keywords) {
 		List<List<String>> wanted = new ArrayList<>();
 		List<List<String>> unwanted = new ArrayList<>();
-		int i = 0;
-		while (i < keywords.length()) {
-			char c = keywords.charAt(i);
-			if (Character.isWhitespace(c)) {
-				i++;
-				continue;
+		Matcher term = TERM.matcher(keywords);
+		while (term.find()) {
+			List<String> phrase = words((term.group(2) != null) ? term.group(2) : term.group(3));
+			if (!phrase.isEmpty()) {
+				(term.group(1).isEmpty() ? wanted : unwanted).add(phrase);
 			}
-			boolean excluded = c == '-' && i + 1 < keywords.length() && !Character.isWhitespace(keywords.charAt(i + 1));
-			int start = excluded ? i + 1 : i;
-			int end;
-			List<String> words;
-			if (keywords.charAt(start) == '"') {
-				int close = keywords.indexOf('"', start + 1);
-				end = (close < 0) ? keywords.length() : close + 1;
-				words = words(keywords.substring(start + 1, (close < 0) ? keywords.length() : close));
-				(excluded ? unwanted : wanted).add(words);
-			}
-			else {
-				end = start;
-				while (end < keywords.length() && !Character.isWhitespace(keywords.charAt(end))) {
-					end++;
-				}
-				words = words(keywords.substring(start, end));
-				if (excluded) {
-					unwanted.add(words);
-				}
-				else {
-					words.forEach((word) -> wanted.add(List.of(word)));
-				}
-			}
-			i = end;
 		}
-		wanted.removeIf(List::isEmpty);
-		unwanted.removeIf(List::isEmpty);
 		return new Keywords(wanted, unwanted);
 	}
 

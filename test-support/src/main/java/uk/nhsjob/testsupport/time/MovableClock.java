@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A clock that runs at the real rate from wherever a test puts it, so that a test names
@@ -21,16 +22,27 @@ public final class MovableClock extends Clock {
 
 	private final ZoneId zone;
 
+	private final Supplier<Instant> base;
+
 	private final AtomicReference<Duration> offset;
 
-	private MovableClock(ZoneId zone, AtomicReference<Duration> offset) {
+	private MovableClock(ZoneId zone, Supplier<Instant> base, AtomicReference<Duration> offset) {
 		this.zone = zone;
+		this.base = base;
 		this.offset = offset;
 	}
 
 	/** A clock at the real time, in the zone given. */
 	public static MovableClock atRealTime(ZoneId zone) {
-		return new MovableClock(zone, new AtomicReference<>(Duration.ZERO));
+		return new MovableClock(zone, Instant::now, new AtomicReference<>(Duration.ZERO));
+	}
+
+	/**
+	 * A clock that stands still at the moment given until a test moves it, for a test
+	 * that asserts exact durations (a {@code Retry-After} in seconds, say).
+	 */
+	public static MovableClock stoppedAt(Instant moment, ZoneId zone) {
+		return new MovableClock(zone, () -> moment, new AtomicReference<>(Duration.ZERO));
 	}
 
 	/** A clock that starts at the moment given and runs from there. */
@@ -60,7 +72,7 @@ public final class MovableClock extends Clock {
 
 	/** Puts the clock at {@code moment}, earlier or later than now. */
 	public void setTo(Instant moment) {
-		this.offset.set(Duration.between(Instant.now(), moment));
+		this.offset.set(Duration.between(this.base.get(), moment));
 	}
 
 	/** Puts the clock at this wall-clock time in its zone. */
@@ -80,7 +92,7 @@ public final class MovableClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return Instant.now().plus(this.offset.get());
+		return this.base.get().plus(this.offset.get());
 	}
 
 	@Override
@@ -90,7 +102,7 @@ public final class MovableClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return new MovableClock(zone, this.offset);
+		return new MovableClock(zone, this.base, this.offset);
 	}
 
 }

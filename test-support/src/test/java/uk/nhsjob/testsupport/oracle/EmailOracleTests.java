@@ -57,6 +57,17 @@ class EmailOracleTests {
 	}
 
 	@Test
+	void aDigestListsAVacancyClosingThatDayButNotOneThatClosedTheDayBefore() {
+		Subscription alert = alert(Frequency.DAILY);
+		Instant evening = london(2030, 1, 14, 20, 0);
+		List<Match> matches = List.of(match(alert, "closes-on-the-day", evening, LocalDate.of(2030, 1, 15)),
+				match(alert, "closed-the-day-before", evening, LocalDate.of(2030, 1, 14)));
+
+		assertThat(this.oracle.emails(matches, Map.of(), london(2030, 1, 16, 0, 0))).containsExactly(new ExpectedEmail(
+				"a@example.org", Set.of("a1"), london(2030, 1, 15, 7, 0), Set.of("closes-on-the-day")));
+	}
+
+	@Test
 	void sevenInLondonAcrossBothClockChanges() {
 		// the clocks go forward on Sunday 31 March 2030 and back on Sunday 27 October
 		assertThat(this.oracle.nextDigest(Frequency.DAILY, london(2030, 3, 30, 22, 0)))
@@ -79,8 +90,13 @@ class EmailOracleTests {
 	}
 
 	private static Match match(Subscription alert, String vacancyId, Instant at) {
-		return new Match(alert, Posting.of(vacancyId, "Medical Secretary", "Typing.", EmployerType.NHS_TRUST, "NR4 7UY",
-				LocalDate.of(2030, 12, 31)), at);
+		return match(alert, vacancyId, at, LocalDate.of(2030, 12, 31));
+	}
+
+	private static Match match(Subscription alert, String vacancyId, Instant at, LocalDate closingDate) {
+		return new Match(alert,
+				Posting.of(vacancyId, "Medical Secretary", "Typing.", EmployerType.NHS_TRUST, "NR4 7UY", closingDate),
+				at);
 	}
 
 	private static Instant london(int year, int month, int day, int hour, int minute) {

@@ -36,4 +36,21 @@ class KeywordsTests {
 		assertThat(keywords.test("Medical Secretary", "Night shift cover not needed; shifts by day.")).isTrue();
 	}
 
+	@Test
+	void aTermOfSeveralWordsIsAPhrase() {
+		Keywords keywords = Keywords.parse("follow-up");
+		assertThat(keywords.test("Medical Secretary", "Follow up clinics.")).isTrue();
+		assertThat(keywords.test("Medical Secretary", "Up to you to follow.")).isFalse();
+		assertThat(Keywords.parse("secretary -T&O").test("Medical Secretary", "T and O clinics.")).isTrue();
+		assertThat(Keywords.parse("secretary -T&O").test("Medical Secretary", "T&O clinics.")).isFalse();
+	}
+
+	@Test
+	void anUnclosedQuoteRunsToTheEndAndALoneMinusIsNoTerm() {
+		assertThat(Keywords.parse("\"audio typing").test("Secretary", "Audio typing.")).isTrue();
+		assertThat(Keywords.parse("\"audio typing").test("Secretary", "Typing audio.")).isFalse();
+		assertThat(Keywords.parse("- secretary").test("Medical Secretary", "Typing.")).isTrue();
+		assertThat(Keywords.parse("-").test("Receptionist", "Typing.")).isTrue();
+	}
+
 }

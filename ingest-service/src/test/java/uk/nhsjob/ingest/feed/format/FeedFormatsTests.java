@@ -151,8 +151,8 @@ class FeedFormatsTests {
 
 	@Test
 	void givesTheCsvLineEachRejectedVacancyStartsOn() {
-		// lines: OK-1 on 2-3, NO-TITLE on 4, an empty line 5, BAD-POSTCODE on 6-8, PAST
-		// on 9
+		// lines: OK-1 on 2-3, NO-TITLE on 4, an empty line 5, BAD-POSTCODE on 6-8,
+		// PAST on 9
 		String csv = "Ref,Job title,Description,Postcode,Closing date\n"
 				+ "OK-1,Medical Secretary,\"Two\nlines\",LS1 3EX," + CLOSING + "\n" + "NO-TITLE,,plain,LS1 3EX,"
 				+ CLOSING + "\n" + "\n" + "BAD-POSTCODE,Medical Secretary,\"Three\nmore\nlines\",LS1 XYZ," + CLOSING
