@@ -2,22 +2,17 @@ package uk.nhsjob.notifier;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import uk.nhsjob.common.Topics;
-import uk.nhsjob.platform.kafka.DeadLetterReplay;
 import uk.nhsjob.platform.kafka.KafkaSettings;
 import uk.nhsjob.platform.kafka.TopicDeclarations;
 
 /** The notifier's beans that are not components of a feature. */
 @Configuration(proxyBeanMethods = false)
 class NotifierConfiguration {
-
-	/** The consumer group of the notifier's dead-letter replays. */
-	static final String REPLAY_GROUP = "notifier-service.replay";
 
 	@Bean
 	Clock clock() {
@@ -28,12 +23,6 @@ class NotifierConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(KafkaSettings settings) {
 		return TopicDeclarations.deadLetterTopicsOf(settings, Topics.PROFILES, Topics.ALERTS, Topics.VACANCIES);
-	}
-
-	/** Puts the dead letters of a topic the notifier reads back on it. */
-	@Bean
-	DeadLetterReplay deadLetterReplay(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-		return new DeadLetterReplay(bootstrapServers, REPLAY_GROUP);
 	}
 
 }

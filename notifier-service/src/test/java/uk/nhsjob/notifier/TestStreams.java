@@ -1,5 +1,7 @@
 package uk.nhsjob.notifier;
 
+import java.time.LocalDateTime;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,9 @@ import uk.nhsjob.testsupport.time.MovableClock;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestStreams {
 
+	/** Where the shared clock starts, in London. */
+	static final LocalDateTime START = LocalDateTime.of(2027, 3, 2, 12, 0);
+
 	@Bean
 	KafkaAdmin.NewTopics consumedTopics(KafkaSettings settings) {
 		return new KafkaAdmin.NewTopics(TopicDeclarations.profiles(settings), TopicDeclarations.alerts(settings),
@@ -24,14 +29,17 @@ public class TestStreams {
 	}
 
 	/**
-	 * The notifier's clock, shared by the tests that share its context: each moves it
-	 * forward only, except a test that takes it for itself and gives it back
-	 * ({@code DigestTests}). The events the tests publish take their dates from it.
+	 * The notifier's clock, shared by the tests that share its context. It starts at a
+	 * fixed moment, noon on Tuesday 2 March 2027 in London, whatever the machine's date,
+	 * so every run sees the same moments; and that is before every moment
+	 * {@code DigestTests} puts it at (in 2028), so those are always ahead of it. Each
+	 * test moves it forward only, except {@code DigestTests}, which takes it for itself
+	 * and gives it back. The events the tests publish take their dates from it.
 	 */
 	@Bean
 	@Primary
 	MovableClock movableClock() {
-		MovableClock clock = MovableClock.atRealTime(NotifierApplication.LONDON);
+		MovableClock clock = MovableClock.startingAt(START, NotifierApplication.LONDON);
 		TestEvents.useClock(clock);
 		return clock;
 	}

@@ -36,7 +36,7 @@ import uk.nhsjob.notifier.digest.DigestSchedule;
 @Component
 class CoalescingRule {
 
-	private volatile Duration window;
+	private final Duration window;
 
 	@Autowired
 	CoalescingRule(NotifierSettings settings) {
@@ -94,11 +94,6 @@ class CoalescingRule {
 		}
 		boolean pending = email.offered().stream().allMatch((entry) -> entry.state() == DeliveryState.PENDING);
 		return !pending || email.offered().stream().anyMatch(Delivery::isWelcome);
-	}
-
-	/** For tests, which share one running notifier and need a window for a while. */
-	void coalesceWithin(Duration window) {
-		this.window = window;
 	}
 
 }

@@ -15,19 +15,25 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.notifier.Emails;
 import uk.nhsjob.notifier.EventPublisher;
-import uk.nhsjob.testsupport.time.MovableClock;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.notifier.delivery.TestCoalescing.AdjustableCoalescingRule;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
-import uk.nhsjob.notifier.Emails;
+import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+/**
+ * Instant matches recorded within one coalescing window share an email. The tests open a
+ * 30-second window on the shared notifier's rule ({@link TestCoalescing}) and close it
+ * after.
+ */
 @NotifierIntegrationTest
 class CoalescingTests {
 
@@ -41,7 +47,7 @@ class CoalescingTests {
 	MongoTemplate mongo;
 
 	@Autowired
-	CoalescingRule coalescing;
+	AdjustableCoalescingRule coalescing;
 
 	@Autowired
 	MovableClock clock;
@@ -56,7 +62,7 @@ class CoalescingTests {
 
 	@AfterEach
 	void noWindow() {
-		this.coalescing.coalesceWithin(Duration.ZERO);
+		this.coalescing.reset();
 	}
 
 	@Test

@@ -36,10 +36,17 @@ import static org.awaitility.Awaitility.await;
 /**
  * The digests at 07:00 London time. Each test puts the notifier's clock at the London
  * moment it names (and gives it back afterwards, moved on by the time the test took), so
- * that what it expects does not depend on when the suite runs.
+ * that what it expects does not depend on when the suite runs. The shared clock starts in
+ * March 2027 ({@code TestStreams}), before every moment named here, so taking it is a
+ * move forward on every run, whatever the machine's date.
  */
 @NotifierIntegrationTest
 class DigestTests {
+
+	/** The earliest moment a test here puts the clock at: Thursday 23 March 2028. */
+	private static final Instant EARLIEST_MOMENT = LocalDateTime.parse("2028-03-23T12:00")
+		.atZone(DigestSchedule.LONDON)
+		.toInstant();
 
 	@Autowired
 	EventPublisher publisher;
@@ -66,6 +73,8 @@ class DigestTests {
 	void takeTheClock() {
 		this.ledger = new Ledger(this.mongo, this.publisher, this.registry);
 		this.clockBefore = this.clock.instant();
+		assertThat(this.clockBefore).as("the shared clock, before every moment these tests name")
+			.isBefore(EARLIEST_MOMENT);
 		this.startedNanos = System.nanoTime();
 	}
 

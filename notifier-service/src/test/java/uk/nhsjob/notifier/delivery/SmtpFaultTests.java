@@ -18,13 +18,13 @@ import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.notifier.EventPublisher;
-import uk.nhsjob.testsupport.time.MovableClock;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.notifier.smtp.FaultySmtpServer;
 import uk.nhsjob.notifier.smtp.FaultySmtpServer.Fault;
+import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -19,6 +19,7 @@ import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.notifier.Emails;
 import uk.nhsjob.notifier.EventPublisher;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
@@ -27,7 +28,6 @@ import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
-import uk.nhsjob.notifier.Emails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -7,12 +7,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.notifier.Emails;
 import uk.nhsjob.notifier.EventPublisher;
-import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
-import uk.nhsjob.notifier.Emails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
