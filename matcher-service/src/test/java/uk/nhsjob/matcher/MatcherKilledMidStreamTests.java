@@ -1,6 +1,8 @@
 package uk.nhsjob.matcher;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
@@ -108,6 +111,8 @@ class MatcherKilledMidStreamTests {
 			assertThat(committed.pairs()).doesNotHaveDuplicates()
 				.containsExactlyInAnyOrderElementsOf(expected(alertIds, 2 * VACANCIES_PER_BATCH));
 			assertThat(committed.matchIdsAreDeterministic()).isTrue();
+			assertThat(committed.days()).as("the children run on the test's clock")
+				.containsExactly(ServiceClock.today());
 
 			// 4. a new revision of every vacancy sends nothing again
 			publish(feed, 0, 2 * VACANCIES_PER_BATCH, 2);
@@ -266,6 +271,14 @@ class MatcherKilledMidStreamTests {
 					.asString()
 					.equals(Candidates.expectedMatchId(match.path("alertId").asString(),
 							match.path("vacancy").path("vacancyId").asString())));
+		}
+
+		/** The days, in London, the matches say they were made. */
+		Set<LocalDate> days() {
+			return matches().stream()
+				.map((match) -> LocalDate.ofInstant(Instant.parse(match.path("occurredAt").asString()),
+						ServiceClock.ZONE))
+				.collect(Collectors.toSet());
 		}
 
 		private List<JsonNode> matches() {
