@@ -72,10 +72,13 @@ class MatcherKilledMidStreamTests {
 	@AfterEach
 	void stopProcesses() {
 		this.processes.forEach(MatcherProcess::close);
+		ServiceClock.putBack();
 	}
 
 	@Test
 	void aMatcherKilledMidStreamAndRestartedLosesAndDoublesNoMatch() throws Exception {
+		// a day on: a child on a clock of its own would date its matches a day earlier
+		ServiceClock.LONDON.advance(Duration.ofDays(1));
 		createTopics();
 		List<String> alertIds = storeAlerts();
 		try (VacancyFeed feed = new VacancyFeed();
