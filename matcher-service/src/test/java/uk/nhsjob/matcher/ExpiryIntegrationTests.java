@@ -27,8 +27,8 @@ class ExpiryIntegrationTests {
 	private MovableClock clock;
 
 	@AfterEach
-	void resetClock() {
-		this.clock.reset();
+	void putTheClockBack() {
+		ServiceClock.putBack();
 	}
 
 	@Test

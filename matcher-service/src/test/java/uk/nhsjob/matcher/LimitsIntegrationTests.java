@@ -43,8 +43,8 @@ class LimitsIntegrationTests {
 	private int port;
 
 	@AfterEach
-	void resetClock() {
-		this.clock.reset();
+	void putTheClockBack() {
+		ServiceClock.putBack();
 	}
 
 	@Test

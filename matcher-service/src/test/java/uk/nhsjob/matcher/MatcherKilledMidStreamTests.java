@@ -1,6 +1,8 @@
 package uk.nhsjob.matcher;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -17,13 +21,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +41,7 @@ import uk.nhsjob.platform.kafka.TopicDeclarations;
 import uk.nhsjob.testsupport.RealInfrastructure;
 import uk.nhsjob.testsupport.SlowTest;
 import uk.nhsjob.testsupport.TestInfrastructure;
+import uk.nhsjob.testsupport.kafka.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,15 +72,18 @@ class MatcherKilledMidStreamTests {
 	@AfterEach
 	void stopProcesses() {
 		this.processes.forEach(MatcherProcess::close);
+		ServiceClock.putBack();
 	}
 
 	@Test
 	void aMatcherKilledMidStreamAndRestartedLosesAndDoublesNoMatch() throws Exception {
+		// a day on: a child on a clock of its own would date its matches a day earlier
+		ServiceClock.LONDON.advance(Duration.ofDays(1));
 		createTopics();
 		List<String> alertIds = storeAlerts();
 		try (VacancyFeed feed = new VacancyFeed();
-				MatchRecords committed = new MatchRecords(alertIds, "read_committed");
-				MatchRecords everything = new MatchRecords(alertIds, "read_uncommitted")) {
+				MatchRecords committed = new MatchRecords(alertIds, IsolationLevel.READ_COMMITTED);
+				MatchRecords everything = new MatchRecords(alertIds, IsolationLevel.READ_UNCOMMITTED)) {
 			publish(feed, 0, VACANCIES_PER_BATCH, 1);
 			int expectedInAll = expected(alertIds, 2 * VACANCIES_PER_BATCH).size();
 
@@ -108,6 +114,8 @@ class MatcherKilledMidStreamTests {
 			assertThat(committed.pairs()).doesNotHaveDuplicates()
 				.containsExactlyInAnyOrderElementsOf(expected(alertIds, 2 * VACANCIES_PER_BATCH));
 			assertThat(committed.matchIdsAreDeterministic()).isTrue();
+			assertThat(committed.days()).as("the children run on the test's clock")
+				.containsExactly(ServiceClock.today());
 
 			// 4. a new revision of every vacancy sends nothing again
 			publish(feed, 0, 2 * VACANCIES_PER_BATCH, 2);
@@ -228,65 +236,67 @@ class MatcherKilledMidStreamTests {
 		}
 	}
 
-	/** The match records of the run's alerts, as seen at one isolation level. */
+	/**
+	 * The match records of the run's alerts, as seen at one isolation level: other tests
+	 * write to the same topic.
+	 */
 	private static final class MatchRecords implements AutoCloseable {
 
 		private final Set<String> alertIds;
 
-		private final KafkaConsumer<String, String> consumer;
+		private final TopicReader reader;
 
-		private final List<JsonNode> seen = new ArrayList<>();
-
-		MatchRecords(List<String> alertIds, String isolationLevel) {
+		MatchRecords(List<String> alertIds, IsolationLevel isolationLevel) {
 			this.alertIds = Set.copyOf(alertIds);
-			this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-					TestInfrastructure.shared().kafkaBootstrapServers(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-					false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel), new StringDeserializer(),
-					new StringDeserializer());
-			List<TopicPartition> partitions = this.consumer.partitionsFor(Topics.ALERTS)
-				.stream()
-				.map((info) -> new TopicPartition(Topics.ALERTS, info.partition()))
-				.toList();
-			this.consumer.assign(partitions);
-			this.consumer.seekToBeginning(partitions);
+			this.reader = new TopicReader(Topics.ALERTS, isolationLevel);
 		}
 
 		/** Reads as far as the topic reaches now, at this isolation level. */
 		MatchRecords catchUp() {
-			Map<TopicPartition, Long> ends = this.consumer.endOffsets(this.consumer.assignment());
-			do {
-				for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(200))) {
-					if (this.alertIds.contains(record.key()) && record.value() != null) {
-						this.seen.add(JSON.readTree(record.value()));
-					}
-				}
-			}
-			while (ends.entrySet().stream().anyMatch((end) -> this.consumer.position(end.getKey()) < end.getValue()));
+			this.reader.catchUpToEnd();
 			return this;
 		}
 
 		int size() {
-			return this.seen.size();
+			return (int) ours().count();
 		}
 
 		List<String> pairs() {
-			return this.seen.stream()
+			return matches().stream()
 				.map((match) -> match.path("alertId").asString() + " "
 						+ match.path("vacancy").path("vacancyId").asString())
 				.toList();
 		}
 
 		boolean matchIdsAreDeterministic() {
-			return this.seen.stream()
+			return matches().stream()
 				.allMatch((match) -> match.path("type").asString().equals("VacancyMatched") && match.path("matchId")
 					.asString()
 					.equals(Candidates.expectedMatchId(match.path("alertId").asString(),
 							match.path("vacancy").path("vacancyId").asString())));
 		}
 
+		/** The days, in London, the matches say they were made. */
+		Set<LocalDate> days() {
+			return matches().stream()
+				.map((match) -> LocalDate.ofInstant(Instant.parse(match.path("occurredAt").asString()),
+						ServiceClock.ZONE))
+				.collect(Collectors.toSet());
+		}
+
+		private List<JsonNode> matches() {
+			return ours().map((record) -> JSON.readTree(record.value())).toList();
+		}
+
+		private Stream<ConsumerRecord<String, String>> ours() {
+			return this.reader.records()
+				.stream()
+				.filter((record) -> this.alertIds.contains(record.key()) && record.value() != null);
+		}
+
 		@Override
 		public void close() {
-			this.consumer.close(Duration.ofSeconds(5));
+			this.reader.close();
 		}
 
 	}

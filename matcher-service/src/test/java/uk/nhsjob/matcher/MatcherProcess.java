@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 import uk.nhsjob.testsupport.TestInfrastructure;
 
 /**
- * The matcher in a JVM of its own, against the tests' Kafka and MongoDB, so a test can
- * kill it as an operating system would. One {@code instance} name is one member of the
- * group: started again under the same name, it takes up its predecessor's transactions.
+ * The matcher in a JVM of its own, against the tests' Kafka and MongoDB and on their
+ * {@link ServiceClock}, so a test can kill it as an operating system would. One
+ * {@code instance} name is one member of the group: started again under the same name, it
+ * takes up its predecessor's transactions.
  */
 final class MatcherProcess implements AutoCloseable {
 
@@ -37,20 +38,20 @@ final class MatcherProcess implements AutoCloseable {
 	 */
 	static MatcherProcess start(String run, String instance, int haltInVacancy) {
 		TestInfrastructure infrastructure = TestInfrastructure.shared();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-XX:TieredStopAtLevel=1", "-D" + HaltOnSend.PROPERTY + "=" + haltInVacancy,
-						"-D" + ChildMatcher.PARENT_PROPERTY + "=" + ProcessHandle.current().pid(), "-cp",
-						System.getProperty("java.class.path"), ChildMatcher.class.getName(), "--server.port=0",
-						"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-						"--spring.mongodb.uri=" + infrastructure.mongoUri(), "--spring.mongodb.database=nhsjob-" + run,
-						"--spring.kafka.consumer.group-id=" + run,
-						"--spring.kafka.producer.transaction-id-prefix=" + run + "-" + instance + "-",
-						"--spring.kafka.producer.properties.interceptor.classes=" + HaltOnSend.class.getName(),
-						"--spring.kafka.producer.properties.transaction.timeout.ms=10000",
-						"--spring.kafka.consumer.properties.session.timeout.ms=6000",
-						"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
-						"--nhsjob.matcher.outbox-relay-interval=1s"));
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+				"-XX:TieredStopAtLevel=1", "-D" + HaltOnSend.PROPERTY + "=" + haltInVacancy,
+				"-D" + ChildMatcher.PARENT_PROPERTY + "=" + ProcessHandle.current().pid(), ChildMatcher.clockArgument(),
+				"-cp", System.getProperty("java.class.path"), ChildMatcher.class.getName(), "--server.port=0",
+				"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+				"--spring.mongodb.uri=" + infrastructure.mongoUri(), "--spring.mongodb.database=nhsjob-" + run,
+				"--spring.kafka.consumer.group-id=" + run,
+				"--spring.kafka.producer.transaction-id-prefix=" + run + "-" + instance + "-",
+				"--spring.kafka.producer.properties.interceptor.classes=" + HaltOnSend.class.getName(),
+				"--spring.kafka.producer.properties.transaction.timeout.ms=10000",
+				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
+				"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
+				"--nhsjob.matcher.outbox-relay-interval=1s"));
 		try {
 			Path log = Path.of("target", "matcher-processes", run + "-" + instance + ".log");
 			Files.createDirectories(log.getParent());

@@ -1,19 +1,33 @@
 package uk.nhsjob.matcher;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import uk.nhsjob.testsupport.time.MovableClock;
 
 /**
  * The clock the service under test runs on, and the one the fixtures date vacancies and
- * events by, so that "today" in a test is the service's today at the moment it is asked,
- * whenever the suite runs. One for the JVM, as the application context is: a test that
- * moves it puts it back when it ends.
+ * events by, so that "today" in a test is the service's today at the moment it is asked.
+ * It starts at noon in London on 2 March 2027 whenever the suite runs, so no run crosses
+ * midnight or a change of the clocks, and runs on at the real rate. One for the JVM, as
+ * the application context is: a test that moves it puts it back ({@link #putBack()}) when
+ * it ends.
+ * <p>
+ * Kafka, MongoDB and Awaitility keep the real time: nothing that compares with the
+ * broker's record timestamps may use this clock.
  */
 public final class ServiceClock {
 
-	public static final MovableClock LONDON = MovableClock.atRealTime(ZoneId.of("Europe/London"));
+	public static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+	private static final Instant START = LocalDateTime.of(2027, 3, 2, 12, 0).atZone(ZONE).toInstant();
+
+	private static final Duration AHEAD_OF_REAL_TIME = Duration.between(Instant.now(), START);
+
+	public static final MovableClock LONDON = MovableClock.startingAt(START, ZONE);
 
 	private ServiceClock() {
 	}
@@ -21,6 +35,14 @@ public final class ServiceClock {
 	/** Today in London by the service's clock, read now. */
 	public static LocalDate today() {
 		return LONDON.today();
+	}
+
+	/**
+	 * Undoes every move of the clock: puts it where it would be had no test moved it (not
+	 * at the real time, which {@link MovableClock#reset()} would).
+	 */
+	public static void putBack() {
+		LONDON.setTo(Instant.now().plus(AHEAD_OF_REAL_TIME));
 	}
 
 }

@@ -20,7 +20,7 @@ class VacanciesTests {
 
 	@AfterEach
 	void putTheClockBack() {
-		ServiceClock.LONDON.reset();
+		ServiceClock.putBack();
 	}
 
 	@Test

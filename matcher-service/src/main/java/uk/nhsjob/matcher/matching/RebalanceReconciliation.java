@@ -26,18 +26,19 @@ class RebalanceReconciliation implements ConsumerAwareRebalanceListener {
 
 	private final SentReconciliation reconciliation;
 
-	private final Clock clock;
+	// the real time, not the service's clock: the look-back is compared with the broker's
+	// append times
+	private final Clock brokerTime = Clock.systemUTC();
 
-	RebalanceReconciliation(MatchingStartup startup, SentReconciliation reconciliation, Clock clock) {
+	RebalanceReconciliation(MatchingStartup startup, SentReconciliation reconciliation) {
 		this.startup = startup;
 		this.reconciliation = reconciliation;
-		this.clock = clock;
 	}
 
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
 		if (!partitions.isEmpty() && this.startup.isDone()) {
-			this.reconciliation.reconcileSince(this.clock.instant().minus(LOOK_BACK));
+			this.reconciliation.reconcileSince(this.brokerTime.instant().minus(LOOK_BACK));
 		}
 	}
 

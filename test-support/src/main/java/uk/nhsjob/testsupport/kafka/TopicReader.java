@@ -3,6 +3,7 @@ package uk.nhsjob.testsupport.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -10,6 +11,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -20,7 +22,8 @@ import uk.nhsjob.testsupport.TestInfrastructure;
 
 /**
  * Reads a topic from its beginning as a plain consumer would, outside any group and
- * {@code read_committed} as the services do, and keeps every record it has seen.
+ * {@code read_committed} as the services do (unless given another isolation level), and
+ * keeps every record it has seen.
  * <p>
  * Before asserting that something is <em>not</em> on the topic, call
  * {@link #catchUpToEnd()}: it reads every partition up to its end offset as it is at the
@@ -43,9 +46,23 @@ public final class TopicReader implements AutoCloseable {
 	}
 
 	public TopicReader(String bootstrapServers, String topic) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-				"read_committed"), new StringDeserializer(), new StringDeserializer());
+		this(bootstrapServers, topic, IsolationLevel.READ_COMMITTED);
+	}
+
+	/**
+	 * A reader at another isolation level: {@code read_uncommitted} also sees what
+	 * transactions wrote and then aborted, or have not committed yet.
+	 */
+	public TopicReader(String topic, IsolationLevel isolationLevel) {
+		this(TestInfrastructure.shared().kafkaBootstrapServers(), topic, isolationLevel);
+	}
+
+	public TopicReader(String bootstrapServers, String topic, IsolationLevel isolationLevel) {
+		this.consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+						isolationLevel.name().toLowerCase(Locale.ROOT)),
+				new StringDeserializer(), new StringDeserializer());
 		this.partitions = this.consumer.partitionsFor(topic)
 			.stream()
 			.map((info) -> new TopicPartition(topic, info.partition()))
