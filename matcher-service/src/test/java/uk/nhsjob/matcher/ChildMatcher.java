@@ -1,18 +1,14 @@
 package uk.nhsjob.matcher;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 
+import uk.nhsjob.testsupport.SkipTestConfigurations;
 import uk.nhsjob.testsupport.time.MovableClock;
 
 /**
@@ -48,17 +44,6 @@ public final class ChildMatcher {
 				.registerSingleton("skipTestConfigurations", new SkipTestConfigurations()))
 			.sources(ParentClock.class)
 			.run(args);
-	}
-
-	/** What Spring Boot's test support leaves out of a test's component scan. */
-	static final class SkipTestConfigurations extends TypeExcludeFilter {
-
-		@Override
-		public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-			return reader.getAnnotationMetadata().isAnnotated(TestComponent.class.getName())
-					|| reader.getClassMetadata().getClassName().contains("Tests$");
-		}
-
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -1,6 +1,5 @@
 package uk.nhsjob.notifier.delivery;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,16 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import uk.nhsjob.notifier.NotifierApplication;
+import uk.nhsjob.testsupport.SkipTestConfigurations;
 import uk.nhsjob.testsupport.time.MovableClock;
 
 /**
@@ -60,17 +56,6 @@ final class KillableNotifier {
 			notifier.sources(ClockAhead.class);
 		}
 		notifier.run(args);
-	}
-
-	/** What Spring Boot's test support leaves out of a test's component scan. */
-	static final class SkipTestConfigurations extends TypeExcludeFilter {
-
-		@Override
-		public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-			return reader.getAnnotationMetadata().isAnnotated(TestComponent.class.getName())
-					|| reader.getClassMetadata().getClassName().contains("Tests$");
-		}
-
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
