@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import uk.nhsjob.localstack.SampleFeeds;
 
 /**
  * Native JSON feeds for tests: a medical secretary vacancy with every field filled in,
@@ -21,12 +20,6 @@ public final class Feeds {
 
 	/** Put as a change to leave a field out. */
 	public static final Object NONE = new Object();
-
-	/**
-	 * A date of a sample feed template, as the local stack fills them in:
-	 * {@code {{today+30|dd/MM/yyyy}}}.
-	 */
-	private static final Pattern SAMPLE_DATE = Pattern.compile("\\{\\{today([+-]\\d+)?\\|([^}]+)}}");
 
 	private Feeds() {
 	}
@@ -75,16 +68,7 @@ public final class Feeds {
 	public static byte[] sample(String file) {
 		try {
 			String template = Files.readString(Path.of("..", "samples", "feeds", file), StandardCharsets.UTF_8);
-			Matcher date = SAMPLE_DATE.matcher(template);
-			StringBuilder sample = new StringBuilder();
-			while (date.find()) {
-				long days = (date.group(1) != null) ? Long.parseLong(date.group(1)) : 0;
-				date.appendReplacement(sample,
-						ServiceClock.today()
-							.plusDays(days)
-							.format(DateTimeFormatter.ofPattern(date.group(2), Locale.UK)));
-			}
-			return date.appendTail(sample).toString().getBytes(StandardCharsets.UTF_8);
+			return SampleFeeds.fill(template, ServiceClock.today()).getBytes(StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

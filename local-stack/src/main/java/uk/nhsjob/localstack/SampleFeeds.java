@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * trust's system writes it ({@code {{today-5|yyyy-MM-dd}}}: five days ago). Each time the
  * stack starts it writes them filled in with today's date under its data folder
  * ({@code .local-stack/samples/}), so a feed pushed from there is open whenever it is
- * pushed.
+ * pushed. The ingest service's tests fill the templates with {@link #fill} too.
  */
-final class SampleFeeds {
+public final class SampleFeeds {
 
 	/**
 	 * The feeds, as the repository's {@code samples/feeds/} and the data folder name
@@ -36,7 +36,7 @@ final class SampleFeeds {
 	}
 
 	/** The template with each of its dates written as from {@code today}. */
-	static String fill(String template, LocalDate today) {
+	public static String fill(String template, LocalDate today) {
 		Matcher date = DATE.matcher(template);
 		StringBuilder filled = new StringBuilder();
 		while (date.find()) {

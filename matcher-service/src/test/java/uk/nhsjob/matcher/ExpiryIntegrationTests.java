@@ -28,7 +28,7 @@ class ExpiryIntegrationTests {
 
 	@AfterEach
 	void putTheClockBack() {
-		ServiceClock.putBack();
+		ServiceClock.LONDON.reset();
 	}
 
 	@Test

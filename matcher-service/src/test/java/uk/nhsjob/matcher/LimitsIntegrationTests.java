@@ -44,7 +44,7 @@ class LimitsIntegrationTests {
 
 	@AfterEach
 	void putTheClockBack() {
-		ServiceClock.putBack();
+		ServiceClock.LONDON.reset();
 	}
 
 	@Test

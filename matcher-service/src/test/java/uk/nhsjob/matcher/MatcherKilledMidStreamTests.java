@@ -72,7 +72,7 @@ class MatcherKilledMidStreamTests {
 	@AfterEach
 	void stopProcesses() {
 		this.processes.forEach(MatcherProcess::close);
-		ServiceClock.putBack();
+		ServiceClock.LONDON.reset();
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package uk.nhsjob.matcher;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,8 +12,8 @@ import uk.nhsjob.testsupport.time.MovableClock;
  * events by, so that "today" in a test is the service's today at the moment it is asked.
  * It starts at noon in London on 2 March 2027 whenever the suite runs, so no run crosses
  * midnight or a change of the clocks, and runs on at the real rate. One for the JVM, as
- * the application context is: a test that moves it puts it back ({@link #putBack()}) when
- * it ends.
+ * the application context is: a test that moves it puts it back
+ * ({@link MovableClock#reset()}) when it ends.
  * <p>
  * Kafka, MongoDB and Awaitility keep the real time: nothing that compares with the
  * broker's record timestamps may use this clock.
@@ -25,8 +24,6 @@ public final class ServiceClock {
 
 	private static final Instant START = LocalDateTime.of(2027, 3, 2, 12, 0).atZone(ZONE).toInstant();
 
-	private static final Duration AHEAD_OF_REAL_TIME = Duration.between(Instant.now(), START);
-
 	public static final MovableClock LONDON = MovableClock.startingAt(START, ZONE);
 
 	private ServiceClock() {
@@ -35,14 +32,6 @@ public final class ServiceClock {
 	/** Today in London by the service's clock, read now. */
 	public static LocalDate today() {
 		return LONDON.today();
-	}
-
-	/**
-	 * Undoes every move of the clock: puts it where it would be had no test moved it (not
-	 * at the real time, which {@link MovableClock#reset()} would).
-	 */
-	public static void putBack() {
-		LONDON.setTo(Instant.now().plus(AHEAD_OF_REAL_TIME));
 	}
 
 }

@@ -20,7 +20,7 @@ class VacanciesTests {
 
 	@AfterEach
 	void putTheClockBack() {
-		ServiceClock.putBack();
+		ServiceClock.LONDON.reset();
 	}
 
 	@Test

@@ -45,11 +45,13 @@ public final class MovableClock extends Clock {
 		return new MovableClock(zone, () -> moment, new AtomicReference<>(Duration.ZERO));
 	}
 
-	/** A clock that starts at the moment given and runs from there. */
+	/**
+	 * A clock that starts at the moment given and runs from there; {@link #reset()} puts
+	 * it back where it would be had nobody moved it.
+	 */
 	public static MovableClock startingAt(Instant moment, ZoneId zone) {
-		MovableClock clock = atRealTime(zone);
-		clock.setTo(moment);
-		return clock;
+		Duration shift = Duration.between(Instant.now(), moment);
+		return new MovableClock(zone, () -> Instant.now().plus(shift), new AtomicReference<>(Duration.ZERO));
 	}
 
 	/** A clock that starts at this wall-clock time in its zone. */
@@ -80,7 +82,10 @@ public final class MovableClock extends Clock {
 		setTo(localTime.atZone(this.zone).toInstant());
 	}
 
-	/** Back to the real time. */
+	/**
+	 * Undoes every move: back to the real time, or to where it would be had nobody moved
+	 * it.
+	 */
 	public void reset() {
 		this.offset.set(Duration.ZERO);
 	}

@@ -44,6 +44,16 @@ class MovableClockTests {
 	}
 
 	@Test
+	void resetPutsAClockBackWhereItWouldBeHadNobodyMovedIt() {
+		MovableClock clock = MovableClock.startingAt(LocalDateTime.of(2027, 3, 2, 12, 0), LONDON);
+		clock.advance(Duration.ofDays(8));
+		clock.setTo(Instant.parse("2031-01-01T00:00:00Z"));
+		clock.reset();
+		assertThat(clock.instant()).isBetween(Instant.parse("2027-03-02T12:00:00Z"),
+				Instant.parse("2027-03-02T12:01:00Z"));
+	}
+
+	@Test
 	void aClockInAnotherZoneSharesTheMoves() {
 		MovableClock london = MovableClock.stoppedAt(Instant.parse("2030-01-15T05:00:00Z"), LONDON);
 		var utc = london.withZone(ZoneOffset.UTC);
