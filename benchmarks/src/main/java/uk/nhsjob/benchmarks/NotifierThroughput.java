@@ -193,7 +193,7 @@ public final class NotifierThroughput {
 		return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, Instant.now(), alertId, 1,
 				alertId + "@example.org", AlertStatus.ACTIVE, Frequency.INSTANT,
 				"medical secretary jobs within 10 miles of LS6", 1, link.formatted("confirm"), link.formatted("manage"),
-				link.formatted("unsubscribe"));
+				link.formatted("unsubscribe"), null, true);
 	}
 
 	private static MatchedVacancy vacancy() {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +14,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.nhsjob.common.match.AlertMatch;
+import uk.nhsjob.common.profile.AlertProfileChanged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +52,23 @@ class EventWireShapeTests {
 	void carriesAnEventIdAndSchemaVersion(String golden, Object event, Class<?> readAs) throws Exception {
 		var tree = this.json.readTree(read(golden));
 		assertThat(tree.path("eventId").asString()).isNotBlank();
-		assertThat(tree.path("schemaVersion").asInt()).isEqualTo(1);
+		assertThat(tree.path("schemaVersion").asInt()).isPositive();
+	}
+
+	@Test
+	void readsAVersion1ProfileAsRemindingOfClosingSoonWithNoCriteria() throws Exception {
+		AlertProfileChanged v1 = this.json.readValue(read("alert-profile-changed-v1.json"), AlertProfileChanged.class);
+		assertThat(v1).isEqualTo(Events.alertProfileChangedVersion1());
+		assertThat(v1.criteria()).isNull();
+		assertThat(v1.remindsOfClosingSoon()).isTrue();
+	}
+
+	@Test
+	void readsAFieldItDoesNotKnowFromALaterVersion() throws Exception {
+		String later = read("alert-profile-changed.json").replace("\"closingSoon\": true",
+				"\"closingSoon\": false, \"addedInVersion9\": {\"anything\": 1}");
+		AlertProfileChanged read = this.json.readValue(later, AlertProfileChanged.class);
+		assertThat(read.remindsOfClosingSoon()).isFalse();
 	}
 
 	private static String read(String golden) throws IOException {

@@ -9,6 +9,7 @@ import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.match.WelcomeSetMatched;
 import uk.nhsjob.common.profile.AlertProfileChanged;
+import uk.nhsjob.common.profile.ProfileCriteria;
 import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.common.vacancy.VacancyPublished;
 import uk.nhsjob.common.vocabulary.AlertStatus;
@@ -50,12 +51,25 @@ final class Events {
 	}
 
 	static AlertProfileChanged alertProfileChanged() {
-		return new AlertProfileChanged(UUID.fromString("6c1e9b63-3a1f-4e5d-8b64-1e6e4b7d2b02"), 1, OCCURRED_AT,
+		return new AlertProfileChanged(UUID.fromString("6c1e9b63-3a1f-4e5d-8b64-1e6e4b7d2b02"), 2, OCCURRED_AT,
 				"a-7f3c", 3, "sam.jones@example.org", AlertStatus.ACTIVE, Frequency.INSTANT,
 				"medical secretary jobs within 10 miles of LS6", 1,
 				"https://alerts.example.org/alerts/confirm?token=c0nf1rm",
 				"https://alerts.example.org/alerts/manage?token=m4n4g3",
-				"https://alerts.example.org/alerts/unsubscribe?token=uns4b");
+				"https://alerts.example.org/alerts/unsubscribe?token=uns4b",
+				new ProfileCriteria(List.of(Role.HOSPITAL_CONSULTANT_SECRETARY, Role.MEDICAL_SECRETARY), Band.BAND_3,
+						Band.BAND_5, "LS6 2AB", 10, true, List.of(WorkingPattern.PART_TIME),
+						List.of(ContractType.PERMANENT), List.of(Specialty.CARDIOLOGY), List.of(EmployerType.NHS_TRUST),
+						25000, "audio typing -bank"),
+				true);
+	}
+
+	/** The same alert as a version-1 producer wrote it: no criteria, no closingSoon. */
+	static AlertProfileChanged alertProfileChangedVersion1() {
+		AlertProfileChanged v2 = alertProfileChanged();
+		return new AlertProfileChanged(v2.eventId(), 1, v2.occurredAt(), v2.alertId(), v2.revision(), v2.email(),
+				v2.status(), v2.frequency(), v2.criteriaDescription(), v2.confirmationRequest(), v2.confirmUrl(),
+				v2.manageUrl(), v2.unsubscribeUrl(), null, null);
 	}
 
 	static MatchedVacancy matchedVacancy() {

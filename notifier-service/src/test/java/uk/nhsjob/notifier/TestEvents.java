@@ -79,7 +79,7 @@ public final class TestEvents {
 				int confirmationRequest, String criteriaDescription) {
 			return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, now(), this.alertId,
 					revision, this.address, status, frequency, criteriaDescription, confirmationRequest,
-					confirmUrl(confirmationRequest), link("manage"), link("unsubscribe"));
+					confirmUrl(confirmationRequest), link("manage"), link("unsubscribe"), null, true);
 		}
 
 		/** Each confirmation request carries a new token. */

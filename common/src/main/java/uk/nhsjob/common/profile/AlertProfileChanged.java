@@ -3,25 +3,37 @@ package uk.nhsjob.common.profile;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.common.vocabulary.Frequency;
 
 /**
- * An alert's current state as the notifier needs it, published on
- * {@link uk.nhsjob.common.Topics#PROFILES} under the alert's id after every change; a
- * tombstone (null value) follows its erasure.
+ * An alert's current state, published on {@link uk.nhsjob.common.Topics#PROFILES} under
+ * the alert's id after every change; a tombstone (null value) follows its erasure. Every
+ * matcher instance builds its match index from it and the notifier its recipients
+ * (docs/events.md).
  *
- * @param revision the alert's own version: a consumer ignores a record older than one it
- * has seen
+ * @param revision the alert's own version, which only grows: a consumer ignores a record
+ * older than one it has seen
  * @param confirmationRequest counts the confirmation emails asked for: when it goes up
  * while the alert is pending, one more confirmation email is due
  * @param criteriaDescription one line for a subject: "medical secretary jobs within 10
  * miles of LS6"
+ * @param criteria since schema version 2; null in a version-1 record
+ * @param closingSoon since schema version 2: whether digests remind of earlier-sent
+ * vacancies closing soon; null (a version-1 record) means on
  */
 public record AlertProfileChanged(UUID eventId, int schemaVersion, Instant occurredAt, String alertId, long revision,
 		String email, AlertStatus status, Frequency frequency, String criteriaDescription, int confirmationRequest,
-		String confirmUrl, String manageUrl, String unsubscribeUrl) {
+		String confirmUrl, String manageUrl, String unsubscribeUrl, @Nullable ProfileCriteria criteria,
+		@Nullable Boolean closingSoon) {
 
-	public static final int SCHEMA_VERSION = 1;
+	public static final int SCHEMA_VERSION = 2;
+
+	/** Whether digests of this alert carry a closing-soon section. */
+	public boolean remindsOfClosingSoon() {
+		return !Boolean.FALSE.equals(this.closingSoon);
+	}
 
 }

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.profile.AlertProfileChanged;
+import uk.nhsjob.common.profile.ProfileCriteria;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -105,7 +106,14 @@ class ProfilePublisher {
 		return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, this.clock.instant(),
 				alert.id(), alert.revision(), alert.email(), alert.status(), alert.frequency(),
 				CriteriaDescription.of(alert.criteria()), alert.confirmationRequest(), this.links.confirmUrl(alert),
-				this.links.manageUrl(alert), this.links.unsubscribeUrl(alert));
+				this.links.manageUrl(alert), this.links.unsubscribeUrl(alert), contractOf(alert.criteria()), true);
+	}
+
+	private static ProfileCriteria contractOf(Criteria criteria) {
+		return new ProfileCriteria(criteria.roles(), criteria.bandMin(), criteria.bandMax(), criteria.postcode(),
+				criteria.radiusMiles(), Boolean.TRUE.equals(criteria.includeRemote()), criteria.workingPatterns(),
+				criteria.contractTypes(), criteria.specialties(), criteria.employerTypes(), criteria.minSalary(),
+				criteria.keywords());
 	}
 
 	@Scheduled(fixedDelayString = "${nhsjob.matcher.outbox-relay-interval:5s}")
