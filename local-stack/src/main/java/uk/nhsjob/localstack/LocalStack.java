@@ -204,7 +204,6 @@ public final class LocalStack {
 		@Nullable String externalMongo = this.environment.get("MONGODB_URI");
 		boolean embeddedMongo = externalMongo == null || externalMongo.isBlank();
 		Ports.requireFree(HOST, ports(kafkaPorts, instances, embeddedMongo));
-		this.shutdown.add("the crash watch", this.supervisor::close);
 
 		// the broker takes longest: the rest starts in this JVM while it comes up
 		KafkaCluster kafka = startKafka(kafkaPorts);
@@ -347,6 +346,8 @@ public final class LocalStack {
 		if (!quiet) {
 			say("Stopping ...");
 		}
+		// every exit from here on is expected
+		this.supervisor.close();
 		this.shutdown.run();
 		if (this.lock != null) {
 			this.lock.release();
