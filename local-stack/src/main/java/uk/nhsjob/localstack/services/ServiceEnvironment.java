@@ -27,7 +27,7 @@ public record ServiceEnvironment(String mongoUri, String kafkaBootstrapServers, 
 	 * every instance, a secret only for the service it belongs to, and where one of
 	 * several needs an identity of its own, that identity.
 	 */
-	Map<String, String> variables(ServiceInstance instance) {
+	public Map<String, String> variables(ServiceInstance instance) {
 		Map<String, String> variables = new LinkedHashMap<>();
 		variables.put("SERVER_PORT", String.valueOf(instance.port()));
 		variables.put("MONGODB_URI", this.mongoUri);

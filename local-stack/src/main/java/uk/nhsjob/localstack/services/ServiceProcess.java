@@ -98,6 +98,11 @@ public final class ServiceProcess implements Restartable {
 				+ this.instance.loopback(Readiness.PATH) + "); see " + current.log() + ":\n" + current.logTail(25));
 	}
 
+	/** Kills it at once ({@code SIGKILL}, as {@code kill -9}) and waits for it to end. */
+	public synchronized void kill() {
+		this.process.kill();
+	}
+
 	synchronized void requestStop() {
 		this.process.requestStop();
 	}

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import uk.nhsjob.localstack.process.ChildProcess;
 
@@ -38,11 +40,20 @@ public final class ServiceProcesses {
 	 */
 	public static ServiceProcesses start(List<ServiceInstance> instances, ServiceEnvironment environment, Path stackDir,
 			Path logs) {
+		return start(instances, environment::variables, stackDir, logs);
+	}
+
+	/**
+	 * Starts every instance with the variables given for it (a test adds its own to
+	 * {@link ServiceEnvironment#variables(ServiceInstance)}), without waiting for it.
+	 */
+	public static ServiceProcesses start(List<ServiceInstance> instances,
+			Function<ServiceInstance, Map<String, String>> variables, Path stackDir, Path logs) {
 		List<ServiceProcess> processes = new ArrayList<>();
 		for (ServiceInstance instance : instances) {
 			List<String> arguments = new ArrayList<>(JVM_OPTIONS);
 			arguments.addAll(List.of("-jar", instance.service().jar().toAbsolutePath().toString()));
-			processes.add(ServiceProcess.start(instance, List.copyOf(arguments), environment.variables(instance),
+			processes.add(ServiceProcess.start(instance, List.copyOf(arguments), Map.copyOf(variables.apply(instance)),
 					stackDir, logs.resolve(instance.name() + ".log")));
 		}
 		return new ServiceProcesses(processes);
