@@ -36,6 +36,14 @@ final class DescribedHours {
 		.compile("(?<![\\d.,])(\\d{1,2}(?:\\.\\d{1,2})?)\\s*(?:hours|hour|hrs|hr)\\s*"
 				+ "(?:(?:per|a|each|every)\\s+(?:week|wk)|/\\s*(?:week|wk)|pw|p/w|weekly)\\b");
 
+	/**
+	 * {@code Hours per week: 37.5}: a label that can only mean the post's week, and a
+	 * number that is not the start of a time or a range.
+	 */
+	private static final Pattern LABELLED_HOURS = Pattern
+		.compile("\\b(?:hours per week|hours a week|hours pw|weekly hours|contracted hours)\\s*:?\\s*"
+				+ "(\\d{1,2}(?:\\.\\d{1,2})?)(?![\\d:]|\\.\\d|\\s*(?:-|am\\b|pm\\b|to\\b|and\\b|or\\b))");
+
 	/** What before hours a week makes them a range or a limit rather than the post's. */
 	private static final Pattern RANGE_OR_LIMIT = Pattern
 		.compile("(?:\\d\\s*(?:-|to|and|or)|up\\s*to|max\\w*|min\\w*(?:\\s+of)?|at\\s+least|between|over|more\\s+than"
@@ -47,6 +55,9 @@ final class DescribedHours {
 	/** One or more pattern words in a row: {@code full time or part time}. */
 	private static final String PATTERN_WORDS = "(" + PATTERN_WORD + "(?: (?:or|and) " + PATTERN_WORD + ")*)";
 
+	/** Words that make what follows someone else's post: {@code for all roles}. */
+	private static final String ANOTHER_POST = "(?:all|any|every|each|our|other|most|many|some)";
+
 	/** What a post is called: a pattern word beside one of these is the post's. */
 	private static final String POST = "(?:posts?|positions?|roles?|vacancy|vacancies|contracts?|basis|opportunity"
 			+ "|job(?! shar))";
@@ -56,16 +67,16 @@ final class DescribedHours {
 	 * {@code part time basis}.
 	 */
 	private static final Pattern BEFORE_THE_POST = Pattern
-		.compile(" (" + PATTERN_WORD + ")(?= (?:(?!job shar)[a-z0-9]+ ){0,4}?" + POST + " )");
+		.compile(" (" + PATTERN_WORD + ")(?= (?:(?!job shar|" + ANOTHER_POST + " )[a-z0-9]+ ){0,4}?" + POST + " )");
 
 	/** {@code a full-time medical secretary}: the person the advert looks for. */
 	private static final Pattern BEFORE_THE_PERSON = Pattern.compile(" (?:a|an) (?:[a-z]+ ){0,2}?(" + PATTERN_WORD
 			+ ")(?= (?:[a-z]+ ){0,3}?(?:secretary|receptionist|administrator|pa|personal assistant|coder) )");
 
 	/** {@code the post is part time}, {@code this role is suitable for a job share}. */
-	private static final Pattern SAID_OF_THE_POST = Pattern.compile(
-			" " + POST + " (?:is|will be) (?:(?:a|an|offered|on|as|available|for|only|suitable|considered|being) ){0,4}"
-					+ PATTERN_WORDS + " ");
+	private static final Pattern SAID_OF_THE_POST = Pattern.compile("(?<! " + ANOTHER_POST + ") " + POST
+			+ " (?:is|will be) (?:(?:a|an|offered|on|as|available|for|only|suitable|considered|being) ){0,4}"
+			+ PATTERN_WORDS + " ");
 
 	/**
 	 * {@code Part time, 22.5 hours per week}, {@code 37.5 hours per week (full time)}.
@@ -116,6 +127,13 @@ final class DescribedHours {
 			String before = lower.substring(Math.max(0, hours.start() - 20), hours.start());
 			double value = Double.parseDouble(hours.group(1));
 			if (!RANGE_OR_LIMIT.matcher(before).find() && value > 0) {
+				stated.add(value);
+			}
+		}
+		Matcher labelled = LABELLED_HOURS.matcher(lower);
+		while (labelled.find()) {
+			double value = Double.parseDouble(labelled.group(1));
+			if (value > 0) {
 				stated.add(value);
 			}
 		}
