@@ -27,8 +27,8 @@ import uk.nhsjob.common.vocabulary.WorkingPattern;
  * NHS advert. So: hours count only when counted per week, and not as a range or a limit
  * ({@code 15-22.5 hours per week}, {@code up to 48 hours per week}); different hours
  * stated twice count as none; a pattern word counts only beside the post, its basis, the
- * person sought, a {@code Working pattern:} label or its hours; {@code FLEXIBLE} only
- * from such a label.
+ * person sought, a {@code Working pattern:} label or its hours, or as a sentence of its
+ * own; {@code FLEXIBLE} only from such a label.
  */
 final class DescribedHours {
 
@@ -90,6 +90,13 @@ final class DescribedHours {
 		.compile(" (?:working patterns?|working hours|hours of work|hours) : ((?:(?:" + PATTERN_WORD
 				+ "|flexible working|flexible|flexi time)(?: and| or)? )+)");
 
+	/**
+	 * {@code Full-time.}, {@code Part time, permanent.}: a sentence of nothing but the
+	 * post's pattern and contract.
+	 */
+	private static final Pattern A_SENTENCE_OF_ITS_OWN = Pattern.compile("(?:^| \\.) ((?:(?:" + PATTERN_WORD
+			+ "|permanent|fixed term|temporary|bank|substantive)(?: and| or)? )+)(?:\\.|$)");
+
 	private DescribedHours() {
 	}
 
@@ -102,7 +109,8 @@ final class DescribedHours {
 		Double perWeek = hoursAWeek(lower);
 		Set<WorkingPattern> patterns = EnumSet.noneOf(WorkingPattern.class);
 		String tokens = tokens(lower);
-		for (Pattern phrase : List.of(BEFORE_THE_POST, BEFORE_THE_PERSON, SAID_OF_THE_POST, BESIDE_ITS_HOURS, LABEL)) {
+		for (Pattern phrase : List.of(BEFORE_THE_POST, BEFORE_THE_PERSON, SAID_OF_THE_POST, BESIDE_ITS_HOURS, LABEL,
+				A_SENTENCE_OF_ITS_OWN)) {
 			Matcher matcher = phrase.matcher(tokens);
 			while (matcher.find()) {
 				for (int group = 1; group <= matcher.groupCount(); group++) {
