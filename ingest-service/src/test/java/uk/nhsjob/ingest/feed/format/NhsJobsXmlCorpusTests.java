@@ -3,6 +3,7 @@ package uk.nhsjob.ingest.feed.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,7 +49,12 @@ class NhsJobsXmlCorpusTests {
 	/** The source the page is pushed by, whose postcode a vacancy without one takes. */
 	private static final String SOURCE_POSTCODE = "LS1 4AP";
 
-	private static final VacancyNormaliser NORMALISER = Normalisers.shipped(ServiceClock.CLOCK);
+	/** The service's now, held still while the page is filled in and normalised. */
+	private static final Clock NOW = Clock.fixed(ServiceClock.now(), ServiceClock.LONDON);
+
+	private static final LocalDate TODAY = LocalDate.now(NOW);
+
+	private static final VacancyNormaliser NORMALISER = Normalisers.shipped(NOW);
 
 	private static Map<String, RawVacancy> searchPage;
 
@@ -59,7 +65,7 @@ class NhsJobsXmlCorpusTests {
 			template = new String(xml.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		searchPage = new LinkedHashMap<>();
-		for (FeedEntry entry : Readers.read(Readers.xml(), SampleFeeds.fill(template, ServiceClock.today()))) {
+		for (FeedEntry entry : Readers.read(Readers.xml(), SampleFeeds.fill(template, TODAY))) {
 			searchPage.put(entry.vacancy().externalId(), entry.vacancy());
 		}
 	}
@@ -108,7 +114,6 @@ class NhsJobsXmlCorpusTests {
 		assertThat(normalised.errors()).isEmpty();
 		Vacancy vacancy = normalised.vacancy();
 		assertThat(vacancy).isNotNull();
-		LocalDate today = ServiceClock.today();
 		assertThat(vacancy.role()).as("role").isEqualTo(role);
 		assertThat(vacancy.specialties()).as("specialties")
 			.containsExactlyInAnyOrderElementsOf(names(specialties, Specialty.class));
@@ -126,8 +131,8 @@ class NhsJobsXmlCorpusTests {
 		assertThat(vacancy.postcode()).as("postcode").isEqualTo(postcode);
 		assertThat(vacancy.latitude()).as("latitude").isNotNull();
 		assertThat(vacancy.town()).as("town").isEqualTo(town);
-		assertThat(vacancy.postedAt()).as("postedAt").isEqualTo(today.minusDays(postedDaysAgo));
-		assertThat(vacancy.closingDate()).as("closingDate").isEqualTo(today.plusDays(closesInDays));
+		assertThat(vacancy.postedAt()).as("postedAt").isEqualTo(TODAY.minusDays(postedDaysAgo));
+		assertThat(vacancy.closingDate()).as("closingDate").isEqualTo(TODAY.plusDays(closesInDays));
 		assertThat(vacancy.applyUrl()).startsWith("https://www.jobs.nhs.uk/candidate/jobadvert/");
 		assertThat(vacancy.description()).doesNotContain("<p>");
 	}
