@@ -84,12 +84,15 @@ class Outbox {
 					bulk.insert(fenced);
 				}
 				else {
-					bulk.replaceOne(Query.query(Criteria.where("_id")
-						.is(revision.id())
-						.and("revision")
-						.is(revision.revision() - 1)
-						.and("fence")
-						.lte(fence)), fenced);
+					// a document stored before fences were written has none: no newer
+					// holder wrote it
+					bulk.replaceOne(
+							Query.query(Criteria.where("_id")
+								.is(revision.id())
+								.and("revision")
+								.is(revision.revision() - 1)
+								.orOperator(Criteria.where("fence").lte(fence), Criteria.where("fence").exists(false))),
+							fenced);
 				}
 			}
 			int written;

@@ -131,29 +131,32 @@ class OutboxRelay implements SchedulingConfigurer {
 		}
 		Map<String, List<PublishedVacancy>> bySource = pending.stream()
 			.collect(Collectors.groupingBy(PublishedVacancy::sourceId, LinkedHashMap::new, Collectors.toList()));
-		int acknowledged = 0;
+		Round round = new Round(0, 0);
 		for (Map.Entry<String, List<PublishedVacancy>> source : bySource.entrySet()) {
-			acknowledged += relaySource(source.getKey(), source.getValue());
+			round = round.plus(relaySource(source.getKey(), source.getValue()));
 		}
-		log.info("Republished {} of {} vacancy revisions pending publication", acknowledged, pending.size());
-		return new Round(acknowledged, pending.size() - acknowledged);
+		log.info("Republished {} of {} vacancy revisions pending publication", round.acknowledged(), pending.size());
+		return round;
 	}
 
 	/**
-	 * @return how many revisions the broker acknowledged; none when the source is busy
+	 * Sends the source's revisions that are still pending under its lease; nothing when a
+	 * feed or another relay holds it (that holder sends them).
 	 */
-	private int relaySource(String sourceId, List<PublishedVacancy> revisions) {
+	private Round relaySource(String sourceId, List<PublishedVacancy> revisions) {
 		Optional<SourceLease> held = this.leases.tryAcquire(sourceId);
 		if (held.isEmpty()) {
-			return 0;
+			return new Round(0, 0);
 		}
 		SourceLease lease = held.get();
 		try {
-			return this.sender.sendAndConfirm(stillPending(revisions), lease).size();
+			List<PublishedVacancy> stillPending = stillPending(revisions);
+			int acknowledged = this.sender.sendAndConfirm(stillPending, lease).size();
+			return new Round(acknowledged, stillPending.size() - acknowledged);
 		}
 		catch (SourceLeaseLostException ex) {
 			log.warn("Stopped relaying source {}: {}", sourceId, ex.getMessage());
-			return 0;
+			return new Round(0, revisions.size());
 		}
 		finally {
 			lease.release();
@@ -175,12 +178,17 @@ class OutboxRelay implements SchedulingConfigurer {
 	 * One round of the relay.
 	 *
 	 * @param acknowledged revisions the broker acknowledged
-	 * @param left revisions still pending (not acknowledged, or their source busy)
+	 * @param left revisions of the sources relayed still pending after it (a source whose
+	 * lease was held is left to its holder, and not counted)
 	 */
 	record Round(int acknowledged, int left) {
 
 		boolean complete() {
 			return this.left == 0;
+		}
+
+		Round plus(Round other) {
+			return new Round(this.acknowledged + other.acknowledged, this.left + other.left);
 		}
 
 	}

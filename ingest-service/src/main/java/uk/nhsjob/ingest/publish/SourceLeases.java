@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
@@ -55,7 +54,7 @@ class SourceLeases implements DisposableBean {
 
 	private final Duration expiry;
 
-	private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor((task) -> {
+	private final ScheduledThreadPoolExecutor renewer = new ScheduledThreadPoolExecutor(1, (task) -> {
 		Thread thread = new Thread(task, "source-lease-renewer");
 		thread.setDaemon(true);
 		return thread;
@@ -66,6 +65,8 @@ class SourceLeases implements DisposableBean {
 		this.clock = clock;
 		this.wait = settings.feedLease().maxWait();
 		this.expiry = settings.feedLease().expiry();
+		// a released lease's renewal leaves the queue at once, not when it would have run
+		this.renewer.setRemoveOnCancelPolicy(true);
 	}
 
 	/**
