@@ -149,7 +149,7 @@ class ProfilePublisher {
 	 */
 	private Sent send(Alert alert) {
 		boolean active = alert.status() == AlertStatus.ACTIVE && !alert.erasing();
-		Instant matchingSince = active ? this.publications.matchingSince(alert.id(), alert.activation()) : null;
+		Instant matchingSince = active ? matchingSince(alert) : null;
 		RecordMetadata landed;
 		try {
 			landed = this.kafka
@@ -180,6 +180,16 @@ class ProfilePublisher {
 			return Sent.DONE;
 		}
 		return markPublished(alert) ? Sent.DONE : Sent.CHANGED;
+	}
+
+	/**
+	 * The stored moment of this activation; for an alert activated before activations
+	 * were counted (0), the beginning of time: it was matched to every vacancy consumed,
+	 * and stays so.
+	 */
+	private @Nullable Instant matchingSince(Alert alert) {
+		return (alert.activation() == 0) ? Instant.EPOCH
+				: this.publications.matchingSince(alert.id(), alert.activation());
 	}
 
 	private void sendTombstone(String alertId) {
