@@ -33,7 +33,7 @@ class AlertProfileReader extends TopicFollower {
 			AlertProfileChanged.class, false);
 
 	AlertProfileReader(ConsumerFactory<?, ?> consumerSettings, BackgroundReaders readers, ActiveAlertIndex index,
-			MatchingSettings settings) {
+			TopicReadingSettings settings) {
 		super(Topics.PROFILES, "matcher-profile-index", consumerSettings, readers, Clock.systemUTC(),
 				settings.clockSkew());
 		this.index = index;

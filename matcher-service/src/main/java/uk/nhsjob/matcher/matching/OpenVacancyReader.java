@@ -32,7 +32,7 @@ class OpenVacancyReader extends TopicFollower {
 			VacancyPublished.class, false);
 
 	OpenVacancyReader(ConsumerFactory<?, ?> consumerSettings, BackgroundReaders readers, OpenVacancies openVacancies,
-			MatchingSettings settings) {
+			TopicReadingSettings settings) {
 		super(Topics.VACANCIES, "matcher-vacancy-view", consumerSettings, readers, Clock.systemUTC(),
 				settings.clockSkew());
 		this.openVacancies = openVacancies;

@@ -32,10 +32,10 @@ class VacancyListener {
 
 	private final AlertProfileReader profiles;
 
-	private final MatchingSettings settings;
+	private final TopicReadingSettings settings;
 
 	VacancyListener(OpenVacancies openVacancies, Matchmaker matchmaker, AlertProfileReader profiles,
-			MatchingSettings settings) {
+			TopicReadingSettings settings) {
 		this.openVacancies = openVacancies;
 		this.matchmaker = matchmaker;
 		this.profiles = profiles;

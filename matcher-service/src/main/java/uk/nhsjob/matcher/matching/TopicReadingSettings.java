@@ -19,9 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * applied every profile record appended before it; after that the record is retried (well
  * inside the Kafka transaction timeout)
  */
-@ConfigurationProperties("nhsjob.matcher.matching")
+@ConfigurationProperties("nhsjob.matcher.reading")
 @Validated
-public record MatchingSettings(@DefaultValue("1s") @NotNull Duration clockSkew,
+public record TopicReadingSettings(@DefaultValue("1s") @NotNull Duration clockSkew,
 		@DefaultValue("5s") @NotNull Duration catchUpWait) {
 
 }
