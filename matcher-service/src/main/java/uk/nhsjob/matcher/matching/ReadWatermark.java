@@ -37,6 +37,11 @@ final class ReadWatermark {
 		return this.roundStartedAt != null;
 	}
 
+	/** Whether a round began before the moment and is not over yet. */
+	synchronized boolean isRoundOpenSince(Instant moment) {
+		return this.roundStartedAt != null && this.roundStartedAt.isBefore(moment);
+	}
+
 	/**
 	 * @param localNow the reader's time, taken before it asked the end offsets
 	 * @param endOffsets where each partition ended then

@@ -37,6 +37,9 @@ abstract class TopicFollower implements SmartLifecycle {
 
 	private static final Duration POLL = Duration.ofMillis(200);
 
+	/** A round longer than this counts as behind. */
+	private static final Duration STALL = Duration.ofSeconds(30);
+
 	private final String topic;
 
 	private final String name;
@@ -188,6 +191,9 @@ abstract class TopicFollower implements SmartLifecycle {
 					this.positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
 				}
 				partitions.forEach((partition) -> this.positions.put(partition, reading.position(partition)));
+				if (this.watermark.isRoundOpenSince(this.brokerClock.instant().minus(STALL))) {
+					this.health.behind("not read to the end of " + this.topic + " within " + STALL.toSeconds() + " s");
+				}
 				if (this.watermark.readUpTo(this.positions)) {
 					this.caughtUpOnce = true;
 					this.health.caughtUp();

@@ -82,4 +82,13 @@ class ReadWatermarkTests {
 		assertThat(this.watermark.awaitCovering(T, Duration.ofMillis(10))).isFalse();
 	}
 
+	@Test
+	void tellsHowLongARoundHasBeenOpen() {
+		this.watermark.startRound(T, Map.of(FILLED, 3L));
+		assertThat(this.watermark.isRoundOpenSince(T)).isFalse();
+		assertThat(this.watermark.isRoundOpenSince(T.plusSeconds(31))).isTrue();
+		this.watermark.readUpTo(Map.of(FILLED, 3L));
+		assertThat(this.watermark.isRoundOpenSince(T.plusSeconds(31))).isFalse();
+	}
+
 }
