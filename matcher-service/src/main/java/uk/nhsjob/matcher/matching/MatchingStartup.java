@@ -4,29 +4,26 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Before any vacancy is matched or any request answered: the match index rebuilt from
- * MongoDB, and the sent matches reconciled with the alerts topic. It runs in the first
- * phase of the context's start, ahead of the web server and the listener containers, so
- * the service is neither ready nor consuming until both are done.
+ * Before any vacancy is matched or any request answered: the sent matches reconciled with
+ * the alerts topic. (The match index is built by the {@link AlertProfileReader}, and
+ * matching waits for it.) It runs in the first phase of the context's start, ahead of the
+ * web server and the listener containers, so the service is neither ready nor consuming
+ * until it is done.
  */
 @Component
 class MatchingStartup implements SmartLifecycle {
-
-	private final ActiveAlerts activeAlerts;
 
 	private final SentReconciliation reconciliation;
 
 	private volatile boolean done;
 
-	MatchingStartup(ActiveAlerts activeAlerts, SentReconciliation reconciliation) {
-		this.activeAlerts = activeAlerts;
+	MatchingStartup(SentReconciliation reconciliation) {
 		this.reconciliation = reconciliation;
 	}
 
 	@Override
 	public void start() {
 		if (!this.done) {
-			this.activeAlerts.rebuild();
 			this.reconciliation.reconcile();
 			this.done = true;
 		}
