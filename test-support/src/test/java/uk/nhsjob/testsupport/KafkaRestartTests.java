@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The shared broker can be stopped, as an outage, and started again on the same address
- * with what it held.
+ * with what it held. Slow: the broker is shared by the JVM's tests.
  */
+@SlowTest
 class KafkaRestartTests {
 
 	private final TestInfrastructure infrastructure = TestInfrastructure.shared();
