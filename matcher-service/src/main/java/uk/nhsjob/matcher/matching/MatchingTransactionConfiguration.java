@@ -11,6 +11,7 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 
 import uk.nhsjob.platform.kafka.KafkaFailurePolicy;
 import uk.nhsjob.platform.kafka.KafkaSettings;
+import uk.nhsjob.platform.kafka.ListenerFaultReporting;
 
 /**
  * Consume–match–produce in Kafka transactions. The producer factory is transactional
@@ -45,12 +46,14 @@ class MatchingTransactionConfiguration {
 	}
 
 	/**
-	 * The platform's failure policy (retries, then {@code <topic>.dlt}) in transactions.
+	 * The platform's failure policy (a fault that passes retried for as long as it lasts;
+	 * anything else a few times, then {@code <topic>.dlt}) in transactions.
 	 */
 	@Bean
 	AfterRollbackProcessor<Object, Object> afterRollbackProcessor(KafkaSettings settings,
-			ProducerFactory<Object, Object> producerFactory, KafkaTemplate<?, ?> kafkaTemplate) {
-		return KafkaFailurePolicy.afterRollbackProcessor(settings, producerFactory, kafkaTemplate);
+			ProducerFactory<Object, Object> producerFactory, KafkaTemplate<?, ?> kafkaTemplate,
+			ListenerFaultReporting reporting) {
+		return KafkaFailurePolicy.afterRollbackProcessor(settings, producerFactory, kafkaTemplate, reporting);
 	}
 
 }
