@@ -49,7 +49,7 @@ class ProfilePublisherTests {
 
 	private final AlertLinks links = new AlertLinks(
 			new LinkTokens("a secret of at least thirty-two characters".getBytes(StandardCharsets.UTF_8), this.clock),
-			new MatcherSettings("https://alerts.example", null, Duration.ofDays(7), 10, Duration.ofSeconds(5), 5,
+			new MatcherSettings("https://alerts.example", Duration.ofDays(7), 10, Duration.ofSeconds(5), 5,
 					DataSize.ofKilobytes(16), Duration.ofMinutes(1)));
 
 	@SuppressWarnings("unchecked")
