@@ -32,7 +32,8 @@ final class SecondMatcher implements AutoCloseable {
 			// arguments, which win over the service's own settings
 			.run("--server.port=0", "--spring.kafka.producer.transaction-id-prefix=matcher-second-",
 					"--spring.kafka.consumer.client-id=" + CLIENT_ID, "--nhsjob.matcher.outbox-relay-interval=1s",
-					"--nhsjob.matcher.expiry-sweep-interval=1s");
+					"--nhsjob.matcher.expiry-sweep-interval=1s", "--nhsjob.matcher.token-secret=" + LinkSecrets.CURRENT,
+					"--nhsjob.matcher.previous-token-secret=" + LinkSecrets.PREVIOUS);
 	}
 
 	/** Stops its profile reader where it is, as a reader that lags would be. */
