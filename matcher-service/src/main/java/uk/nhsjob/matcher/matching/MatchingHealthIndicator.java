@@ -5,9 +5,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code matching} in the readiness group: up once the match index is rebuilt, the sent
- * matches are reconciled and the open vacancies are read as far as the stream reached on
- * start; until then previews and welcome sets would miss vacancies.
+ * {@code matching} in the readiness group: up once the match index is rebuilt and the
+ * open vacancies are read as far as the stream reached on start; until then previews and
+ * welcome sets would miss vacancies.
  */
 @Component
 class MatchingHealthIndicator extends AbstractHealthIndicator {

@@ -5,29 +5,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before any vacancy is matched or any request answered: the match index rebuilt from
- * MongoDB, and the sent matches reconciled with the alerts topic. It runs in the first
- * phase of the context's start, ahead of the web server and the listener containers, so
- * the service is neither ready nor consuming until both are done.
+ * MongoDB. It runs in the first phase of the context's start, ahead of the web server and
+ * the listener containers, so the service is neither ready nor consuming until it is
+ * done. The sent matches are reconciled with the alerts topic beside it, in the
+ * background, from their checkpoint ({@link SentReconciliation}).
  */
 @Component
 class MatchingStartup implements SmartLifecycle {
 
 	private final ActiveAlerts activeAlerts;
 
-	private final SentReconciliation reconciliation;
-
 	private volatile boolean done;
 
-	MatchingStartup(ActiveAlerts activeAlerts, SentReconciliation reconciliation) {
+	MatchingStartup(ActiveAlerts activeAlerts) {
 		this.activeAlerts = activeAlerts;
-		this.reconciliation = reconciliation;
 	}
 
 	@Override
 	public void start() {
 		if (!this.done) {
 			this.activeAlerts.rebuild();
-			this.reconciliation.reconcile();
 			this.done = true;
 		}
 	}
