@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,6 +88,8 @@ class SentReconciliation implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile CountDownLatch stopping = new CountDownLatch(1);
+
 	@Autowired
 	SentReconciliation(ConsumerFactory<?, ?> consumerSettings, SentLedger sent, Alerts alerts,
 			WelcomeSetOutbox welcomeSets, SentCheckpoint checkpoint, BackgroundReaders readers) {
@@ -108,6 +112,7 @@ class SentReconciliation implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
+		this.stopping = new CountDownLatch(1);
 		Thread follower = new Thread(this::follow, READER);
 		follower.setDaemon(true);
 		this.thread = follower;
@@ -121,9 +126,9 @@ class SentReconciliation implements SmartLifecycle {
 		if (current != null) {
 			current.wakeup();
 		}
+		this.stopping.countDown();
 		Thread follower = this.thread;
 		if (follower != null) {
-			follower.interrupt();
 			try {
 				follower.join(Duration.ofSeconds(10).toMillis());
 			}
@@ -193,9 +198,10 @@ class SentReconciliation implements SmartLifecycle {
 		}
 	}
 
+	/** Waits out a back-off, or until stopped. */
 	private void pause(long millis) {
 		try {
-			Thread.sleep(millis);
+			this.stopping.await(millis, TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
