@@ -176,7 +176,8 @@ class SentReconciliation implements SmartLifecycle {
 					delays = this.backOff.start();
 					if (tail.hasReached(ends)) {
 						if (!caughtUp) {
-							log.info("Sent matches reconciled with {} from its checkpoint", this.topic);
+							log.info("Sent matches reconciled with {} from its checkpoint: {} records read", this.topic,
+									this.recordsRead.get());
 						}
 						caughtUp = true;
 						this.reader.caughtUp();
