@@ -37,8 +37,10 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
  * <li>Both engines on the same {@code compareAlerts} alerts; before any timing, every one
  * of the {@code compareVacancies} vacancies must get the same matches (alert and
  * distance) from both, or the run fails.</li>
- * <li>The index alone on {@code indexAlerts} alerts and {@code indexVacancies}
- * vacancies.</li>
+ * <li>The index alone on {@code indexAlerts} alerts and {@code indexVacancies} vacancies;
+ * then the same vacancies on {@code threads} threads at once (1, 2 and 4 by default) over
+ * that one index, whose matches must be identical on every thread count (a digest of
+ * every vacancy's matches), or the run fails.</li>
  * </ol>
  * Each engine matches the vacancies one at a time on this thread. Vacancies per second
  * per core and p50/p99 per vacancy are measured on this thread's CPU time, so builds
@@ -50,7 +52,7 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
  * per alert and the per-vacancy percentiles on CPU time are what it is for. Built into
  * the uber-jar by {@code ./mvnw -q -DskipTests -Pharness package -pl benchmarks -am},
  * then {@code java -Xmx6g -jar benchmarks/target/benchmarks.jar [indexAlerts=1000000]
- * [indexVacancies=10000] [compareAlerts=100000] [compareVacancies=1000] [seed]}
+ * [indexVacancies=10000] [compareAlerts=100000] [compareVacancies=1000] [seed] [threads=1,2,4]}
  * (compareAlerts 0 skips Lucene Monitor).
  */
 public final class MatchIndexBenchmark {
