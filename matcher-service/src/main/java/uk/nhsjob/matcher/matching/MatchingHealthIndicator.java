@@ -5,16 +5,14 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code matching} in the readiness group: up once the sent matches are reconciled and
- * the match index and the open vacancies have been read once as far as their topics
- * reached; until then previews and welcome sets would miss vacancies. Afterwards the
- * readers' health is in the {@code background} group, not here: a broker away for a while
- * does not take the pages down.
+ * {@code matching} in the readiness group: up once the match index and the open vacancies
+ * have been read once as far as their topics reached; until then previews and welcome
+ * sets would miss vacancies. Afterwards the readers' health is in the {@code background}
+ * group, not here: a broker away for a while does not take the pages down. The sent pairs
+ * are reconciled beside it, from their checkpoint ({@link SentReconciliation}).
  */
 @Component
 class MatchingHealthIndicator extends AbstractHealthIndicator {
-
-	private final MatchingStartup startup;
 
 	private final TopicFollower vacancyView;
 
@@ -24,10 +22,9 @@ class MatchingHealthIndicator extends AbstractHealthIndicator {
 
 	private final OpenVacancies openVacancies;
 
-	MatchingHealthIndicator(MatchingStartup startup, OpenVacancyReader vacancyView, AlertProfileReader profiles,
-			ActiveAlertIndex activeAlerts, OpenVacancies openVacancies) {
+	MatchingHealthIndicator(OpenVacancyReader vacancyView, AlertProfileReader profiles, ActiveAlertIndex activeAlerts,
+			OpenVacancies openVacancies) {
 		super("Matching health check failed");
-		this.startup = startup;
 		this.vacancyView = vacancyView;
 		this.profiles = profiles;
 		this.activeAlerts = activeAlerts;
@@ -36,7 +33,7 @@ class MatchingHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		boolean ready = this.startup.isDone() && this.profiles.hasCaughtUpOnce() && this.vacancyView.hasCaughtUpOnce();
+		boolean ready = this.profiles.hasCaughtUpOnce() && this.vacancyView.hasCaughtUpOnce();
 		(ready ? builder.up() : builder.outOfService()).withDetail("activeAlerts", this.activeAlerts.size())
 			.withDetail("openVacancies", this.openVacancies.size())
 			.withDetail("openVacanciesRead", this.vacancyView.hasCaughtUpOnce());

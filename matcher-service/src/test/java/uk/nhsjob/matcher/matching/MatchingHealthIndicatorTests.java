@@ -15,26 +15,22 @@ import static org.mockito.Mockito.mock;
 /** Readiness: not before the index and the open vacancies are read once. */
 class MatchingHealthIndicatorTests {
 
-	private final MatchingStartup startup = mock(MatchingStartup.class);
-
 	private final AlertProfileReader profiles = mock(AlertProfileReader.class);
 
 	private final OpenVacancyReader vacancies = mock(OpenVacancyReader.class);
 
-	private final MatchingHealthIndicator health = new MatchingHealthIndicator(this.startup, this.vacancies,
-			this.profiles, mock(ActiveAlertIndex.class),
+	private final MatchingHealthIndicator health = new MatchingHealthIndicator(this.vacancies, this.profiles,
+			mock(ActiveAlertIndex.class),
 			new OpenVacancies(Clock.fixed(Instant.parse("2026-06-02T09:00:00Z"), ZoneOffset.UTC)));
 
 	@Test
 	void isOutOfServiceUntilTheIndexIsRead() {
-		given(this.startup.isDone()).willReturn(true);
 		given(this.vacancies.hasCaughtUpOnce()).willReturn(true);
 		assertThat(this.health.health(true).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 	}
 
 	@Test
 	void isOutOfServiceUntilTheOpenVacanciesAreRead() {
-		given(this.startup.isDone()).willReturn(true);
 		given(this.profiles.hasCaughtUpOnce()).willReturn(true);
 		assertThat(this.health.health(true).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 
