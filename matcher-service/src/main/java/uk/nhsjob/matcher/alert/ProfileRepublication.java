@@ -88,7 +88,8 @@ public class ProfileRepublication {
 						Update.update("pendingPublication", true), "alerts")
 				.getModifiedCount();
 			this.mongo.upsert(Query.query(where("_id").is(ID)),
-					Update.update("markedAt", Date.from(this.clock.instant())).set("alertsMarked", marked), COLLECTION);
+					// two instances marking at once: the one that marked them counts
+					Update.update("markedAt", Date.from(this.clock.instant())).max("alertsMarked", marked), COLLECTION);
 			log.info("Every alert's profile marked for republication with schema version {}: {} alerts",
 					AlertProfileChanged.SCHEMA_VERSION, marked);
 		}

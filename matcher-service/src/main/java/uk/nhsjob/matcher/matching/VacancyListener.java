@@ -32,13 +32,13 @@ import uk.nhsjob.matcher.alert.ProfileRepublication;
 @Component
 class VacancyListener {
 
+	private static final Duration REPUBLICATION_POLL = Duration.ofMillis(250);
+
 	private final OpenVacancies openVacancies;
 
 	private final Matchmaker matchmaker;
 
 	private final AlertProfileReader profiles;
-
-	private static final Duration REPUBLICATION_POLL = Duration.ofMillis(250);
 
 	private final TopicReadingSettings settings;
 
