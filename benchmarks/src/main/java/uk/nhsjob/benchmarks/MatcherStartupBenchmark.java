@@ -89,7 +89,7 @@ public final class MatcherStartupBenchmark {
 			createTopics(bootstrap);
 			List<String> lines = new ArrayList<>();
 			lines.add(indexFromProfileTopic(bootstrap, alerts, seed));
-			lines.addAll(sentPairsFromCheckpoint(properties, bootstrap, matches, afterCheckpoint, seed));
+			lines.addAll(sentPairsFromCheckpoint(properties, bootstrap, matches, afterCheckpoint, alerts, seed));
 			System.out.printf(
 					"%nLoad average %s%n%n| what | records | s | records/s | notes |%n|---|--:|--:|--:|---|%n",
 					loadAverage());
@@ -166,7 +166,7 @@ public final class MatcherStartupBenchmark {
 	 * and again with the checkpoint {@code afterCheckpoint} records before the end.
 	 */
 	private static List<String> sentPairsFromCheckpoint(Map<String, String> properties, String bootstrap, int matches,
-			int afterCheckpoint, long seed) throws Exception {
+			int afterCheckpoint, int profiles, long seed) throws Exception {
 		RandomWorkload workload = RandomWorkload.realistic(seed + 1);
 		List<Vacancy> vacancies = new ArrayList<>();
 		for (int i = 0; i < 1_000; i++) {
@@ -200,9 +200,9 @@ public final class MatcherStartupBenchmark {
 			// first without a checkpoint, so that the run from the checkpoint is not the
 			// JVM's first start
 			checkpoints.drop();
-			lines
-				.add(startMatcher(properties, "sent pairs without a checkpoint: the whole topic, as every start before",
-						ends.values().stream().mapToLong(Long::longValue).sum()));
+			lines.addAll(
+					startMatcher(properties, "sent pairs without a checkpoint: the whole topic, as every start before",
+							ends.values().stream().mapToLong(Long::longValue).sum(), profiles));
 			checkpoints.drop();
 			long following = 0;
 			for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
@@ -213,15 +213,20 @@ public final class MatcherStartupBenchmark {
 					.append("partition", end.getKey().partition())
 					.append("offset", offset));
 			}
-			lines.add(startMatcher(properties, "sent pairs from the checkpoint (matcher started until caught up)",
-					following));
+			lines.addAll(startMatcher(properties, "sent pairs from the checkpoint (matcher started until caught up)",
+					following, profiles));
 		}
 		return lines;
 	}
 
-	/** Starts the matcher and times it until its sent reconciliation has caught up. */
-	private static String startMatcher(Map<String, String> infrastructure, String what, long records)
-			throws InterruptedException {
+	/**
+	 * Starts the matcher and times it until its background readers have caught up: the
+	 * sent reconciliation, and the profile reader building the match index from the
+	 * {@code profiles} records the first part left on the topic (the service's own
+	 * {@code AlertProfileReader}, not the plain consumer of the first part).
+	 */
+	private static List<String> startMatcher(Map<String, String> infrastructure, String what, long records,
+			long profiles) throws InterruptedException {
 		Map<String, Object> properties = new HashMap<>(infrastructure);
 		properties.put("server.port", "0");
 		properties.put("logging.level.root", "WARN");
@@ -237,20 +242,38 @@ public final class MatcherStartupBenchmark {
 			.toArray(String[]::new);
 		try (ConfigurableApplicationContext matcher = MatcherApplication.application().run(arguments)) {
 			double started = (System.nanoTime() - start) / 1e9;
-			BackgroundReader reader = matcher.getBean(BackgroundReaders.class)
-				.all()
-				.stream()
-				.filter((candidate) -> candidate.name().equals("sent-reconciliation"))
-				.findFirst()
-				.orElseThrow();
-			while (!reader.isHealthy()) {
+			BackgroundReaders readers = matcher.getBean(BackgroundReaders.class);
+			BackgroundReader sentReader = reader(readers, "sent-reconciliation");
+			BackgroundReader indexReader = reader(readers, "matcher-profile-index");
+			double sent = 0;
+			double index = 0;
+			while (sent == 0 || index == 0) {
+				double now = (System.nanoTime() - start) / 1e9;
+				if (sent == 0 && sentReader.isHealthy()) {
+					sent = now;
+				}
+				if (index == 0 && indexReader.isHealthy()) {
+					index = now;
+				}
 				Thread.sleep(10);
 			}
-			double seconds = (System.nanoTime() - start) / 1e9;
-			return String.format(
-					"| %s | %,d | %.1f | %,.0f | the service answered after %.1f s, caught up %.1f s later |", what,
-					records, seconds, records / (seconds - started), started, seconds - started);
+			return List.of(
+					String.format(
+							"| %s | %,d | %.1f | %,.0f | the service answered after %.1f s, caught up %.1f s later |",
+							what, records, sent, records / (sent - started), started, sent - started),
+					String.format(
+							"| match index from `nhsjob.profiles.v1` in that start (`AlertProfileReader`) | %,d | %.1f "
+									+ "| %,.0f | caught up %.1f s after the service answered |",
+							profiles, index, profiles / index, index - started));
 		}
+	}
+
+	private static BackgroundReader reader(BackgroundReaders readers, String name) {
+		return readers.all()
+			.stream()
+			.filter((candidate) -> candidate.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no background reader " + name));
 	}
 
 	private static void createTopics(String bootstrap) throws InterruptedException, ExecutionException {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -153,6 +154,7 @@ class SeveralInstancesTests {
 		Instant everythingPending = ServiceClock.now().plus(Duration.ofHours(1));
 		long lastRevision = 30;
 		AtomicBoolean writing = new AtomicBoolean(true);
+		AtomicLong relayRounds = new AtomicLong();
 		ExecutorService relaying = Executors.newFixedThreadPool(relays.size());
 		try {
 			List<Future<?>> rounds = new ArrayList<>();
@@ -160,6 +162,7 @@ class SeveralInstancesTests {
 				rounds.add(relaying.submit(() -> {
 					while (writing.get()) {
 						relay.republishPendingBefore(everythingPending);
+						relayRounds.incrementAndGet();
 					}
 					return null;
 				}));
@@ -172,7 +175,13 @@ class SeveralInstancesTests {
 									"content-of-revision-" + revision,
 									ServiceClock.now().truncatedTo(ChronoUnit.MILLIS), published.publishedAt())
 							.fencedBy(published.fence()));
-				Thread.sleep(10);
+				// a whole relay round begins after each write, so the relays race over
+				// every
+				// revision rather than only the last
+				long roundsBegunAfterWrite = relayRounds.get() + relays.size() + 1;
+				await().pollInterval(Duration.ofMillis(1))
+					.atMost(Duration.ofSeconds(30))
+					.until(() -> relayRounds.get() >= roundsBegunAfterWrite);
 			}
 			writing.set(false);
 			for (Future<?> round : rounds) {
