@@ -20,9 +20,13 @@ public class BackgroundAutoConfiguration {
 		return new BackgroundReaders(meters);
 	}
 
+	/**
+	 * Named {@code backgroundReaders}: a contributor may not take the name of the group
+	 * ({@code background}) that shows it.
+	 */
 	@Bean
-	@ConditionalOnMissingBean(name = "backgroundHealthIndicator")
-	BackgroundHealthIndicator backgroundHealthIndicator(BackgroundReaders readers) {
+	@ConditionalOnMissingBean(name = "backgroundReadersHealthIndicator")
+	BackgroundHealthIndicator backgroundReadersHealthIndicator(BackgroundReaders readers) {
 		return new BackgroundHealthIndicator(readers);
 	}
 

@@ -7,10 +7,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * {@code background}: UP while every background reader has caught up, DOWN while one is
- * starting, behind or failing, with each reader's state and for how long as details. It
- * is the only member of the {@code background} group, never of readiness: the HTTP side
- * keeps answering while a reader waits out a fault.
+ * {@code backgroundReaders}: UP while every background reader has caught up, DOWN while
+ * one is starting, behind or failing, with each reader's state and for how long as
+ * details. It is the only member of the {@code background} group, never of readiness: the
+ * HTTP side keeps answering while a reader waits out a fault.
  */
 public class BackgroundHealthIndicator extends AbstractHealthIndicator {
 
