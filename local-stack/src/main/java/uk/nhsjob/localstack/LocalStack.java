@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 import uk.nhsjob.localstack.inbox.InboxServer;
 import uk.nhsjob.localstack.kafka.KafkaBroker;
+import uk.nhsjob.localstack.kafka.KafkaCluster;
+import uk.nhsjob.localstack.kafka.KafkaLibraries;
+import uk.nhsjob.localstack.kafka.KafkaNodePorts;
 import uk.nhsjob.localstack.mail.MailServer;
 import uk.nhsjob.localstack.mail.MailStore;
 import uk.nhsjob.localstack.mongo.EmbeddedMongo;
@@ -163,7 +166,7 @@ public final class LocalStack {
 		Ports.requireFree(HOST, ports(services, embeddedMongo));
 
 		// the broker takes longest: the rest starts in this JVM while it comes up
-		KafkaBroker kafka = startKafka();
+		KafkaCluster kafka = startKafka();
 		String mongoUri = embeddedMongo ? startMongo() : externalMongo.strip();
 		if (!embeddedMongo) {
 			say("Using MongoDB at " + Banner.withoutPassword(mongoUri) + " (MONGODB_URI)");
@@ -171,7 +174,7 @@ public final class LocalStack {
 		MailServer mail = startMail();
 		kafka.awaitReady(KAFKA_TIMEOUT);
 		say("Kafka is ready on %s (%d s)".formatted(kafka.bootstrapServers(), secondsSince(startedAt)));
-		watch(kafka.process());
+		kafka.brokers().stream().map(KafkaBroker::process).forEach(this::watch);
 
 		String adminToken = Secrets.fromVariableOrKept(this.environment.get("NHSJOB_INGEST_ADMIN_TOKEN"),
 				this.layout.adminTokenFile());
@@ -188,10 +191,11 @@ public final class LocalStack {
 			.render());
 	}
 
-	private KafkaBroker startKafka() {
+	private KafkaCluster startKafka() {
 		say("Starting Kafka");
-		KafkaBroker kafka = KafkaBroker.start(HOST, KAFKA_PORT, KAFKA_CONTROLLER_PORT, this.layout.kafkaLibs(),
-				this.layout.kafka(), this.layout.data(), this.layout.logs().resolve("kafka.log"), LocalStack::say);
+		KafkaCluster kafka = KafkaCluster.start(KafkaLibraries.folder(this.layout.kafkaLibs()), this.layout.kafka(),
+				List.of(new KafkaNodePorts(KAFKA_PORT, KAFKA_CONTROLLER_PORT)), this.layout.logs(), this.layout.data(),
+				LocalStack::say);
 		this.shutdown.add("Kafka", kafka::stop);
 		return kafka;
 	}

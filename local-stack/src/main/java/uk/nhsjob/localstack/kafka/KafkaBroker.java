@@ -1,7 +1,7 @@
 package uk.nhsjob.localstack.kafka;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,26 +12,27 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.Uuid;
 
 import uk.nhsjob.localstack.process.ChildProcess;
 
 /**
- * A real Apache Kafka broker (single node, KRaft) in a JVM of its own, run from the jars
- * in {@code local-stack/target/kafka-libs}. Its storage is formatted once; later starts
- * reuse it, topics and records included.
+ * One node of a KRaft cluster (broker and controller) in a JVM of its own, run from
+ * {@link KafkaLibraries}. Its {@code server.properties} and storage live in its own
+ * folder; the storage is formatted once ({@link KafkaCluster} does it) and reused on
+ * every later start, topics and records included. It can be killed ({@code SIGKILL}) and
+ * started again, as a crash and its recovery.
  */
 public final class KafkaBroker {
 
@@ -41,108 +42,128 @@ public final class KafkaBroker {
 			"-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
 			"-Dorg.slf4j.simpleLogger.showShortLogName=true", "-Dlog4j2.statusLoggerLevel=OFF");
 
-	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+	static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	private final String name;
 
 	private final KafkaServerProperties properties;
 
-	private final ChildProcess process;
+	private final KafkaLibraries libs;
 
-	private KafkaBroker(KafkaServerProperties properties, ChildProcess process) {
+	private final Path folder;
+
+	private final Path config;
+
+	private final Path stackDir;
+
+	private final Path log;
+
+	private volatile ChildProcess process;
+
+	private KafkaBroker(String name, KafkaServerProperties properties, KafkaLibraries libs, Path folder, Path config,
+			Path stackDir, Path log, ChildProcess process) {
+		this.name = name;
 		this.properties = properties;
+		this.libs = libs;
+		this.folder = folder;
+		this.config = config;
+		this.stackDir = stackDir;
+		this.log = log;
 		this.process = process;
 	}
 
 	/**
-	 * Writes {@code server.properties} into the folder, formats the storage when it is
-	 * new, and starts the broker without waiting for it.
-	 * @param libs the folder with the broker's jars
-	 * @param kafkaDir the broker's folder: {@code server.properties} and {@code data/}
-	 * @param stackDir the stack's data folder (recorded in the child's command line)
-	 * @param log the file the broker's output goes to
+	 * Writes {@code server.properties} into the folder and starts the node without
+	 * waiting for it; its storage must be formatted.
+	 * @param name what the user calls it ({@code kafka}, {@code kafka-2})
+	 * @param folder the node's folder: {@code server.properties} and {@code data/}
+	 * @param stackDir the data folder recorded in the child's command line, by which a
+	 * later run finds a left-over child
+	 * @param log the file the node's output goes to
 	 */
-	public static KafkaBroker start(String host, int port, int controllerPort, Path libs, Path kafkaDir, Path stackDir,
-			Path log, Consumer<String> say) {
-		requireLibraries(libs);
-		KafkaServerProperties properties = new KafkaServerProperties(host, port, controllerPort,
-				kafkaDir.resolve("data"));
-		Path config = properties.writeTo(kafkaDir.resolve("server.properties"));
-		if (!isFormatted(properties.logDirs())) {
-			say.accept("Formatting Kafka's storage in " + properties.logDirs());
-			format(libs, config, kafkaDir, stackDir, log);
-		}
+	static KafkaBroker start(String name, KafkaServerProperties properties, KafkaLibraries libs, Path folder,
+			Path stackDir, Path log) {
+		Path config = properties.writeTo(folder.resolve("server.properties"));
+		ChildProcess process = launch(name, libs, config, folder, stackDir, log);
+		return new KafkaBroker(name, properties, libs, folder, config, stackDir, log, process);
+	}
+
+	private static ChildProcess launch(String name, KafkaLibraries libs, Path config, Path folder, Path stackDir,
+			Path log) {
 		List<String> arguments = new ArrayList<>(JVM_OPTIONS);
-		arguments.addAll(List.of("-cp", classPath(libs), "kafka.Kafka", config.toString()));
-		ChildProcess process = ChildProcess.startJava("kafka", stackDir, arguments, Map.of(), kafkaDir, log);
-		return new KafkaBroker(properties, process);
+		arguments.addAll(List.of("-cp", libs.classPath(), "kafka.Kafka", config.toString()));
+		return ChildProcess.startJava(name, stackDir, arguments, Map.of(), folder, log);
+	}
+
+	/** Where the node's {@code server.properties} and data would be. */
+	static Path configFile(Path folder) {
+		return folder.resolve("server.properties");
 	}
 
 	static boolean isFormatted(Path logDirs) {
 		return Files.isRegularFile(logDirs.resolve("meta.properties"));
 	}
 
-	private static void format(Path libs, Path config, Path kafkaDir, Path stackDir, Path log) {
-		List<String> arguments = new ArrayList<>(JVM_OPTIONS);
-		arguments.addAll(List.of("-cp", classPath(libs), "kafka.tools.StorageTool", "format", "--standalone", "-t",
-				Uuid.randomUuid().toString(), "-c", config.toString()));
-		ChildProcess formatter = ChildProcess.startJava("kafka-storage-format", stackDir, arguments, Map.of(), kafkaDir,
-				log);
-		int exit = formatter.awaitExit(Duration.ofMinutes(2));
-		if (exit != 0) {
-			formatter.stop(Duration.ofSeconds(5));
-			throw new IllegalStateException("Formatting Kafka's storage failed (exit " + exit + "); see " + log + ":\n"
-					+ formatter.logTail(20));
+	/** The cluster id the storage was formatted with, if it was. */
+	static Optional<String> clusterId(Path logDirs) {
+		Path meta = logDirs.resolve("meta.properties");
+		if (!Files.isRegularFile(meta)) {
+			return Optional.empty();
 		}
-	}
-
-	private static void requireLibraries(Path libs) {
-		try (Stream<Path> jars = Files.isDirectory(libs) ? Files.list(libs) : Stream.empty()) {
-			if (jars.noneMatch((jar) -> jar.getFileName().toString().startsWith("kafka_2.13-"))) {
-				throw new IllegalStateException("No Kafka broker jars in " + libs
-						+ ": build them with ./mvnw -B -q -DskipTests package -pl local-stack");
-			}
+		Properties properties = new Properties();
+		try (InputStream in = Files.newInputStream(meta)) {
+			properties.load(in);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list " + libs, ex);
+			throw new UncheckedIOException("Cannot read " + meta, ex);
 		}
-	}
-
-	private static String classPath(Path libs) {
-		// the JVM expands the wildcard to every jar in the folder
-		return libs.toAbsolutePath().normalize() + File.separator + "*";
+		return Optional.ofNullable(properties.getProperty("cluster.id")).filter(Predicate.not(String::isBlank));
 	}
 
 	/**
-	 * Waits until the broker answers a client's request for the cluster's nodes.
-	 * @throws IllegalStateException when the broker exits or the time runs out
+	 * Starts formatting a node's storage with the cluster's id; the caller waits for the
+	 * process.
+	 */
+	static ChildProcess startFormatting(String name, KafkaServerProperties properties, KafkaLibraries libs, Path folder,
+			String clusterId, Path stackDir, Path log) {
+		Path config = properties.writeTo(configFile(folder));
+		List<String> arguments = new ArrayList<>(JVM_OPTIONS);
+		arguments.addAll(List.of("-cp", libs.classPath(), "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
+				config.toString()));
+		if (properties.isSingleNode()) {
+			// a dynamic quorum of this node alone
+			arguments.add("--standalone");
+		}
+		return ChildProcess.startJava(name + "-storage-format", stackDir, arguments, Map.of(), folder, log);
+	}
+
+	/**
+	 * Waits until the node listens and answers a client's request for the cluster's
+	 * nodes.
+	 * @throws IllegalStateException when it exits or the time runs out
 	 */
 	public void awaitReady(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		// the port first: the client would log a refused connection every 250 ms
 		awaitUntil(deadline, timeout, this::listens);
-		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.properties.bootstrapServers());
-		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "local-stack");
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
-		config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "250");
-		try (Admin admin = Admin.create(config)) {
-			awaitUntil(deadline, timeout, () -> answers(admin));
+		try (Admin admin = admin(bootstrapServers())) {
+			awaitUntil(deadline, timeout, () -> !nodes(admin).isEmpty());
 		}
 	}
 
-	private void awaitUntil(long deadline, Duration timeout, BooleanSupplier ready) {
+	void awaitUntil(long deadline, Duration timeout, BooleanSupplier ready) {
 		while (true) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("Kafka stopped while starting (exit " + this.process.exitValue()
-						+ "); see " + this.process.log() + ":\n" + this.process.logTail(20));
+			ChildProcess current = this.process;
+			if (!current.isAlive()) {
+				throw new IllegalStateException(this.name + " stopped while starting (exit " + current.exitValue()
+						+ "); see " + this.log + ":\n" + current.logTail(20));
 			}
 			if (ready.getAsBoolean()) {
 				return;
 			}
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Kafka did not answer on " + this.properties.bootstrapServers()
-						+ " within " + timeout.toSeconds() + " s; see " + this.process.log() + ":\n"
-						+ this.process.logTail(20));
+				throw new IllegalStateException(this.name + " did not answer on " + bootstrapServers() + " within "
+						+ timeout.toSeconds() + " s; see " + this.log + ":\n" + current.logTail(20));
 			}
 			pause();
 		}
@@ -158,15 +179,23 @@ public final class KafkaBroker {
 		}
 	}
 
-	private static boolean answers(Admin admin) {
+	static Admin admin(String bootstrapServers) {
+		Properties config = new Properties();
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "local-stack");
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+		config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "250");
+		return Admin.create(config);
+	}
+
+	/** The nodes the cluster reports, none when it does not answer. */
+	static Collection<Node> nodes(Admin admin) {
 		try {
-			Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
-				.nodes()
-				.get(3, TimeUnit.SECONDS);
-			return !nodes.isEmpty();
+			return admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get(3, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			return false;
+			return List.of();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -184,20 +213,79 @@ public final class KafkaBroker {
 		}
 	}
 
+	public String name() {
+		return this.name;
+	}
+
+	/** The node id, 1 to the cluster's size. */
+	public int nodeId() {
+		return this.properties.nodeId();
+	}
+
+	/** This node's client address ({@code 127.0.0.1:<port>}). */
 	public String bootstrapServers() {
 		return this.properties.bootstrapServers();
 	}
 
+	public KafkaServerProperties properties() {
+		return this.properties;
+	}
+
+	/** The process running now: a new one after each {@link #restart()}. */
 	public ChildProcess process() {
 		return this.process;
 	}
 
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	public Path log() {
+		return this.log;
+	}
+
 	/**
-	 * Asks the broker to shut down (a controlled shutdown), killing it after a grace
+	 * Kills the node at once ({@code SIGKILL}, as {@code kill -9}) and waits for it to
+	 * end.
+	 */
+	public void kill() {
+		this.process.kill();
+	}
+
+	/**
+	 * Starts the node again on its folder, storage and ports, without waiting for it (see
+	 * {@link #awaitReady(Duration)}).
+	 * @throws IllegalStateException while it still runs
+	 */
+	public synchronized ChildProcess restart() {
+		if (this.process.isAlive()) {
+			throw new IllegalStateException(this.name + " is still running (pid " + pid() + ")");
+		}
+		this.process = launch(this.name, this.libs, this.config, this.folder, this.stackDir, this.log);
+		return this.process;
+	}
+
+	/** Asks the node to stop (a controlled shutdown), without waiting. */
+	public void requestStop() {
+		this.process.requestStop();
+	}
+
+	/**
+	 * Asks the node to shut down (a controlled shutdown), killing it after a grace
 	 * period.
+	 * @return whether it stopped within the grace period
 	 */
 	public boolean stop() {
 		return this.process.stop(STOP_GRACE);
+	}
+
+	@Override
+	public String toString() {
+		return this.name + " (node " + nodeId() + ", " + bootstrapServers() + ", pid " + pid() + ")";
 	}
 
 }

@@ -6,48 +6,108 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * The {@code server.properties} of a single-node KRaft broker that is its own controller,
- * listening on loopback only.
+ * The {@code server.properties} of one node of a KRaft cluster on loopback whose every
+ * node is both broker and controller. A single node has a dynamic quorum of itself
+ * (formatted with {@code --standalone}); the nodes of a larger cluster name every voter
+ * ({@code controller.quorum.voters}). The replication defaults follow the cluster's size:
+ * three copies of every topic and two in sync for a write with {@code acks=all} on three
+ * nodes or more; one and one on a single node.
  *
  * @param host the address both listeners bind to and advertise
- * @param port the clients' (PLAINTEXT) port
- * @param controllerPort the controller quorum's port
- * @param logDirs where the broker keeps its data
+ * @param nodeId this node's id, 1 to the number of nodes
+ * @param quorum the ports of every node, node 1 first
+ * @param logDirs where the node keeps its data
  */
-public record KafkaServerProperties(String host, int port, int controllerPort, Path logDirs) {
+public record KafkaServerProperties(String host, int nodeId, List<KafkaNodePorts> quorum, Path logDirs) {
 
 	public KafkaServerProperties {
+		if (nodeId < 1 || nodeId > quorum.size()) {
+			throw new IllegalArgumentException("Node " + nodeId + " of " + quorum.size());
+		}
+		quorum = List.copyOf(quorum);
 		logDirs = logDirs.toAbsolutePath().normalize();
 	}
 
+	/** The properties of a single-node cluster. */
+	public static KafkaServerProperties singleNode(String host, int port, int controllerPort, Path logDirs) {
+		return new KafkaServerProperties(host, 1, List.of(new KafkaNodePorts(port, controllerPort)), logDirs);
+	}
+
+	public int port() {
+		return ports().port();
+	}
+
+	public int controllerPort() {
+		return ports().controllerPort();
+	}
+
+	private KafkaNodePorts ports() {
+		return this.quorum.get(this.nodeId - 1);
+	}
+
+	/** This node's client address. */
 	public String bootstrapServers() {
-		return this.host + ":" + this.port;
+		return this.host + ":" + port();
+	}
+
+	/** Whether the quorum is this node alone. */
+	public boolean isSingleNode() {
+		return this.quorum.size() == 1;
+	}
+
+	/** Copies of each topic: three, or as many as there are nodes when fewer. */
+	public int replicationFactor() {
+		return Math.min(3, this.quorum.size());
+	}
+
+	/** Copies in sync for a write with {@code acks=all}: all but one, at least one. */
+	public int minInsyncReplicas() {
+		return Math.max(1, replicationFactor() - 1);
+	}
+
+	/** {@code 1@host:port,2@host:port,…}: every node's controller listener. */
+	public String quorumVoters() {
+		return IntStream.range(0, this.quorum.size())
+			.mapToObj((i) -> (i + 1) + "@" + this.host + ":" + this.quorum.get(i).controllerPort())
+			.collect(Collectors.joining(","));
 	}
 
 	/** The settings, in the order they are written. */
 	public Map<String, String> settings() {
-		String controller = this.host + ":" + this.controllerPort;
+		String controller = this.host + ":" + controllerPort();
+		String replicas = String.valueOf(replicationFactor());
+		String minInsync = String.valueOf(minInsyncReplicas());
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("process.roles", "broker,controller");
-		settings.put("node.id", "1");
-		settings.put("controller.quorum.bootstrap.servers", controller);
+		settings.put("node.id", String.valueOf(this.nodeId));
+		if (isSingleNode()) {
+			settings.put("controller.quorum.bootstrap.servers", controller);
+		}
+		else {
+			settings.put("controller.quorum.voters", quorumVoters());
+		}
 		settings.put("listeners", "PLAINTEXT://" + bootstrapServers() + ",CONTROLLER://" + controller);
 		settings.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
 		settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
 		settings.put("inter.broker.listener.name", "PLAINTEXT");
 		settings.put("controller.listener.names", "CONTROLLER");
 		settings.put("log.dirs", this.logDirs.toString());
-		// one node: every internal topic with one replica, no waiting for others
-		settings.put("offsets.topic.replication.factor", "1");
-		settings.put("transaction.state.log.replication.factor", "1");
-		settings.put("transaction.state.log.min.isr", "1");
-		settings.put("share.coordinator.state.topic.replication.factor", "1");
-		settings.put("share.coordinator.state.topic.min.isr", "1");
-		settings.put("default.replication.factor", "1");
-		settings.put("min.insync.replicas", "1");
+		// the internal topics as the services' own: one node, one copy; three nodes,
+		// three
+		// copies of which two must have a write before it counts
+		settings.put("offsets.topic.replication.factor", replicas);
+		settings.put("transaction.state.log.replication.factor", replicas);
+		settings.put("transaction.state.log.min.isr", minInsync);
+		settings.put("share.coordinator.state.topic.replication.factor", replicas);
+		settings.put("share.coordinator.state.topic.min.isr", minInsync);
+		settings.put("default.replication.factor", replicas);
+		settings.put("min.insync.replicas", minInsync);
 		settings.put("group.initial.rebalance.delay.ms", "0");
 		// the services declare their topics (partitions, compaction); a topic made by a
 		// consumer's subscription would lack both

@@ -141,6 +141,16 @@ public final class ChildProcess {
 		return false;
 	}
 
+	/**
+	 * Kills it at once ({@code SIGKILL}, as {@code kill -9}), with whatever it started,
+	 * and waits for it to end.
+	 */
+	public void kill() {
+		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
+		this.process.destroyForcibly();
+		awaitExit(Duration.ofSeconds(10));
+	}
+
 	/** The last lines of its log, to show next to an error. */
 	public String logTail(int lines) {
 		return LogTail.of(this.log, lines);

@@ -19,7 +19,7 @@ class KafkaServerPropertiesTests {
 	@Test
 	void writesASingleNodeKraftBrokerThatIsItsOwnControllerOnLoopback() throws IOException {
 		Path data = this.folder.resolve("kafka/data");
-		Path file = new KafkaServerProperties("127.0.0.1", 9092, 9093, data)
+		Path file = KafkaServerProperties.singleNode("127.0.0.1", 9092, 9093, data)
 			.writeTo(this.folder.resolve("kafka/server.properties"));
 
 		Properties written = load(file);
@@ -43,7 +43,7 @@ class KafkaServerPropertiesTests {
 	@Test
 	void keepsAFolderWithBackslashesSpacesAndAccentsIntactAsKafkaReadsIt() throws IOException {
 		Path data = this.folder.resolve("José's data \\ 1");
-		Path file = new KafkaServerProperties("127.0.0.1", 9092, 9093, data)
+		Path file = KafkaServerProperties.singleNode("127.0.0.1", 9092, 9093, data)
 			.writeTo(this.folder.resolve("s.properties"));
 
 		assertThat(Files.readString(file)).isASCII();
