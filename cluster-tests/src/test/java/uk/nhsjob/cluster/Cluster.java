@@ -1,6 +1,9 @@
 package uk.nhsjob.cluster;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +17,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import uk.nhsjob.localstack.kafka.KafkaCluster;
+import uk.nhsjob.localstack.kafka.KafkaLibraries;
 
 import static org.awaitility.Awaitility.await;
 
@@ -41,7 +47,7 @@ final class Cluster implements AutoCloseable {
 
 	private final Consumer<String> say;
 
-	private Brokers brokers;
+	private KafkaCluster brokers;
 
 	private MongoServer mongo;
 
@@ -77,7 +83,9 @@ final class Cluster implements AutoCloseable {
 		this.smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		this.smtp.start();
-		this.brokers = Brokers.start(this.folder, this.layout.brokers());
+		this.brokers = KafkaCluster.startOnFreePorts(KafkaLibraries.built(Path.of("")),
+				this.folder.toAbsolutePath().resolve("kafka"), this.layout.brokers());
+		this.brokers.awaitReady(Duration.ofMinutes(3));
 		this.say.accept("Kafka: %d node(s) on %s (%d s)".formatted(this.layout.brokers(),
 				this.brokers.bootstrapServers(), seconds(started)));
 		String tokenSecret = "cluster-token-secret-shared-by-every-matcher-" + System.nanoTime();
@@ -106,7 +114,7 @@ final class Cluster implements AutoCloseable {
 	}
 
 	private void add(String service, int number, List<String> own) {
-		int port = Brokers.freePort();
+		int port = freePort();
 		String name = service + "-" + number;
 		List<String> arguments = new ArrayList<>(
 				List.of("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + this.brokers.bootstrapServers(),
@@ -143,7 +151,7 @@ final class Cluster implements AutoCloseable {
 		return this.layout;
 	}
 
-	Brokers brokers() {
+	KafkaCluster brokers() {
 		return this.brokers;
 	}
 
@@ -167,6 +175,24 @@ final class Cluster implements AutoCloseable {
 		instance.start();
 		awaitReady(List.of(instance), Duration.ofMinutes(3));
 		this.say.accept("restarted " + instance);
+	}
+
+	/** {@code kill -9} of a Kafka node (1-based), then a start on its storage. */
+	void killAndRestartBroker(int nodeId, Duration down) {
+		this.brokers.broker(nodeId).kill();
+		this.say.accept("killed -9 Kafka node " + nodeId);
+		pause(down);
+		this.brokers.restart(nodeId);
+		this.say.accept("restarted Kafka node " + nodeId);
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static void pause(Duration duration) {

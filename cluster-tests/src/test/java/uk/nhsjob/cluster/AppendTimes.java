@@ -1,0 +1,102 @@
+package uk.nhsjob.cluster;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.nhsjob.common.Topics;
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.testsupport.kafka.TopicReader;
+import uk.nhsjob.testsupport.oracle.Posting;
+import uk.nhsjob.testsupport.oracle.Revision;
+
+/**
+ * The broker's append times of the profile and vacancy records, read from the topics as
+ * any consumer reads them ({@code read_committed}, every partition). Of a vacancy, a
+ * revision not higher than one already read is left out, as every consumer must ignore it
+ * (docs/events.md); which version of an advert a revision carries is found by the marker
+ * in its description ({@link Markers}), never by what the ingest made of it.
+ */
+final class AppendTimes implements AutoCloseable {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final TopicReader profiles;
+
+	private final TopicReader vacancies;
+
+	private final Markers markers;
+
+	AppendTimes(String bootstrapServers, Markers markers) {
+		this.profiles = new TopicReader(bootstrapServers, Topics.PROFILES);
+		this.vacancies = new TopicReader(bootstrapServers, Topics.VACANCIES);
+		this.markers = markers;
+	}
+
+	/**
+	 * Every profile record so far, by alert, in the order appended; the earliest of each
+	 * revision.
+	 */
+	Map<String, List<AlertBook.ProfileRecord>> profileRecords() {
+		Map<String, List<AlertBook.ProfileRecord>> byAlert = new LinkedHashMap<>();
+		for (ConsumerRecord<String, String> record : this.profiles.catchUpToEnd().records()) {
+			List<AlertBook.ProfileRecord> ofAlert = byAlert.computeIfAbsent(record.key(), (key) -> new ArrayList<>());
+			Instant appended = Instant.ofEpochMilli(record.timestamp());
+			if (record.value() == null) {
+				ofAlert.add(new AlertBook.ProfileRecord(Long.MAX_VALUE, null, appended));
+				continue;
+			}
+			JsonNode profile = JSON.readTree(record.value());
+			long revision = profile.path("revision").asLong();
+			if (ofAlert.stream().noneMatch((seen) -> seen.revision() == revision)) {
+				ofAlert.add(new AlertBook.ProfileRecord(revision,
+						AlertStatus.valueOf(profile.path("status").asString()), appended));
+			}
+		}
+		return byAlert;
+	}
+
+	/** Every vacancy revision so far that a consumer would take. */
+	List<Revision> revisions(Collection<String> problems) {
+		List<Revision> revisions = new ArrayList<>();
+		Map<String, Long> highest = new HashMap<>();
+		Map<String, Posting> lastPosting = new HashMap<>();
+		for (ConsumerRecord<String, String> record : this.vacancies.catchUpToEnd().records()) {
+			if (record.value() == null) {
+				continue;
+			}
+			JsonNode vacancy = JSON.readTree(record.value()).path("vacancy");
+			long revision = vacancy.path("revision").asLong();
+			if (revision <= highest.getOrDefault(record.key(), Long.MIN_VALUE)) {
+				continue;
+			}
+			highest.put(record.key(), revision);
+			Optional<Posting> posting = this.markers.in(vacancy.path("description").asString(""))
+				.or(() -> Optional.ofNullable(lastPosting.get(record.key())));
+			if (posting.isEmpty()) {
+				problems.add("revision " + revision + " of " + record.key() + " carries no version the workload wrote");
+				continue;
+			}
+			lastPosting.put(record.key(), posting.get());
+			revisions.add(new Revision(posting.get(), "OPEN".equals(vacancy.path("status").asString()),
+					Instant.ofEpochMilli(record.timestamp())));
+		}
+		return revisions;
+	}
+
+	@Override
+	public void close() {
+		this.profiles.close();
+		this.vacancies.close();
+	}
+
+}

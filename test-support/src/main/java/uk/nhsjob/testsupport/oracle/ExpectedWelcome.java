@@ -1,0 +1,31 @@
+package uk.nhsjob.testsupport.oracle;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The welcome set of one confirmation.
+ *
+ * @param alertId the alert confirmed
+ * @param address where it goes
+ * @param at the append time of the profile record that made the alert active
+ * @param counted the open matching vacancies appended before (all counted as sent; up to
+ * {@value AppendTimeOracle#WELCOME_LISTED} of them listed)
+ * @param uncertain vacancies appended just before, which may or may not be counted
+ */
+public record ExpectedWelcome(String alertId, String address, Instant at, Set<String> counted, Set<String> uncertain) {
+
+	public ExpectedWelcome {
+		counted = Set.copyOf(counted);
+		uncertain = Set.copyOf(uncertain);
+	}
+
+	/** Whether a welcome email listing these, with this total, is right. */
+	public boolean accepts(Set<String> listed, int total) {
+		boolean listedAllowed = listed.stream()
+			.allMatch((vacancy) -> this.counted.contains(vacancy) || this.uncertain.contains(vacancy));
+		boolean totalAllowed = total >= this.counted.size() && total <= this.counted.size() + this.uncertain.size();
+		return listedAllowed && totalAllowed && listed.size() == Math.min(AppendTimeOracle.WELCOME_LISTED, total);
+	}
+
+}
