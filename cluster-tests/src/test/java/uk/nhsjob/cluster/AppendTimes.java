@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.testsupport.kafka.TopicReader;
+import uk.nhsjob.testsupport.oracle.Pair;
 import uk.nhsjob.testsupport.oracle.Posting;
 import uk.nhsjob.testsupport.oracle.Revision;
 
@@ -34,11 +37,14 @@ final class AppendTimes implements AutoCloseable {
 
 	private final TopicReader vacancies;
 
+	private final TopicReader alerts;
+
 	private final Markers markers;
 
 	AppendTimes(String bootstrapServers, Markers markers) {
 		this.profiles = new TopicReader(bootstrapServers, Topics.PROFILES);
 		this.vacancies = new TopicReader(bootstrapServers, Topics.VACANCIES);
+		this.alerts = new TopicReader(bootstrapServers, Topics.ALERTS);
 		this.markers = markers;
 	}
 
@@ -93,10 +99,37 @@ final class AppendTimes implements AutoCloseable {
 		return revisions;
 	}
 
+	/**
+	 * The (alert, vacancy) pairs of the match records on the alerts topic, to tell where
+	 * a lost one stopped.
+	 */
+	Set<Pair> matchesOnTheAlertsTopic() {
+		Set<Pair> pairs = new HashSet<>();
+		for (ConsumerRecord<String, String> record : this.alerts.catchUpToEnd().records()) {
+			JsonNode match = (record.value() != null) ? JSON.readTree(record.value()) : null;
+			if (match != null && match.has("matchId")) {
+				pairs.add(new Pair(record.key(), match.path("vacancy").path("vacancyId").asString()));
+			}
+		}
+		return pairs;
+	}
+
+	/** The alerts with a welcome set on the alerts topic. */
+	Set<String> welcomeSetsOnTheAlertsTopic() {
+		Set<String> alerts = new HashSet<>();
+		for (ConsumerRecord<String, String> record : this.alerts.catchUpToEnd().records()) {
+			if (record.value() != null && JSON.readTree(record.value()).has("totalMatching")) {
+				alerts.add(record.key());
+			}
+		}
+		return alerts;
+	}
+
 	@Override
 	public void close() {
 		this.profiles.close();
 		this.vacancies.close();
+		this.alerts.close();
 	}
 
 }

@@ -195,14 +195,9 @@ final class Cluster implements AutoCloseable {
 		}
 	}
 
+	/** A deliberate gap in the workload (not a wait for a condition). */
 	static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		await().pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
 	}
 
 	private static long seconds(long since) {

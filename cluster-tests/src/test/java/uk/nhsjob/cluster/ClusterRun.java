@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,8 @@ import uk.nhsjob.testsupport.oracle.MatchOracle;
 import uk.nhsjob.testsupport.oracle.Pair;
 import uk.nhsjob.testsupport.oracle.ReceivedEmail;
 import uk.nhsjob.testsupport.oracle.Revision;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A seeded workload on a {@link Cluster}, in rounds, and its tally against the oracle.
@@ -204,8 +208,10 @@ final class ClusterRun {
 		this.say.accept("--- " + phase);
 		LocalDate today = this.cluster.clock.today();
 
-		// feeds, two of them of one source at the same moment
+		// new alerts, while feeds arrive, two of them of one source at the same moment
+		List<Runnable> creations = creations();
 		List<CompletableFuture<Void>> feeds = new ArrayList<>();
+		feeds.add(CompletableFuture.runAsync(() -> creations.forEach(Runnable::run), this.pool));
 		for (int i = 0; i < 3; i++) {
 			feeds.add(pushLater(pickEmployer(), today, Duration.ZERO));
 		}
@@ -213,10 +219,12 @@ final class ClusterRun {
 		feeds.add(pushLater(twice, today, Duration.ZERO));
 		feeds.add(pushLater(twice, today, Duration.ZERO));
 		join(feeds);
+		awaitConfirmationEmails(inbox, Duration.ofSeconds(90));
 		Cluster.pause(GRACE.plusSeconds(1));
 
-		// alert changes, while more feeds arrive, and the round's fault
-		List<Runnable> changes = alertChanges(inbox);
+		// confirmations, edits and resumptions, while more feeds arrive, and the round's
+		// fault
+		List<Runnable> changes = changes(inbox);
 		List<CompletableFuture<Void>> during = new ArrayList<>();
 		during.add(CompletableFuture.runAsync(() -> changes.forEach(Runnable::run), this.pool));
 		for (int i = 0; i < 3; i++) {
@@ -226,7 +234,6 @@ final class ClusterRun {
 			during.add(CompletableFuture.runAsync(() -> strike(fault), this.pool));
 		}
 		join(during);
-		awaitConfirmationEmails(inbox, Duration.ofSeconds(90));
 		awaitOwed(inbox, appendTimes, Duration.ofMinutes(faults.isEmpty() ? 2 : 3));
 
 		// stops, and snapshots that close vacancies
@@ -335,8 +342,19 @@ final class ClusterRun {
 
 	// --- alerts ---
 
-	/** The round's confirmations, new alerts, edits and resumptions, decided now. */
-	private List<Runnable> alertChanges(Inbox inbox) {
+	/** The round's new alerts, decided now. */
+	private List<Runnable> creations() {
+		List<Runnable> creations = new ArrayList<>();
+		for (int i = 0; i < this.settings.alertsPerRound(); i++) {
+			String address = pickAddress();
+			AlertCriteria criteria = criteria();
+			creations.add(() -> create(address, criteria));
+		}
+		return creations;
+	}
+
+	/** The round's confirmations, edits and resumptions, decided now. */
+	private List<Runnable> changes(Inbox inbox) {
 		List<Runnable> changes = new ArrayList<>();
 		for (String alertId : List.copyOf(this.pendingConfirmation)) {
 			inbox.latest(Inbox.Kind.CONFIRMATION, alertId).ifPresent((email) -> {
@@ -345,11 +363,6 @@ final class ClusterRun {
 					changes.add(() -> confirm(alertId, email.token()));
 				}
 			});
-		}
-		for (int i = 0; i < this.settings.alertsPerRound(); i++) {
-			String address = pickAddress();
-			AlertCriteria criteria = criteria();
-			changes.add(() -> create(address, criteria));
 		}
 		for (AlertBook.Alert alert : this.book.withStatus(AlertStatus.ACTIVE)) {
 			if (manageToken(alert, inbox) && this.random.nextInt(100) < 20) {
@@ -369,7 +382,7 @@ final class ClusterRun {
 	/** The round's pauses, unsubscriptions and erasures, decided now. */
 	private List<Runnable> stops() {
 		List<Runnable> stops = new ArrayList<>();
-		Set<String> erasedAddresses = new java.util.HashSet<>();
+		Set<String> erasedAddresses = new HashSet<>();
 		for (AlertBook.Alert alert : this.book.withStatus(AlertStatus.ACTIVE)) {
 			if (alert.manageToken == null) {
 				continue;
@@ -538,48 +551,48 @@ final class ClusterRun {
 	// --- waiting and counting ---
 
 	private void awaitConfirmationEmails(Inbox inbox, Duration atMost) {
-		Instant deadline = Instant.now().plus(atMost);
-		while (Instant.now().isBefore(deadline)) {
-			if (this.pendingConfirmation.stream()
-				.allMatch((alertId) -> inbox.latest(Inbox.Kind.CONFIRMATION, alertId).isPresent())) {
-				return;
-			}
-			Cluster.pause(Duration.ofMillis(500));
+		try {
+			await().atMost(atMost)
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> this.pendingConfirmation.stream()
+					.allMatch((alertId) -> inbox.latest(Inbox.Kind.CONFIRMATION, alertId).isPresent()));
 		}
-		this.say.accept("confirmation emails still missing after " + atMost.toSeconds() + " s");
+		catch (ConditionTimeoutException ex) {
+			this.say.accept("confirmation emails still missing after " + atMost.toSeconds() + " s");
+		}
 	}
 
 	/**
-	 * Waits until every listing and welcome owed so far has arrived, or the time is up.
+	 * Waits until every listing and welcome owed so far has arrived, or the time is up
+	 * (the tally at the end counts what is missing).
 	 */
 	private void awaitOwed(Inbox inbox, AppendTimes appendTimes, Duration atMost) {
-		Instant deadline = Instant.now().plus(atMost);
-		int missing = -1;
-		while (Instant.now().isBefore(deadline)) {
-			Expectation expected = expectation(appendTimes, new ArrayList<>());
-			Set<Pair> listed = new java.util.HashSet<>();
-			Set<String> welcomed = new java.util.HashSet<>();
-			for (Inbox.Mail mail : inbox.mails()) {
-				if (mail.kind() == Inbox.Kind.MATCHES) {
-					mail.vacancyIds().forEach((vacancy) -> listed.add(new Pair(mail.alertId(), vacancy)));
-				}
-				else if (mail.kind() == Inbox.Kind.WELCOME) {
-					welcomed.add(mail.alertId());
-				}
-			}
-			missing = (int) (expected.owed().keySet().stream().filter((pair) -> !listed.contains(pair)).count()
-					+ expected.welcomes()
-						.stream()
-						.map(ExpectedWelcome::alertId)
-						.filter((alertId) -> !welcomed.contains(alertId))
-						.count());
-			if (missing == 0) {
-				Cluster.pause(Duration.ofSeconds(2));
-				return;
-			}
-			Cluster.pause(Duration.ofSeconds(1));
+		try {
+			await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> missing(inbox, appendTimes) == 0);
 		}
-		this.say.accept(missing + " listings or welcome emails owed still missing after " + atMost.toSeconds() + " s");
+		catch (ConditionTimeoutException ex) {
+			this.say.accept(missing(inbox, appendTimes) + " listings or welcome emails owed still missing after "
+					+ atMost.toSeconds() + " s");
+		}
+	}
+
+	private long missing(Inbox inbox, AppendTimes appendTimes) {
+		Expectation expected = expectation(appendTimes, new ArrayList<>());
+		Set<Pair> listed = new HashSet<>();
+		Set<String> welcomed = new HashSet<>();
+		for (Inbox.Mail mail : inbox.mails()) {
+			if (mail.kind() == Inbox.Kind.MATCHES) {
+				mail.vacancyIds().forEach((vacancy) -> listed.add(new Pair(mail.alertId(), vacancy)));
+			}
+			else if (mail.kind() == Inbox.Kind.WELCOME) {
+				welcomed.add(mail.alertId());
+			}
+		}
+		return expected.owed().keySet().stream().filter((pair) -> !listed.contains(pair)).count() + expected.welcomes()
+			.stream()
+			.map(ExpectedWelcome::alertId)
+			.filter((alertId) -> !welcomed.contains(alertId))
+			.count();
 	}
 
 	private Expectation expectation(AppendTimes appendTimes, List<String> problems) {
@@ -601,9 +614,31 @@ final class ClusterRun {
 						mail.vacancyIds(), mail.total(), mail.seenAt()));
 			}
 		}
-		this.say.accept("%d alerts, %d vacancy revisions, %d emails received (%d about vacancies)".formatted(
-				this.book.all().size(), appendTimes.revisions(new ArrayList<>()).size(), inbox.mails().size(),
-				received.size()));
+		Map<Inbox.Kind, Long> kinds = inbox.mails()
+			.stream()
+			.collect(Collectors.groupingBy(Inbox.Mail::kind, java.util.TreeMap::new, Collectors.counting()));
+		this.say.accept("%d alerts, %d vacancy revisions, emails received: %s".formatted(this.book.all().size(),
+				appendTimes.revisions(new ArrayList<>()).size(), kinds));
+		Set<Pair> listed = new HashSet<>();
+		Set<String> welcomed = new HashSet<>();
+		received.forEach((email) -> {
+			if (email.welcome()) {
+				welcomed.add(email.alertId());
+			}
+			email.vacancyIds().forEach((vacancy) -> listed.add(new Pair(email.alertId(), vacancy)));
+		});
+		Set<Pair> onTopic = appendTimes.matchesOnTheAlertsTopic();
+		Set<String> welcomeSetsOnTopic = appendTimes.welcomeSetsOnTheAlertsTopic();
+		List<Pair> lost = expected.owed().keySet().stream().filter((pair) -> !listed.contains(pair)).toList();
+		List<String> lostWelcomes = expected.welcomes()
+			.stream()
+			.map(ExpectedWelcome::alertId)
+			.filter((alertId) -> !welcomed.contains(alertId))
+			.toList();
+		this.say.accept(("where the lost ones stopped: %d of %d lost listings have their match on the alerts topic; "
+				+ "%d of %d lost welcome emails have their welcome set there")
+			.formatted(lost.stream().filter(onTopic::contains).count(), lost.size(),
+					lostWelcomes.stream().filter(welcomeSetsOnTopic::contains).count(), lostWelcomes.size()));
 		return new DeliveryTally(this.phases, expected, received, LATE);
 	}
 

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,27 +67,11 @@ final class Inbox implements AutoCloseable {
 
 	private final List<Mail> mails = new CopyOnWriteArrayList<>();
 
-	private final Thread reader;
-
-	private volatile boolean running = true;
+	private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor();
 
 	Inbox(GreenMail smtp) {
 		this.smtp = smtp;
-		this.reader = new Thread(this::readEvery250ms, "cluster-inbox");
-		this.reader.setDaemon(true);
-		this.reader.start();
-	}
-
-	private void readEvery250ms() {
-		while (this.running) {
-			readNew();
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-		}
+		this.reader.scheduleWithFixedDelay(this::readNew, 0, 250, TimeUnit.MILLISECONDS);
 	}
 
 	private synchronized void readNew() {
@@ -136,8 +123,9 @@ final class Inbox implements AutoCloseable {
 					String.valueOf(message.getMessageID()), subject, vacancies, stated, token, unsubscribeToken,
 					seenAt);
 		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
+		catch (MessagingException | RuntimeException ex) {
+			// unreadable: what it should have listed shows as missing in the tally
+			return new Mail(Kind.OTHER, "", null, "", String.valueOf(ex), Set.of(), 0, null, null, seenAt);
 		}
 	}
 
@@ -174,8 +162,7 @@ final class Inbox implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.running = false;
-		this.reader.interrupt();
+		this.reader.shutdownNow();
 	}
 
 }

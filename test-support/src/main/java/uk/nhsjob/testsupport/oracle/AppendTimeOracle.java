@@ -83,11 +83,12 @@ public final class AppendTimeOracle {
 			for (Revision revision : inOrder) {
 				String vacancy = revision.posting().id();
 				Pair pair = new Pair(alert.alertId(), vacancy);
-				if (counted.contains(vacancy) || uncertain.contains(vacancy)) {
+				if (counted.contains(vacancy)) {
 					continue;
 				}
 				Verdict verdict = verdict(alert, revision);
-				if (verdict == Verdict.OWED && isUnsure(alert, revision, byVacancy.get(vacancy))) {
+				if (verdict == Verdict.OWED
+						&& (uncertain.contains(vacancy) || isUnsure(alert, revision, byVacancy.get(vacancy)))) {
 					verdict = Verdict.EITHER;
 				}
 				if (verdict == Verdict.OWED) {
