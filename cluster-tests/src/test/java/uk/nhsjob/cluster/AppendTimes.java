@@ -11,7 +11,13 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +47,10 @@ final class AppendTimes implements AutoCloseable {
 
 	private final Markers markers;
 
+	private final String bootstrapServers;
+
 	AppendTimes(String bootstrapServers, Markers markers) {
+		this.bootstrapServers = bootstrapServers;
 		this.profiles = new TopicReader(bootstrapServers, Topics.PROFILES);
 		this.vacancies = new TopicReader(bootstrapServers, Topics.VACANCIES);
 		this.alerts = new TopicReader(bootstrapServers, Topics.ALERTS);
@@ -123,6 +132,31 @@ final class AppendTimes implements AutoCloseable {
 			}
 		}
 		return alerts;
+	}
+
+	/** How many records each dead-letter topic holds, where any does. */
+	Map<String, Long> deadLetters() {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+			Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+			List<String> deadLetterTopics = topics.stream().filter((topic) -> topic.endsWith(".dlt")).toList();
+			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+			admin.describeTopics(deadLetterTopics)
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.forEach((topic, description) -> description.partitions()
+					.forEach((partition) -> ends.put(new TopicPartition(topic, partition.partition()),
+							OffsetSpec.latest())));
+			admin.listOffsets(ends)
+				.all()
+				.get(30, TimeUnit.SECONDS)
+				.forEach((partition, end) -> counts.merge(partition.topic(), end.offset(), Long::sum));
+			counts.values().removeIf((count) -> count == 0);
+		}
+		catch (Exception ex) {
+			counts.put("(unreadable: " + ex + ")", -1L);
+		}
+		return counts;
 	}
 
 	@Override

@@ -3,27 +3,25 @@ package uk.nhsjob.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * The services' time in a cluster run: the real time moved to a fixed day, by one offset
- * that every child JVM gets ({@link ChildService}), so that the feeds' closing dates and
- * the services' "today" agree whenever the test runs. Kafka, MongoDB and the SMTP server
- * keep the real time; the broker's append times are real times.
+ * The services' time in a cluster run, the same in every child JVM
+ * ({@link ChildService}): the real time, as the broker's, unless
+ * {@value #OFFSET_PROPERTY} moves it (an ISO-8601 duration, e.g. {@code PT10H} to run
+ * across midnight in London). The services compare their clock with the broker's append
+ * times in places (a profile against its match), so a clock years away from the broker's
+ * would test something production never sees. The run does not depend on when it runs all
+ * the same: the feeds' closing dates are counted from {@link #today()}, and the oracle
+ * takes each day from an append time ({@link #serviceDay}).
  */
 final class ClusterClock {
 
 	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-	/** A Tuesday in winter, mid-morning in London: hours before midnight. */
-	static final LocalDateTime START = LocalDateTime.of(2030, 1, 15, 10, 0);
+	static final String OFFSET_PROPERTY = "cluster.clock-offset";
 
-	private final Duration offset;
-
-	ClusterClock() {
-		this.offset = Duration.between(Instant.now(), START.atZone(LONDON).toInstant());
-	}
+	private final Duration offset = Duration.parse(System.getProperty(OFFSET_PROPERTY, "PT0S"));
 
 	/** The system property that puts a child on this clock. */
 	String childOption() {
@@ -37,10 +35,6 @@ final class ClusterClock {
 
 	LocalDate today() {
 		return serviceDay(Instant.now());
-	}
-
-	Duration offset() {
-		return this.offset;
 	}
 
 }
