@@ -406,10 +406,12 @@ final class ClusterRun {
 
 	private boolean manageToken(AlertBook.Alert alert, Inbox inbox) {
 		if (alert.manageToken == null) {
-			inbox.latest(Inbox.Kind.WELCOME, alert.alertId).ifPresent((welcome) -> {
-				alert.manageToken = welcome.token();
-				alert.unsubscribeToken = welcome.unsubscribeToken();
-			});
+			inbox.latest(Inbox.Kind.WELCOME, alert.alertId)
+				.or(() -> inbox.latest(Inbox.Kind.MATCHES, alert.alertId))
+				.ifPresent((email) -> {
+					alert.manageToken = email.token();
+					alert.unsubscribeToken = email.unsubscribeToken();
+				});
 		}
 		return alert.manageToken != null;
 	}

@@ -71,7 +71,7 @@ final class Inbox implements AutoCloseable {
 
 	Inbox(GreenMail smtp) {
 		this.smtp = smtp;
-		this.reader.scheduleWithFixedDelay(this::readNew, 0, 250, TimeUnit.MILLISECONDS);
+		this.reader.scheduleWithFixedDelay(this::readNew, 0, 1, TimeUnit.SECONDS);
 	}
 
 	private synchronized void readNew() {
