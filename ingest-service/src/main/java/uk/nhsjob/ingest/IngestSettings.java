@@ -21,12 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * @param payScale where the Agenda for Change pay table is (replaced every April)
  * @param outbox how publication to Kafka is waited for and retried
  * @param rateLimit how many feeds a source may push
+ * @param feedLease how long a feed waits for another feed of its source, and how long a
+ * source's lease lasts unrenewed
  */
 @ConfigurationProperties("nhsjob.ingest")
 @Validated
 public record IngestSettings(@DefaultValue("") String adminToken, @DefaultValue("10MB") @NotNull DataSize maxFeedSize,
 		@DefaultValue("classpath:pay-scales/afc-pay-scales-england-2025-26.csv") @NotBlank String payScale,
-		@DefaultValue @Valid Outbox outbox, @DefaultValue @Valid RateLimit rateLimit) {
+		@DefaultValue @Valid Outbox outbox, @DefaultValue @Valid RateLimit rateLimit,
+		@DefaultValue @Valid FeedLease feedLease) {
 
 	/** Beyond this a feed would not fit comfortably in memory. */
 	static final DataSize LARGEST_FEED_SIZE = DataSize.ofMegabytes(512);
@@ -63,6 +66,26 @@ public record IngestSettings(@DefaultValue("") String adminToken, @DefaultValue(
 		public RateLimit {
 			if (per.isNegative() || per.isZero()) {
 				throw new IllegalArgumentException("nhsjob.ingest.rate-limit.per must be positive");
+			}
+		}
+
+	}
+
+	/**
+	 * One source's feeds take turns through a lease in MongoDB (docs/operations.md).
+	 *
+	 * @param maxWait how long a feed waits for the lease before answering {@code 409}
+	 * @param expiry how long a lease lasts when its holder stops renewing it (a process
+	 * that died, or paused); renewed every third of it while a feed runs
+	 */
+	public record FeedLease(@DefaultValue("30s") @NotNull Duration maxWait,
+			@DefaultValue("1m") @NotNull Duration expiry) {
+
+		public FeedLease {
+			if (maxWait.isNegative() || expiry.toMillis() < 3) {
+				throw new IllegalArgumentException(
+						"nhsjob.ingest.feed-lease.max-wait must not be negative and nhsjob.ingest.feed-lease.expiry must be "
+								+ "positive");
 			}
 		}
 

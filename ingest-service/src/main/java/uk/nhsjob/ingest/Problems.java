@@ -1,5 +1,6 @@
 package uk.nhsjob.ingest;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,6 +32,27 @@ public final class Problems {
 	public static ErrorResponseException unavailable(String detail, Duration retryAfter) {
 		ErrorResponseException problem = of(HttpStatus.SERVICE_UNAVAILABLE, detail);
 		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()));
+		return problem;
+	}
+
+	/**
+	 * The {@code type} of a {@code 409}: another feed of the source held it past the
+	 * wait.
+	 */
+	public static final URI FEED_IN_PROGRESS = URI.create("urn:nhsjob:problem:feed-in-progress");
+
+	/** The {@code type} of a {@code 409}: the feed's lease on its source was taken. */
+	public static final URI FEED_LEASE_LOST = URI.create("urn:nhsjob:problem:feed-lease-lost");
+
+	/**
+	 * 409 of a feed that could not have its source to itself, with its own {@code type}
+	 * and {@code Retry-After}.
+	 */
+	public static ErrorResponseException conflict(URI type, String title, String detail, Duration retryAfter) {
+		ErrorResponseException problem = of(HttpStatus.CONFLICT, detail);
+		problem.getBody().setType(type);
+		problem.getBody().setTitle(title);
+		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
 		return problem;
 	}
 

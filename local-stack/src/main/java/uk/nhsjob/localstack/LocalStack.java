@@ -10,27 +10,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
 import uk.nhsjob.localstack.inbox.InboxServer;
-import uk.nhsjob.localstack.kafka.KafkaBroker;
 import uk.nhsjob.localstack.kafka.KafkaCluster;
 import uk.nhsjob.localstack.kafka.KafkaLibraries;
 import uk.nhsjob.localstack.kafka.KafkaNodePorts;
 import uk.nhsjob.localstack.mail.MailServer;
 import uk.nhsjob.localstack.mail.MailStore;
 import uk.nhsjob.localstack.mongo.EmbeddedMongo;
-import uk.nhsjob.localstack.process.ChildProcess;
 import uk.nhsjob.localstack.process.LeftOverProcesses;
+import uk.nhsjob.localstack.process.RestartBackOff;
+import uk.nhsjob.localstack.process.Supervisor;
 import uk.nhsjob.localstack.services.DemoSource;
 import uk.nhsjob.localstack.services.DemoSourceKey;
 import uk.nhsjob.localstack.services.Service;
 import uk.nhsjob.localstack.services.ServiceEnvironment;
+import uk.nhsjob.localstack.services.ServiceInstance;
 import uk.nhsjob.localstack.services.ServiceProcesses;
 
 /**
@@ -38,7 +44,10 @@ import uk.nhsjob.localstack.services.ServiceProcesses;
  * unless {@code MONGODB_URI} is set), a mail catcher with IMAP and a web inbox, and the
  * three services (their own JVMs); writes the sample feeds with today's dates
  * ({@link SampleFeeds}), registers the demo source and prints where everything is. Ctrl-C
- * stops it all. {@code --infrastructure-only} leaves the services out.
+ * stops it all. {@code --infrastructure-only} leaves the services out;
+ * {@code --brokers 3 --instances 2} runs a three-broker cluster and two instances of each
+ * service; a child that crashes is reported, and started again with
+ * {@code --restart-crashed} ({@link StackOptions}).
  */
 public final class LocalStack {
 
@@ -47,6 +56,9 @@ public final class LocalStack {
 	static final int KAFKA_PORT = 9092;
 
 	static final int KAFKA_CONTROLLER_PORT = 9093;
+
+	/** The first controller port of a cluster, the brokers' ports being 9092 and up. */
+	static final int KAFKA_CLUSTER_CONTROLLER_PORT = 9095;
 
 	static final int MONGO_PORT = 27017;
 
@@ -69,7 +81,7 @@ public final class LocalStack {
 
 	private final Map<String, String> environment;
 
-	private final boolean withServices;
+	private final StackOptions options;
 
 	private final Clock clock = Clock.system(ZoneId.of("Europe/London"));
 
@@ -77,34 +89,37 @@ public final class LocalStack {
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
+	private final Supervisor supervisor;
+
 	/** Held while running; released by the operating system however the launcher ends. */
 	private @Nullable DataFolderLock lock;
 
-	LocalStack(StackLayout layout, Map<String, String> environment, boolean withServices) {
+	LocalStack(StackLayout layout, Map<String, String> environment, StackOptions options) {
 		this.layout = layout;
 		this.environment = environment;
-		this.withServices = withServices;
+		this.options = options;
+		this.supervisor = new Supervisor(options.restartCrashed(), RestartBackOff.DEFAULT, LocalStack::say,
+				restartHint(System.console() != null), this.shutdown::isStopping);
 	}
 
 	public static void main(String[] args) {
-		boolean withServices = true;
-		for (String arg : args) {
-			switch (arg) {
-				case "--infrastructure-only" -> withServices = false;
-				case "-h", "--help" -> {
-					System.out.println(usage());
-					return;
-				}
-				default -> {
-					System.err.println("Unknown argument " + arg + "\n" + usage());
-					System.exit(2);
-				}
-			}
+		StackOptions options;
+		try {
+			options = StackOptions.parse(List.of(args));
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage() + "\n" + StackOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		if (options.help()) {
+			System.out.println(StackOptions.USAGE);
+			return;
 		}
 		StackLayout layout = StackLayout.resolve(System.getenv(), System.getProperty(StackLayout.ROOT_PROPERTY),
 				System.getProperty("local-stack.dir"), Path.of("").toAbsolutePath());
 		configureLogging(layout);
-		LocalStack stack = new LocalStack(layout, System.getenv(), withServices);
+		LocalStack stack = new LocalStack(layout, System.getenv(), options);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
 		try {
 			stack.start();
@@ -116,15 +131,38 @@ public final class LocalStack {
 			}
 			System.exit(1);
 		}
+		stack.restartOnEnter();
 		stack.awaitStop();
 	}
 
-	private static String usage() {
-		return """
-				Usage: ./run-local.sh [--infrastructure-only]
-				  Starts Kafka, MongoDB (embedded unless MONGODB_URI is set), a mail catcher with a web
-				  inbox, and the three services. Data under .local-stack/ (LOCAL_STACK_DIR). Ctrl-C stops all.
-				  --infrastructure-only   everything but the three services""";
+	/** What to do about a crashed child when it is not started again by itself. */
+	static String restartHint(boolean interactive) {
+		return (interactive ? "Press Enter here to start it again" : "Restart the stack to start it again")
+				+ "; with --restart-crashed the stack starts a crashed child again by itself.";
+	}
+
+	/**
+	 * In a terminal, Enter starts the crashed children again (those that
+	 * {@code --restart-crashed} would have).
+	 */
+	private void restartOnEnter() {
+		if (System.console() == null) {
+			return;
+		}
+		Thread reader = new Thread(() -> {
+			try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()))) {
+				while (in.readLine() != null) {
+					if (!this.shutdown.isStopping()) {
+						this.supervisor.restartCrashed();
+					}
+				}
+			}
+			catch (IOException ex) {
+				// no terminal to read from: nothing to restart on
+			}
+		}, "local-stack-enter");
+		reader.setDaemon(true);
+		reader.start();
 	}
 
 	/**
@@ -158,15 +196,17 @@ public final class LocalStack {
 		LeftOverProcesses.stop(this.layout.data(), LocalStack::say);
 		SampleFeeds.write(this.layout.sampleTemplates(), this.layout.samples(), LocalDate.now(this.clock));
 		say("Sample feeds with today's dates in " + this.layout.display(this.layout.samples()) + "/");
-		List<Service> services = this.withServices
+		List<Service> services = this.options.withServices()
 				? Service.locate(this.layout.root(), LocalStack.class.getPackage().getImplementationVersion())
 				: List.of();
+		List<ServiceInstance> instances = ServiceInstance.of(services, this.options.instances());
+		List<KafkaNodePorts> kafkaPorts = kafkaPorts(this.options.brokers());
 		@Nullable String externalMongo = this.environment.get("MONGODB_URI");
 		boolean embeddedMongo = externalMongo == null || externalMongo.isBlank();
-		Ports.requireFree(HOST, ports(services, embeddedMongo));
+		Ports.requireFree(HOST, ports(kafkaPorts, instances, embeddedMongo));
 
 		// the broker takes longest: the rest starts in this JVM while it comes up
-		KafkaCluster kafka = startKafka();
+		KafkaCluster kafka = startKafka(kafkaPorts);
 		String mongoUri = embeddedMongo ? startMongo() : externalMongo.strip();
 		if (!embeddedMongo) {
 			say("Using MongoDB at " + Banner.withoutPassword(mongoUri) + " (MONGODB_URI)");
@@ -174,28 +214,49 @@ public final class LocalStack {
 		MailServer mail = startMail();
 		kafka.awaitReady(KAFKA_TIMEOUT);
 		say("Kafka is ready on %s (%d s)".formatted(kafka.bootstrapServers(), secondsSince(startedAt)));
-		kafka.brokers().stream().map(KafkaBroker::process).forEach(this::watch);
+		kafka.brokers().forEach(this.supervisor::watch);
 
 		String adminToken = Secrets.fromVariableOrKept(this.environment.get("NHSJOB_INGEST_ADMIN_TOKEN"),
 				this.layout.adminTokenFile());
 		@Nullable DemoSourceKey demoSource = null;
-		if (!services.isEmpty()) {
-			startServices(services, new ServiceEnvironment(mongoUri, kafka.bootstrapServers(), HOST, mail.smtpPort(),
-					adminToken, Secrets.kept(this.layout.matcherTokenSecretFile()), MATCHER_PUBLIC_BASE_URL));
+		List<Banner.Child> children = new ArrayList<>();
+		kafka.brokers().forEach((broker) -> children.add(new Banner.Child(broker.name(), broker.pid())));
+		if (!instances.isEmpty()) {
+			ServiceProcesses processes = startServices(instances,
+					new ServiceEnvironment(mongoUri, kafka.bootstrapServers(), kafka.replicationFactor(),
+							kafka.minInsyncReplicas(), HOST, mail.smtpPort(), adminToken,
+							Secrets.kept(this.layout.matcherTokenSecretFile()), MATCHER_PUBLIC_BASE_URL));
+			processes.processes()
+				.forEach((process) -> children.add(new Banner.Child(process.name(), process.process().pid())));
 			demoSource = registerDemoSource(services, adminToken);
 		}
 
-		System.out.println(new Banner(Duration.ofNanos(System.nanoTime() - startedAt), services,
-				kafka.bootstrapServers(), mongoUri, embeddedMongo, mail.smtpPort(), mail.imapPort(), INBOX_URL,
-				adminToken, demoSource, this.layout.demoFeed(), this.layout)
+		System.out.println(new Banner(Duration.ofNanos(System.nanoTime() - startedAt), instances,
+				new Banner.Kafka(kafka.bootstrapServers(), kafka.size(), kafka.replicationFactor(),
+						kafka.minInsyncReplicas()),
+				mongoUri, embeddedMongo, mail.smtpPort(), mail.imapPort(), INBOX_URL, adminToken, demoSource,
+				this.layout.demoFeed(), this.layout, this.options.isCluster() ? children : List.of(),
+				this.options.restartCrashed())
 			.render());
 	}
 
-	private KafkaCluster startKafka() {
-		say("Starting Kafka");
-		KafkaCluster kafka = KafkaCluster.start(KafkaLibraries.folder(this.layout.kafkaLibs()), this.layout.kafka(),
-				List.of(new KafkaNodePorts(KAFKA_PORT, KAFKA_CONTROLLER_PORT)), this.layout.logs(), this.layout.data(),
-				LocalStack::say);
+	/**
+	 * The ports of each broker: 9092 and 9093 (its controller) alone, as always; 9092 and
+	 * up for the brokers of a cluster, and 9095 and up for their controllers.
+	 */
+	static List<KafkaNodePorts> kafkaPorts(int brokers) {
+		if (brokers == 1) {
+			return List.of(new KafkaNodePorts(KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+		}
+		return IntStream.range(0, brokers)
+			.mapToObj((i) -> new KafkaNodePorts(KAFKA_PORT + i, KAFKA_CLUSTER_CONTROLLER_PORT + i))
+			.toList();
+	}
+
+	private KafkaCluster startKafka(List<KafkaNodePorts> ports) {
+		say((ports.size() == 1) ? "Starting Kafka" : "Starting a Kafka cluster of " + ports.size() + " brokers");
+		KafkaCluster kafka = KafkaCluster.start(KafkaLibraries.folder(this.layout.kafkaLibs()),
+				this.layout.kafka(ports.size()), ports, this.layout.logs(), this.layout.data(), LocalStack::say);
 		this.shutdown.add("Kafka", kafka::stop);
 		return kafka;
 	}
@@ -218,26 +279,31 @@ public final class LocalStack {
 		return mail;
 	}
 
-	private void startServices(List<Service> services, ServiceEnvironment environment) {
-		say("Starting " + String.join(", ", services.stream().map(Service::name).toList()));
-		ServiceProcesses processes = ServiceProcesses.start(services, environment, this.layout.data(),
+	private ServiceProcesses startServices(List<ServiceInstance> instances, ServiceEnvironment environment) {
+		say("Starting " + String.join(", ", instances.stream().map(ServiceInstance::name).toList()));
+		ServiceProcesses processes = ServiceProcesses.start(instances, environment, this.layout.data(),
 				this.layout.logs());
 		this.shutdown.add("the services", () -> processes.stop(LocalStack::say));
 		processes.awaitReady(SERVICES_TIMEOUT, LocalStack::say);
-		processes.processes().forEach(this::watch);
+		processes.processes().forEach(this.supervisor::watch);
+		return processes;
 	}
 
-	private static Map<String, Integer> ports(List<Service> services, boolean embeddedMongo) {
+	static Map<String, Integer> ports(List<KafkaNodePorts> kafka, List<ServiceInstance> instances,
+			boolean embeddedMongo) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		ports.put("Kafka", KAFKA_PORT);
-		ports.put("Kafka controller", KAFKA_CONTROLLER_PORT);
+		for (int i = 0; i < kafka.size(); i++) {
+			String broker = (kafka.size() == 1) ? "Kafka" : "Kafka broker " + (i + 1);
+			ports.put(broker, kafka.get(i).port());
+			ports.put(broker + " controller", kafka.get(i).controllerPort());
+		}
 		if (embeddedMongo) {
 			ports.put("MongoDB", MONGO_PORT);
 		}
 		ports.put("SMTP", SMTP_PORT);
 		ports.put("IMAP", IMAP_PORT);
 		ports.put("web inbox", INBOX_PORT);
-		services.forEach((service) -> ports.put(service.name(), service.port()));
+		instances.forEach((instance) -> ports.put(instance.name(), instance.port()));
 		return ports;
 	}
 
@@ -261,16 +327,6 @@ public final class LocalStack {
 		return key;
 	}
 
-	/** Says so when a child ends while the stack is meant to be running. */
-	private void watch(ChildProcess process) {
-		process.onExit().thenRun(() -> {
-			if (!this.shutdown.isStopping()) {
-				say("WARNING: " + process.name() + " exited (code " + process.exitValue() + "); see "
-						+ this.layout.display(process.log()));
-			}
-		});
-	}
-
 	private void awaitStop() {
 		try {
 			this.stopped.await();
@@ -290,6 +346,8 @@ public final class LocalStack {
 		if (!quiet) {
 			say("Stopping ...");
 		}
+		// every exit from here on is expected
+		this.supervisor.close();
 		this.shutdown.run();
 		if (this.lock != null) {
 			this.lock.release();

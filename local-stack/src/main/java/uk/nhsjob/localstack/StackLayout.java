@@ -53,8 +53,13 @@ record StackLayout(Path root, Path data) {
 		return this.data.resolve("logs");
 	}
 
-	Path kafka() {
-		return this.data.resolve("kafka");
+	/**
+	 * The Kafka cluster's folder: {@code kafka/} for a single broker, as always;
+	 * {@code kafka-cluster-<n>/} for {@code n} brokers, whose quorum is fixed when the
+	 * storage is formatted.
+	 */
+	Path kafka(int brokers) {
+		return this.data.resolve((brokers == 1) ? "kafka" : "kafka-cluster-" + brokers);
 	}
 
 	Path mongoFile() {

@@ -18,7 +18,8 @@ class StackLayoutTests {
 
 		assertThat(layout.root()).isEqualTo(this.cwd);
 		assertThat(layout.data()).isEqualTo(Path.of("/work/repo/.local-stack"));
-		assertThat(layout.kafka()).isEqualTo(Path.of("/work/repo/.local-stack/kafka"));
+		assertThat(layout.kafka(1)).isEqualTo(Path.of("/work/repo/.local-stack/kafka"));
+		assertThat(layout.kafka(3)).isEqualTo(Path.of("/work/repo/.local-stack/kafka-cluster-3"));
 		assertThat(layout.logs()).isEqualTo(Path.of("/work/repo/.local-stack/logs"));
 		assertThat(layout.kafkaLibs()).isEqualTo(Path.of("/work/repo/local-stack/target/kafka-libs"));
 		assertThat(layout.display(layout.mongoFile())).isEqualTo(".local-stack/mongo/nhsjob.mv");

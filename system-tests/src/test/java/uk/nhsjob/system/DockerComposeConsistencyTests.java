@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.Yaml;
@@ -34,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No Docker engine runs where these tests run, so this reads docker-compose.yml and
  * checks it against the services it starts: every Dockerfile it builds exists, every port
- * it publishes is the port the service listens on, every environment variable it sets is
- * one the service reads, and every dependency waits for a healthcheck.
+ * it publishes is the port the service listens on (on a host port or range that can be
+ * set, so that a service scales), every environment variable it sets is one the service
+ * reads, every dependency waits for a healthcheck, and the three Kafka brokers make one
+ * cluster whose replication the services are told of.
  */
 class DockerComposeConsistencyTests {
 
@@ -46,6 +49,8 @@ class DockerComposeConsistencyTests {
 	private static Map<String, Map<String, Object>> services;
 
 	private static Set<String> knownProperties;
+
+	private static final List<String> KAFKA_BROKERS = List.of("kafka-1", "kafka-2", "kafka-3");
 
 	private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
@@ -81,10 +86,15 @@ class DockerComposeConsistencyTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "ingest-service, 8081", "matcher-service, 8082", "notifier-service, 8083" })
-	void publishesThePortEachServiceListensOn(String service, int port) throws IOException {
+	@CsvSource({ "ingest-service, 8081, INGEST_HOST_PORTS", "matcher-service, 8082, MATCHER_HOST_PORTS",
+			"notifier-service, 8083, NOTIFIER_HOST_PORTS" })
+	void publishesThePortEachServiceListensOnOnAHostPortThatARangeCanReplace(String service, int port, String hostPorts)
+			throws IOException {
 		assertThat(settingsOf(service)).contains("port: " + port);
-		assertThat(list(services.get(service).get("ports"))).containsExactly(port + ":" + port);
+		// one fixed host port would clash between the replicas of docker compose up
+		// --scale
+		assertThat(list(services.get(service).get("ports")))
+			.containsExactly("${" + hostPorts + ":-" + port + "}:" + port);
 		assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("EXPOSE ${PORT}")
 			.contains("ENV SERVER_PORT=${PORT}")
 			.contains("127.0.0.1:${SERVER_PORT}/actuator/health/readiness");
@@ -114,11 +124,60 @@ class DockerComposeConsistencyTests {
 	@CsvSource({ "ingest-service", "matcher-service", "notifier-service" })
 	void startsEachServiceOnlyOnceWhatItNeedsIsHealthy(String service) {
 		Map<String, Object> dependsOn = map(services.get(service).get("depends_on"));
-		assertThat(dependsOn).containsKeys("kafka", "mongo");
+		assertThat(dependsOn).containsKeys(KAFKA_BROKERS.toArray(String[]::new)).containsKey("mongo");
 		dependsOn.forEach((dependency, condition) -> {
 			assertThat(map(condition)).containsEntry("condition", "service_healthy");
 			assertThat(services.get(dependency)).as(dependency).containsKey("healthcheck");
 		});
+	}
+
+	@Test
+	void runsThreeKafkaBrokersThatAreEachAControllerOfOneClusterWithThreeVoters() {
+		Set<Object> nodeIds = new HashSet<>();
+		Set<Object> clusterIds = new HashSet<>();
+		for (String broker : KAFKA_BROKERS) {
+			Map<String, Object> environment = map(services.get(broker).get("environment"));
+			assertThat(environment).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+				.containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093")
+				.containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + broker + ":9092")
+				.containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", 3)
+				.containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2)
+				.containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 3)
+				.containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", 3)
+				.containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", 2);
+			assertThat(environment.get("KAFKA_NODE_ID"))
+				.isEqualTo(Integer.parseInt(broker.substring("kafka-".length())));
+			nodeIds.add(environment.get("KAFKA_NODE_ID"));
+			clusterIds.add(environment.get("CLUSTER_ID"));
+			assertThat(services.get(broker)).containsKey("healthcheck");
+			assertThat(list(services.get(broker).get("volumes"))).singleElement()
+				.isEqualTo(broker + "-data:/var/lib/kafka/data");
+		}
+		assertThat(nodeIds).hasSize(3);
+		assertThat(clusterIds).hasSize(1).doesNotContainNull();
+		assertThat(services).doesNotContainKey("kafka");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ingest-service", "matcher-service", "notifier-service" })
+	void pointsEachServiceAtEveryBrokerWithTheClustersReplicationByTheLocalStacksNames(String service) {
+		Map<String, Object> environment = map(services.get(service).get("environment"));
+		assertThat(environment).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092,kafka-3:9092")
+			.containsEntry("NHSJOB_KAFKA_REPLICATION_FACTOR", "3")
+			.containsEntry("NHSJOB_KAFKA_MIN_INSYNC_REPLICAS", "2");
+	}
+
+	@Test
+	void givesEveryMatcherReplicaTheSameSecretAndATransactionalIdentityOfItsOwn() throws IOException {
+		Map<String, Object> environment = map(services.get("matcher-service").get("environment"));
+		assertThat(environment.get("NHSJOB_MATCHER_TOKEN_SECRET")).asString()
+			.startsWith("${NHSJOB_MATCHER_TOKEN_SECRET:?");
+		// set once for the service, it would be the same in every replica: the default,
+		// matcher-<container hostname>-, differs between them
+		assertThat(environment).doesNotContainKey("NHSJOB_MATCHER_TRANSACTION_ID_PREFIX");
+		assertThat(settingsOf("matcher-service"))
+			.contains("${NHSJOB_MATCHER_TRANSACTION_ID_PREFIX:matcher-${HOSTNAME:local}-}");
+		assertThat(services.get("matcher-service")).doesNotContainKeys("container_name", "hostname");
 	}
 
 	/** The service's own settings file and the shared one it imports. */

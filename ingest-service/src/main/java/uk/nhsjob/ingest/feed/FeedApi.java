@@ -45,6 +45,11 @@ interface FeedApi {
 			responses = { @ApiResponse(responseCode = "200", description = "the receipt"),
 					@ApiResponse(responseCode = "400", description = "unparseable document",
 							content = @Content(mediaType = "application/problem+json")),
+					@ApiResponse(responseCode = "409",
+							description = "another feed of the source was still being processed after the wait "
+									+ "(type urn:nhsjob:problem:feed-in-progress), or took the source over while "
+									+ "this one ran (type urn:nhsjob:problem:feed-lease-lost); see Retry-After",
+							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "413", description = "larger than the limit",
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "415", description = "a content type not read",
@@ -90,6 +95,10 @@ interface FeedApi {
 			description = "Publishes it closed. The externalId is percent-encoded.",
 			responses = { @ApiResponse(responseCode = "204", description = "closed"),
 					@ApiResponse(responseCode = "404", description = "the source never published it",
+							content = @Content(mediaType = "application/problem+json")),
+					@ApiResponse(responseCode = "409",
+							description = "a feed of the source was still being processed after the wait; see "
+									+ "Retry-After",
 							content = @Content(mediaType = "application/problem+json")) })
 	ResponseEntity<Void> withdraw(
 			@Parameter(hidden = true) @RequestAttribute(RegisteredSource.REQUEST_ATTRIBUTE) RegisteredSource source,

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -25,6 +26,8 @@ import uk.nhsjob.ingest.normalise.Normalisation;
 import uk.nhsjob.ingest.normalise.VacancyNormaliser;
 import uk.nhsjob.ingest.normalise.VacancySource;
 import uk.nhsjob.ingest.publish.Publication;
+import uk.nhsjob.ingest.publish.SourceBusyException;
+import uk.nhsjob.ingest.publish.SourceLeaseLostException;
 import uk.nhsjob.ingest.publish.VacancyFeed;
 import uk.nhsjob.ingest.publish.VacancyPublisher;
 import uk.nhsjob.ingest.source.RegisteredSource;
@@ -88,9 +91,15 @@ class FeedIntake {
 	 * {@code 503} when the broker has not acknowledged its closing yet
 	 */
 	void withdraw(RegisteredSource source, String externalId) {
-		Publication publication = this.publisher.close(source.sourceId(), externalId)
-			.orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND,
-					"The source has published no vacancy with externalId " + externalId + "."));
+		Optional<Publication> closed;
+		try {
+			closed = this.publisher.close(source.sourceId(), externalId);
+		}
+		catch (SourceBusyException | SourceLeaseLostException ex) {
+			throw sourceTaken(ex);
+		}
+		Publication publication = closed.orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND,
+				"The source has published no vacancy with externalId " + externalId + "."));
 		this.observations.withdrawn(source.sourceId(), externalId, publication.closed(), publication.isComplete());
 		if (!publication.isComplete()) {
 			throw Problems.unavailable("The vacancy is closed here but the message broker has not acknowledged it "
@@ -120,12 +129,31 @@ class FeedIntake {
 		Set<String> rejectedIds = new HashSet<>();
 		VacancyFeed accepted = (publish) -> normalise(source, document, rejected::add, snapshot ? rejectedIds : null,
 				publish);
-		Publication publication = snapshot
-				? this.publisher.publishSnapshot(source.sourceId(), accepted, () -> rejectedIds)
-				: this.publisher.publish(source.sourceId(), accepted);
+		Publication publication;
+		try {
+			publication = snapshot ? this.publisher.publishSnapshot(source.sourceId(), accepted, () -> rejectedIds)
+					: this.publisher.publish(source.sourceId(), accepted);
+		}
+		catch (SourceBusyException | SourceLeaseLostException ex) {
+			throw sourceTaken(ex);
+		}
 		Receipt receipt = new Receipt(feedId, document.size(), publication.published(), publication.unchanged(),
 				publication.closed(), rejected);
 		return new Outcome(receipt, publication.pending());
+	}
+
+	/**
+	 * {@code 409}: another feed of the source kept it past the wait (nothing of this one
+	 * was written), or took it over while this one ran (what this one stored before stays
+	 * consistent and is published; push it again for a full receipt).
+	 */
+	private ErrorResponseException sourceTaken(RuntimeException ex) {
+		if (ex instanceof SourceBusyException busy) {
+			return Problems.conflict(Problems.FEED_IN_PROGRESS, "Another feed of the source is in progress",
+					busy.getMessage() + " Nothing of this feed was published; push it again later.", busy.retryAfter());
+		}
+		return Problems.conflict(Problems.FEED_LEASE_LOST, "Another feed of the source took over",
+				ex.getMessage() + " Push this feed again for a full receipt.", this.settings.feedLease().maxWait());
 	}
 
 	private Validation validate(RegisteredSource source, FeedDocument document) {

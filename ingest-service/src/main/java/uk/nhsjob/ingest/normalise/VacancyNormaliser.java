@@ -73,10 +73,10 @@ public class VacancyNormaliser {
 		Optional<BandRange> stated = Bands.field(raw.band())
 			.or(() -> Bands.named(title))
 			.or(() -> Bands.named(salary.text()));
-		Optional<BandRange> bands = stated.or(() -> this.payScale.bandsOf(salary.minAnnual(), salary.maxAnnual()));
+		Optional<BandRange> bands = stated.or(() -> fromSalary(salary));
 		BandSource bandSource = stated.isPresent() ? BandSource.STATED
 				: bands.isPresent() ? BandSource.FROM_SALARY : BandSource.NONE;
-		Hours hours = WorkingHours.parse(raw.hours(), raw.workingPattern(), title);
+		Hours hours = WorkingHours.parse(raw.hours(), raw.workingPattern(), title, description);
 		String employerName = PlainText.line(raw.employerName());
 		String town = PlainText.line(raw.town());
 		Coordinates coordinates = (location != null) ? location.coordinates() : null;
@@ -92,6 +92,17 @@ public class VacancyNormaliser {
 				(coordinates != null) ? coordinates.longitude() : null,
 				RemoteWorkings.of(raw.remote(), title, raw.town()), postedAt, closingDate, applyUrl,
 				PlainText.line(raw.reference()), description);
+	}
+
+	/**
+	 * The bands the pay table places a salary in; none for a salary that includes a high
+	 * cost area supplement, which the table's amounts do not.
+	 */
+	private Optional<BandRange> fromSalary(Salary salary) {
+		if (HighCostAreaSupplements.included(salary.text())) {
+			return Optional.empty();
+		}
+		return this.payScale.bandsOf(salary.minAnnual(), salary.maxAnnual());
 	}
 
 	/** The source's own id, else its reference; at most 100 printable characters. */

@@ -15,6 +15,8 @@ import uk.nhsjob.common.vocabulary.WorkingPattern;
  * Hours and working patterns: {@code 37.5 hours per week}, {@code 22.5 hrs},
  * {@code Full time}, {@code Part time}, {@code Flexible working}, {@code Job share},
  * {@code Term time}, {@code Compressed hours}. Fewer than 37.5 hours a week is part-time.
+ * Read from the hours, working pattern and title fields; the description only when none
+ * of them states hours or a pattern.
  */
 final class WorkingHours {
 
@@ -37,8 +39,31 @@ final class WorkingHours {
 	 */
 	static Hours parse(@Nullable String hours, @Nullable String pattern, @Nullable String title) {
 		Double perWeek = firstHours(hours, pattern, title);
+		Set<WorkingPattern> patterns = patternsIn(hours, pattern, title);
+		if (perWeek != null) {
+			patterns.add((perWeek >= FULL_TIME_HOURS) ? WorkingPattern.FULL_TIME : WorkingPattern.PART_TIME);
+		}
+		return new Hours(perWeek, List.copyOf(patterns));
+	}
+
+	/**
+	 * As {@link #parse(String, String, String)}; when none of those fields states hours
+	 * or a pattern, what the description states ({@link DescribedHours}).
+	 * @param description the description as plain text
+	 */
+	static Hours parse(@Nullable String hours, @Nullable String pattern, @Nullable String title,
+			@Nullable String description) {
+		Hours stated = parse(hours, pattern, title);
+		if (stated.perWeek() != null || !stated.patterns().isEmpty()) {
+			return stated;
+		}
+		return DescribedHours.in(description);
+	}
+
+	/** The patterns the texts name, by their words. */
+	static Set<WorkingPattern> patternsIn(@Nullable String... texts) {
 		Set<WorkingPattern> patterns = EnumSet.noneOf(WorkingPattern.class);
-		Words words = Words.of(hours, pattern, title);
+		Words words = Words.of(texts);
 		if (words.hasAny("full time", "fulltime", "ft")) {
 			patterns.add(WorkingPattern.FULL_TIME);
 		}
@@ -48,7 +73,7 @@ final class WorkingHours {
 		if (words.hasAny("flexible*", "flexi")) {
 			patterns.add(WorkingPattern.FLEXIBLE);
 		}
-		if (words.hasAny("job share*", "jobshare*")) {
+		if (words.hasAny("job shar*", "jobshar*")) {
 			patterns.add(WorkingPattern.JOB_SHARE);
 		}
 		if (words.hasAny("term time*")) {
@@ -57,10 +82,7 @@ final class WorkingHours {
 		if (words.hasAny("compressed*")) {
 			patterns.add(WorkingPattern.COMPRESSED_HOURS);
 		}
-		if (perWeek != null) {
-			patterns.add((perWeek >= FULL_TIME_HOURS) ? WorkingPattern.FULL_TIME : WorkingPattern.PART_TIME);
-		}
-		return new Hours(perWeek, List.copyOf(patterns));
+		return patterns;
 	}
 
 	private static @Nullable Double firstHours(@Nullable String hours, @Nullable String pattern,

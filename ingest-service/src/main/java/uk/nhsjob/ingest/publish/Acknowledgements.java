@@ -7,13 +7,13 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts the sends still waiting for the broker and collects the ids it acknowledged,
- * without holding the records sent. Acknowledgements that arrive after
+ * Counts the sends still waiting for the broker and collects the revisions it
+ * acknowledged, without holding the records sent. Acknowledgements that arrive after
  * {@link #await(long)} gave up are ignored: those revisions stay pending.
  */
 final class Acknowledgements {
 
-	private final List<String> acknowledged = new ArrayList<>();
+	private final List<SentRevision> acknowledged = new ArrayList<>();
 
 	private int outstanding;
 
@@ -25,9 +25,9 @@ final class Acknowledgements {
 		this.outstanding++;
 	}
 
-	synchronized void acknowledged(String vacancyId) {
+	synchronized void acknowledged(SentRevision revision) {
 		if (!this.closed) {
-			this.acknowledged.add(vacancyId);
+			this.acknowledged.add(revision);
 		}
 		done();
 	}
@@ -64,7 +64,7 @@ final class Acknowledgements {
 	/**
 	 * @param firstFailure why some were not acknowledged, if any were not
 	 */
-	record Result(List<String> acknowledged, @Nullable String firstFailure) {
+	record Result(List<SentRevision> acknowledged, @Nullable String firstFailure) {
 	}
 
 }

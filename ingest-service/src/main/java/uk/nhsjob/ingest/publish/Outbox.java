@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -16,9 +17,10 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -65,22 +67,59 @@ class Outbox {
 	}
 
 	/**
-	 * Writes each revision over its vacancy's document, or inserts it when it is the
-	 * first (the caller read the source's state under its lock).
+	 * Writes each revision by a conditional write under the lease's fence: the first by
+	 * an insert (the id is unique), each later one over the revision before it, only
+	 * while that is still the latest and was written under this fence or a lower one. So
+	 * two feeds never both write one revision number, and a feed whose lease was taken
+	 * writes nothing over what the newer holder wrote.
+	 * @throws SourceLeaseLostException when a write was refused: another feed of the
+	 * source wrote one of these vacancies since this feed read them
 	 */
-	void store(List<PublishedVacancy> revisions) {
+	void store(List<PublishedVacancy> revisions, long fence) {
 		for (List<PublishedVacancy> batch : batches(revisions)) {
 			BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, PublishedVacancy.class);
 			for (PublishedVacancy revision : batch) {
+				PublishedVacancy fenced = revision.fencedBy(fence);
 				if (revision.revision() == 1) {
-					bulk.insert(revision);
+					bulk.insert(fenced);
 				}
 				else {
-					bulk.replaceOne(byId(revision.id()), revision, FindAndReplaceOptions.options().upsert());
+					// a document stored before fences were written has none: no newer
+					// holder wrote it
+					bulk.replaceOne(
+							Query.query(Criteria.where("_id")
+								.is(revision.id())
+								.and("revision")
+								.is(revision.revision() - 1)
+								.orOperator(Criteria.where("fence").lte(fence), Criteria.where("fence").exists(false))),
+							fenced);
 				}
 			}
-			bulk.execute();
+			int written;
+			try {
+				BulkWriteResult result = bulk.execute();
+				written = result.getInsertedCount() + result.getMatchedCount();
+			}
+			catch (BulkOperationException | DuplicateKeyException ex) {
+				// an insert found the vacancy there already
+				written = -1;
+			}
+			if (written != batch.size()) {
+				throw refused(batch, fence);
+			}
 		}
+	}
+
+	private SourceLeaseLostException refused(List<PublishedVacancy> batch, long fence) {
+		long newest = findAll(batch.stream().map(PublishedVacancy::id).toList()).stream()
+			.mapToLong(PublishedVacancy::fence)
+			.max()
+			.orElse(0);
+		return new SourceLeaseLostException((newest > fence)
+				? "A newer feed of the source (fence " + newest + ") wrote its vacancies; this one (fence " + fence
+						+ ") writes nothing more."
+				: "Another feed of the source wrote some of its vacancies since this one (fence " + fence
+						+ ") read them; it writes nothing more.");
 	}
 
 	List<PublishedVacancy> findAll(Collection<String> ids) {
@@ -92,27 +131,26 @@ class Outbox {
 	}
 
 	/**
-	 * Clears the pending flag. By id alone: the caller holds the source's lock, so no
-	 * newer revision can have been written since these were sent. One update per id in an
-	 * unordered bulk write, not one {@code $in} update: the in-JVM server answers
-	 * {@code $in} by scanning the collection, and every MongoDB finds each id in its
-	 * index.
+	 * Clears the pending flag of each revision sent, only while that revision is still
+	 * the vacancy's latest: a newer one written meanwhile keeps its flag. One update per
+	 * vacancy in an unordered bulk write, not one {@code $in} update: the in-JVM server
+	 * answers {@code $in} by scanning the collection, and every MongoDB finds each id in
+	 * its index.
 	 */
-	void markPublished(List<String> ids) {
+	void markPublished(List<SentRevision> sent) {
 		Bson published = Updates.combine(Updates.set("pendingPublication", false),
 				Updates.set("publishedAt", Date.from(this.clock.instant())), Updates.unset("pendingSince"));
 		MongoCollection<Document> collection = this.mongo.getCollection(COLLECTION);
-		for (List<String> batch : batches(ids)) {
+		for (List<SentRevision> batch : batches(sent)) {
 			List<UpdateOneModel<Document>> updates = new ArrayList<>(batch.size());
-			for (String id : batch) {
-				updates.add(new UpdateOneModel<>(Filters.eq("_id", id), published));
+			for (SentRevision revision : batch) {
+				updates.add(new UpdateOneModel<>(
+						Filters.and(Filters.eq("_id", revision.vacancyId()),
+								Filters.eq("revision", revision.revision()), Filters.eq("pendingPublication", true)),
+						published));
 			}
 			collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
 		}
-	}
-
-	private static Query byId(String id) {
-		return Query.query(Criteria.where("_id").is(id));
 	}
 
 	private <T> List<List<T>> batches(List<T> all) {

@@ -30,6 +30,8 @@ final class OutboxBatch {
 
 	private final Executor writer;
 
+	private final SourceLease lease;
+
 	/** New revisions, to store and then send. */
 	private List<PublishedVacancy> toStore = new ArrayList<>();
 
@@ -42,8 +44,10 @@ final class OutboxBatch {
 
 	private int due;
 
-	OutboxBatch(Outbox outbox, OutboxSender.Sending sending, PublicationCheckpoints checkpoints, Executor writer) {
+	OutboxBatch(Outbox outbox, OutboxSender.Sending sending, PublicationCheckpoints checkpoints, Executor writer,
+			SourceLease lease) {
 		this.outbox = outbox;
+		this.lease = lease;
 		this.sending = sending;
 		this.checkpoints = checkpoints;
 		this.writer = writer;
@@ -67,10 +71,10 @@ final class OutboxBatch {
 	/**
 	 * Stores and sends what is left, waits until every batch is, then waits for the
 	 * broker. Their pending flags are still set.
-	 * @return the ids the broker acknowledged
+	 * @return the revisions the broker acknowledged
 	 * @throws RuntimeException what a batch failed with, when one did
 	 */
-	List<String> confirm() {
+	List<SentRevision> confirm() {
 		flush();
 		awaitWritten(this.lastWritten);
 		return this.sending.awaitAcknowledgements();
@@ -79,7 +83,7 @@ final class OutboxBatch {
 	/**
 	 * Waits for the writer to finish what it was given, however that ends, so that
 	 * nothing of this publication is written after its caller lets go of the source's
-	 * lock.
+	 * lease.
 	 */
 	void abandon() {
 		try {
@@ -112,11 +116,18 @@ final class OutboxBatch {
 		}
 	}
 
+	/**
+	 * Checks the source's lease before storing and again before sending, so that a feed
+	 * whose lease ran out and was taken neither writes nor sends anything more (a newer
+	 * holder may have sent newer revisions of these vacancies).
+	 */
 	private void write(List<PublishedVacancy> store, List<PublishedVacancy> resend) {
-		this.outbox.store(store);
+		this.lease.ensureHeld();
+		this.outbox.store(store, this.lease.fence());
 		List<PublishedVacancy> stored = new ArrayList<>(store);
 		stored.addAll(resend);
 		this.checkpoints.stored(stored.stream().map(PublishedVacancy::id).toList());
+		this.lease.ensureHeld();
 		this.sending.send(stored);
 	}
 

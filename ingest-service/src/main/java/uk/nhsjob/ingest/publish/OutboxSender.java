@@ -41,14 +41,17 @@ class OutboxSender {
 	}
 
 	/**
-	 * Sends these stored revisions, waits for them and clears the pending flag of those
-	 * the broker acknowledged.
-	 * @return the ids the broker acknowledged
+	 * Sends these stored revisions under the source's lease, waits for them and clears
+	 * the pending flag of those the broker acknowledged (while still the latest).
+	 * @return the revisions the broker acknowledged
+	 * @throws SourceLeaseLostException when the lease ran out and was taken: nothing is
+	 * sent
 	 */
-	List<String> sendAndConfirm(List<PublishedVacancy> pending) {
+	List<SentRevision> sendAndConfirm(List<PublishedVacancy> pending, SourceLease lease) {
+		lease.ensureHeld();
 		Sending sending = start();
 		sending.send(pending);
-		List<String> acknowledged = sending.awaitAcknowledgements();
+		List<SentRevision> acknowledged = sending.awaitAcknowledgements();
 		this.outbox.markPublished(acknowledged);
 		return acknowledged;
 	}
@@ -79,7 +82,7 @@ class OutboxSender {
 				this.acknowledgements.sent();
 				try {
 					OutboxSender.this.kafka.send(Topics.VACANCIES, revision.id(), revision.event())
-						.whenComplete((result, failure) -> answered(revision.id(), failure));
+						.whenComplete((result, failure) -> answered(SentRevision.of(revision), failure));
 					this.sent++;
 				}
 				catch (RuntimeException ex) {
@@ -91,9 +94,9 @@ class OutboxSender {
 			}
 		}
 
-		private void answered(String vacancyId, @Nullable Throwable failure) {
+		private void answered(SentRevision revision, @Nullable Throwable failure) {
 			if (failure == null) {
-				this.acknowledgements.acknowledged(vacancyId);
+				this.acknowledgements.acknowledged(revision);
 			}
 			else {
 				this.acknowledgements.failed(String.valueOf(failure.getMessage()));
@@ -103,9 +106,9 @@ class OutboxSender {
 		/**
 		 * Waits (at most the send timeout) for every send. Their pending flags are still
 		 * set: the caller clears them ({@link Outbox#markPublished}).
-		 * @return the ids of the revisions the broker acknowledged
+		 * @return the revisions the broker acknowledged
 		 */
-		List<String> awaitAcknowledgements() {
+		List<SentRevision> awaitAcknowledgements() {
 			Acknowledgements.Result result;
 			try {
 				result = this.acknowledgements.await(System.nanoTime() + OutboxSender.this.sendTimeout.toNanos());
@@ -114,8 +117,8 @@ class OutboxSender {
 				Thread.currentThread().interrupt();
 				result = new Acknowledgements.Result(List.of(), "interrupted");
 			}
-			List<String> acknowledged = result.acknowledged();
-			OutboxSender.this.checkpoints.acknowledged(acknowledged);
+			List<SentRevision> acknowledged = result.acknowledged();
+			OutboxSender.this.checkpoints.acknowledged(acknowledged.stream().map(SentRevision::vacancyId).toList());
 			int due = this.sent + this.refused;
 			if (acknowledged.size() < due) {
 				log.warn("The broker acknowledged {} of {} vacancy revisions; the rest stay pending ({})",

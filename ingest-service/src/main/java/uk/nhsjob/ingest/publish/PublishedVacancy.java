@@ -23,21 +23,29 @@ import uk.nhsjob.common.vocabulary.VacancyStatus;
  * vacancy from a re-push
  * @param eventId the id of the event that carries this revision, the same however often
  * it is sent
+ * @param fence the fencing number of the source's lease under which this revision was
+ * written ({@link SourceLeases}); a write under a lower fence is refused
  * <p>
- * There is no optimistic version: every write is under the source's lock, and every query
- * of a single vacancy is by {@code _id} alone, which the in-JVM MongoDB server answers
- * from its index (it scans the collection for any other filter).
+ * The revision is the optimistic version: the next one replaces this one only while it is
+ * still the latest ({@link Outbox#store}).
  */
 @Document("publishedVacancies")
 record PublishedVacancy(@Id String id, @Indexed String sourceId, long revision, String contentHash,
 		VacancyStatus status, Vacancy vacancy, String eventId, Instant occurredAt, @Indexed boolean pendingPublication,
-		@Nullable Instant pendingSince, @Nullable Instant publishedAt) {
+		@Nullable Instant pendingSince, @Nullable Instant publishedAt, long fence) {
 
 	/** A revision to send, replacing the current one (or none). */
 	static PublishedVacancy pending(Vacancy vacancy, String contentHash, Instant now,
 			@Nullable Instant lastPublishedAt) {
 		return new PublishedVacancy(vacancy.id(), vacancy.sourceId(), vacancy.revision(), contentHash, vacancy.status(),
-				vacancy, UUID.randomUUID().toString(), now, true, now, lastPublishedAt);
+				vacancy, UUID.randomUUID().toString(), now, true, now, lastPublishedAt, 0);
+	}
+
+	/** This revision as written under a lease with that fencing number. */
+	PublishedVacancy fencedBy(long leaseFence) {
+		return new PublishedVacancy(this.id, this.sourceId, this.revision, this.contentHash, this.status, this.vacancy,
+				this.eventId, this.occurredAt, this.pendingPublication, this.pendingSince, this.publishedAt,
+				leaseFence);
 	}
 
 	VacancyPublished event() {

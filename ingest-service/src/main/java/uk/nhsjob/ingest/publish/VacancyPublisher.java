@@ -46,7 +46,7 @@ public class VacancyPublisher {
 
 	private final OutboxSender sender;
 
-	private final SourceLocks locks;
+	private final SourceLeases leases;
 
 	private final OutboxWriters writers;
 
@@ -54,13 +54,13 @@ public class VacancyPublisher {
 
 	private final PublicationCheckpoints checkpoints;
 
-	VacancyPublisher(PublishedVacancies publishedVacancies, Outbox outbox, OutboxSender sender, SourceLocks locks,
+	VacancyPublisher(PublishedVacancies publishedVacancies, Outbox outbox, OutboxSender sender, SourceLeases leases,
 			OutboxWriters writers, Clock clock, ObjectProvider<PublicationCheckpoints> checkpoints) {
 		this.writers = writers;
 		this.publishedVacancies = publishedVacancies;
 		this.outbox = outbox;
 		this.sender = sender;
-		this.locks = locks;
+		this.leases = leases;
 		this.clock = clock;
 		this.checkpoints = checkpoints.getIfAvailable(() -> PublicationCheckpoints.NONE);
 	}
@@ -90,38 +90,52 @@ public class VacancyPublisher {
 	}
 
 	/**
-	 * Closes one vacancy of a source.
+	 * Closes one vacancy of a source, under the source's lease.
 	 * @return empty when the source never published it
+	 * @throws SourceBusyException when another feed of the source held it past the wait
+	 * @throws SourceLeaseLostException when the lease ran out and was taken meanwhile
 	 */
 	public Optional<Publication> close(String sourceId, String externalId) {
-		return this.locks.withLock(sourceId, () -> {
+		SourceLease lease = this.leases.acquire(sourceId);
+		try {
 			Optional<PublishedVacancy> current = this.publishedVacancies.findById(Vacancy.idOf(sourceId, externalId));
 			if (current.isEmpty()) {
 				return Optional.empty();
 			}
 			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints,
-					this.writers.threads());
-			closeRevision(current.get(), batch);
-			List<String> acknowledged = batch.confirm();
+					this.writers.threads(), lease);
+			try {
+				closeRevision(current.get(), batch);
+			}
+			catch (RuntimeException | Error ex) {
+				batch.abandon();
+				throw ex;
+			}
+			List<SentRevision> acknowledged = batch.confirm();
 			this.outbox.markPublished(acknowledged);
 			return Optional.of(new Publication(0, 0, acknowledged.size(), batch.due() - acknowledged.size()));
-		});
+		}
+		finally {
+			lease.release();
+		}
 	}
 
 	/**
-	 * Holds the source from reading its state until the pending flags of what the broker
-	 * acknowledged are cleared, which happens after the receipt has gone, on a writer
-	 * thread: the next feed of the source waits for it. A process dying before the flags
-	 * are cleared leaves them to the relay, which sends those revisions again under the
-	 * same event ids.
+	 * Holds the source's lease from reading its state until the pending flags of what the
+	 * broker acknowledged are cleared, which happens after the receipt has gone, on a
+	 * writer thread: the next feed of the source, on any instance, waits for it. A
+	 * process dying before the flags are cleared leaves them to the relay, which sends
+	 * those revisions again under the same event ids, and its lease to run out.
+	 * @throws SourceBusyException when another feed held the lease past the wait
+	 * @throws SourceLeaseLostException when the lease ran out and was taken meanwhile
 	 */
 	private Publication publish(String sourceId, VacancyFeed vacancies, @Nullable Supplier<Set<String>> keep) {
-		SourceLocks.Hold hold = this.locks.hold(sourceId);
+		SourceLease lease = this.leases.acquire(sourceId);
 		boolean handedOver = false;
 		try {
 			Map<String, VacancyState> states = this.outbox.statesOf(sourceId);
 			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints,
-					this.writers.threads());
+					this.writers.threads(), lease);
 			Set<String> given = new HashSet<>();
 			int[] unchanged = { 0 };
 			Set<String> closing;
@@ -141,15 +155,15 @@ public class VacancyPublisher {
 				batch.abandon();
 				throw ex;
 			}
-			List<String> acknowledged = batch.confirm();
-			handedOver = markPublishedThenRelease(acknowledged, hold);
-			int closed = (int) acknowledged.stream().filter(closing::contains).count();
+			List<SentRevision> acknowledged = batch.confirm();
+			handedOver = markPublishedThenRelease(acknowledged, lease);
+			int closed = (int) acknowledged.stream().map(SentRevision::vacancyId).filter(closing::contains).count();
 			return new Publication(acknowledged.size() - closed, unchanged[0], closed,
 					batch.due() - acknowledged.size());
 		}
 		finally {
 			if (!handedOver) {
-				hold.release();
+				lease.release();
 			}
 		}
 	}
@@ -159,7 +173,7 @@ public class VacancyPublisher {
 	 * @return false when it could not be handed over (none to clear, or shutting down:
 	 * the relay sends those again after a restart), so the caller releases the source
 	 */
-	private boolean markPublishedThenRelease(List<String> acknowledged, SourceLocks.Hold hold) {
+	private boolean markPublishedThenRelease(List<SentRevision> acknowledged, SourceLease lease) {
 		if (acknowledged.isEmpty()) {
 			return false;
 		}
@@ -173,7 +187,7 @@ public class VacancyPublisher {
 							+ "send them again: {}", acknowledged.size(), ex.getMessage());
 				}
 				finally {
-					hold.release();
+					lease.release();
 				}
 			});
 			return true;

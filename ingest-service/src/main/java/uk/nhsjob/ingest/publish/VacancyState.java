@@ -33,7 +33,7 @@ record VacancyState(@Id String id, long revision, String contentHash, VacancySta
 	 */
 	PublishedVacancy stillPending(Vacancy sameContent) {
 		return new PublishedVacancy(this.id, sameContent.sourceId(), this.revision, this.contentHash, this.status,
-				sameContent, this.eventId, this.occurredAt, true, this.pendingSince, this.publishedAt);
+				sameContent, this.eventId, this.occurredAt, true, this.pendingSince, this.publishedAt, 0);
 	}
 
 	/** The one field of the vacancy a state carries. */

@@ -1,15 +1,22 @@
 package uk.nhsjob.ingest.normalise;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
+import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.common.vocabulary.Band;
+import uk.nhsjob.common.vocabulary.BandSource;
 import uk.nhsjob.common.vocabulary.ContractType;
 import uk.nhsjob.common.vocabulary.EmployerType;
 import uk.nhsjob.common.vocabulary.RemoteWorking;
@@ -30,6 +37,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class NormalisationCorpusTests {
 
 	private static final Postcodes POSTCODES = new Postcodes(PostcodeDirectory.load());
+
+	/** No case here has a date, so the clock's day does not matter. */
+	private static final VacancyNormaliser NORMALISER = Normalisers
+		.shipped(Clock.fixed(Instant.parse("2026-06-01T09:00:00Z"), ZoneOffset.UTC));
+
+	private static final VacancySource TRUST = new VacancySource("trust", "St Elsewhere NHS Trust",
+			EmployerType.NHS_TRUST, "LS1 4AP");
 
 	/**
 	 * Whether the title names a specialty is stated with each case (the specialties file
@@ -68,6 +82,41 @@ class NormalisationCorpusTests {
 		assertThat(parsed.perWeek()).as("hours a week").isEqualTo(perWeek);
 		assertThat(parsed.patterns()).as("patterns")
 			.containsExactlyInAnyOrderElementsOf(names(patterns, WorkingPattern.class));
+	}
+
+	/**
+	 * Hours and patterns an advert states only in its description, and the incidental
+	 * numbers and offers to all staff that say nothing of them; a field that states hours
+	 * or a pattern wins over the description.
+	 */
+	@ParameterizedTest(name = "{3} / {0} / {1} / {2}")
+	@CsvFileSource(resources = "/corpus/hours-in-descriptions.csv", delimiter = '|', numLinesToSkip = 1)
+	void hoursInADescription(@Nullable String hours, @Nullable String pattern, @Nullable String title,
+			@Nullable String description, @Nullable Double perWeek, @Nullable String patterns) {
+		Hours parsed = WorkingHours.parse(hours, pattern, title, description);
+		assertThat(parsed.perWeek()).as("hours a week").isEqualTo(perWeek);
+		assertThat(parsed.patterns()).as("patterns")
+			.containsExactlyInAnyOrderElementsOf(names(patterns, WorkingPattern.class));
+	}
+
+	/**
+	 * The band a vacancy gets from its salary and band fields: a salary that includes a
+	 * high cost area supplement or London weighting places none.
+	 */
+	@ParameterizedTest(name = "{0} / {1}")
+	@CsvFileSource(resources = "/corpus/salary-bands.csv", delimiter = '|', numLinesToSkip = 1)
+	void bandOfASalary(String salary, @Nullable String band, @Nullable Band min, @Nullable Band max,
+			BandSource bandSource) {
+		Map<String, String> fields = new HashMap<>(
+				Map.of("externalId", "1", "title", "Medical Secretary", "salary", salary));
+		if (band != null) {
+			fields.put("band", band);
+		}
+		Vacancy vacancy = NORMALISER.normalise(RawVacancy.of(fields, List.of()), TRUST).vacancy();
+		assertThat(vacancy).isNotNull();
+		assertThat(vacancy.bandMin()).as("lowest").isEqualTo(min);
+		assertThat(vacancy.bandMax()).as("highest").isEqualTo(max);
+		assertThat(vacancy.bandSource()).as("source").isEqualTo(bandSource);
 	}
 
 	@ParameterizedTest(name = "{0}")

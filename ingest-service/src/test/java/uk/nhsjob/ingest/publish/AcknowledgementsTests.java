@@ -11,12 +11,12 @@ class AcknowledgementsTests {
 		Acknowledgements acknowledgements = new Acknowledgements();
 		acknowledgements.sent();
 		acknowledgements.sent();
-		acknowledgements.acknowledged("src:A");
+		acknowledgements.acknowledged(new SentRevision("src:A", 1));
 		acknowledgements.failed("broker unavailable");
 
 		Acknowledgements.Result result = acknowledgements.await(System.nanoTime());
 
-		assertThat(result.acknowledged()).containsExactly("src:A");
+		assertThat(result.acknowledged()).containsExactly(new SentRevision("src:A", 1));
 		assertThat(result.firstFailure()).isEqualTo("broker unavailable");
 	}
 
@@ -25,14 +25,15 @@ class AcknowledgementsTests {
 		Acknowledgements acknowledgements = new Acknowledgements();
 		acknowledgements.sent();
 		acknowledgements.sent();
-		acknowledgements.acknowledged("src:ON-TIME");
+		acknowledgements.acknowledged(new SentRevision("src:ON-TIME", 1));
 
 		Acknowledgements.Result result = acknowledgements.await(System.nanoTime());
-		acknowledgements.acknowledged("src:LATE");
+		acknowledgements.acknowledged(new SentRevision("src:LATE", 1));
 
-		assertThat(result.acknowledged()).containsExactly("src:ON-TIME");
+		assertThat(result.acknowledged()).containsExactly(new SentRevision("src:ON-TIME", 1));
 		assertThat(result.firstFailure()).isEqualTo("no acknowledgement in time");
-		assertThat(acknowledgements.await(System.nanoTime()).acknowledged()).containsExactly("src:ON-TIME");
+		assertThat(acknowledgements.await(System.nanoTime()).acknowledged())
+			.containsExactly(new SentRevision("src:ON-TIME", 1));
 	}
 
 }

@@ -68,7 +68,7 @@ class CrashBetweenStepsTests {
 		assertThat(stored.pendingPublication()).isTrue();
 
 		this.crash.disarm();
-		assertThat(this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1))).isPositive();
+		assertThat(this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1)).acknowledged()).isPositive();
 
 		assertRecordAndTopicAgree(id, 1, VacancyStatus.OPEN);
 		assertThat(push(Feeds.feed(Feeds.vacancy("STORED-1"))).json().path("unchanged").asInt()).isEqualTo(1);
@@ -96,7 +96,8 @@ class CrashBetweenStepsTests {
 		assertThat(this.publishedVacancies.findById(this.source.id() + ":BATCH-" + 2 * batch)).isEmpty();
 
 		this.crash.disarm();
-		assertThat(this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1))).isEqualTo(2 * batch);
+		assertThat(this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1)).acknowledged())
+			.isEqualTo(2 * batch);
 
 		assertRecordAndTopicAgree(this.source.id() + ":BATCH-0", 1, VacancyStatus.OPEN);
 		assertRecordAndTopicAgree(this.source.id() + ":BATCH-" + (batch + 1), 1, VacancyStatus.OPEN);
@@ -134,7 +135,7 @@ class CrashBetweenStepsTests {
 		assertThat(VacancyTopic.awaitEvents(id, 1).get(0).eventId().toString()).isEqualTo(stored.eventId());
 
 		this.crash.disarm();
-		this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1));
+		this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1)).acknowledged();
 
 		assertRecordAndTopicAgree(id, 1, VacancyStatus.OPEN);
 		assertThat(VacancyTopic.awaitEvents(id, 2)).extracting((event) -> event.eventId().toString())
@@ -152,7 +153,7 @@ class CrashBetweenStepsTests {
 					Feeds.feed(Feeds.vacancy("KEPT-1"))));
 
 		this.crash.disarm();
-		this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1));
+		this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1)).acknowledged();
 
 		assertRecordAndTopicAgree(id, 2, VacancyStatus.CLOSED);
 	}

@@ -68,7 +68,7 @@ class OutboxTests {
 		assertThat(pending.revision()).isEqualTo(1);
 
 		reset(this.kafka);
-		assertThat(this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1))).isPositive();
+		assertThat(this.relay.republishPendingBefore(ServiceClock.now().plusSeconds(1)).acknowledged()).isPositive();
 
 		assertThat(this.publishedVacancies.findById(id).orElseThrow().pendingPublication()).isFalse();
 		List<VacancyPublished> events = VacancyTopic.awaitEvents(id, 1);

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
 
 import uk.nhsjob.localstack.process.ChildProcess;
+import uk.nhsjob.localstack.process.Restartable;
 
 /**
  * One node of a KRaft cluster (broker and controller) in a JVM of its own, run from
@@ -34,7 +35,7 @@ import uk.nhsjob.localstack.process.ChildProcess;
  * every later start, topics and records included. It can be killed ({@code SIGKILL}) and
  * started again, as a crash and its recovery.
  */
-public final class KafkaBroker {
+public final class KafkaBroker implements Restartable {
 
 	private static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
 			"-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.logFile=System.out",
@@ -142,6 +143,7 @@ public final class KafkaBroker {
 	 * nodes.
 	 * @throws IllegalStateException when it exits or the time runs out
 	 */
+	@Override
 	public void awaitReady(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		// the port first: the client would log a refused connection every 250 ms
@@ -213,6 +215,7 @@ public final class KafkaBroker {
 		}
 	}
 
+	@Override
 	public String name() {
 		return this.name;
 	}
@@ -232,6 +235,7 @@ public final class KafkaBroker {
 	}
 
 	/** The process running now: a new one after each {@link #restart()}. */
+	@Override
 	public ChildProcess process() {
 		return this.process;
 	}
@@ -261,6 +265,7 @@ public final class KafkaBroker {
 	 * {@link #awaitReady(Duration)}).
 	 * @throws IllegalStateException while it still runs
 	 */
+	@Override
 	public synchronized ChildProcess restart() {
 		if (this.process.isAlive()) {
 			throw new IllegalStateException(this.name + " is still running (pid " + pid() + ")");
@@ -270,7 +275,7 @@ public final class KafkaBroker {
 	}
 
 	/** Asks the node to stop (a controlled shutdown), without waiting. */
-	public void requestStop() {
+	public synchronized void requestStop() {
 		this.process.requestStop();
 	}
 
@@ -279,7 +284,7 @@ public final class KafkaBroker {
 	 * period.
 	 * @return whether it stopped within the grace period
 	 */
-	public boolean stop() {
+	public synchronized boolean stop() {
 		return this.process.stop(STOP_GRACE);
 	}
 

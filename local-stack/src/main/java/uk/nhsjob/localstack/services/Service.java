@@ -2,7 +2,6 @@ package uk.nhsjob.localstack.services;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -78,11 +77,6 @@ public record Service(String name, int port, Path jar) {
 	/** Where a person reaches it. */
 	public String url() {
 		return "http://localhost:" + this.port;
-	}
-
-	/** Where the launcher reaches it. */
-	URI loopback(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 }

@@ -4,16 +4,16 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import uk.nhsjob.localstack.process.ChildProcess;
 
 /**
- * The three services, each in its own JVM with its output in
- * {@code <data>/logs/<service>.log}.
+ * Every instance of the three services, each in its own JVM with its output in
+ * {@code <data>/logs/<instance>.log}.
  */
 public final class ServiceProcesses {
 
@@ -27,32 +27,40 @@ public final class ServiceProcesses {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-	private final Map<Service, ChildProcess> processes;
+	private final List<ServiceProcess> processes;
 
-	private ServiceProcesses(Map<Service, ChildProcess> processes) {
+	private ServiceProcesses(List<ServiceProcess> processes) {
 		this.processes = processes;
 	}
 
 	/**
-	 * Starts every service without waiting for it.
+	 * Starts every instance without waiting for it.
 	 * @param stackDir the stack's data folder: the services' working folder, and recorded
 	 * in their command lines
 	 */
-	public static ServiceProcesses start(List<Service> services, ServiceEnvironment environment, Path stackDir,
+	public static ServiceProcesses start(List<ServiceInstance> instances, ServiceEnvironment environment, Path stackDir,
 			Path logs) {
-		Map<Service, ChildProcess> processes = new LinkedHashMap<>();
-		ServiceProcesses started = new ServiceProcesses(processes);
-		for (Service service : services) {
-			List<String> arguments = new ArrayList<>(JVM_OPTIONS);
-			arguments.addAll(List.of("-jar", service.jar().toAbsolutePath().toString()));
-			processes.put(service, ChildProcess.startJava(service.name(), stackDir, arguments,
-					environment.variables(service), stackDir, logs.resolve(service.name() + ".log")));
-		}
-		return started;
+		return start(instances, environment::variables, stackDir, logs);
 	}
 
 	/**
-	 * Waits until every service's readiness probe answers {@code UP}.
+	 * Starts every instance with the variables given for it (a test adds its own to
+	 * {@link ServiceEnvironment#variables(ServiceInstance)}), without waiting for it.
+	 */
+	public static ServiceProcesses start(List<ServiceInstance> instances,
+			Function<ServiceInstance, Map<String, String>> variables, Path stackDir, Path logs) {
+		List<ServiceProcess> processes = new ArrayList<>();
+		for (ServiceInstance instance : instances) {
+			List<String> arguments = new ArrayList<>(JVM_OPTIONS);
+			arguments.addAll(List.of("-jar", instance.service().jar().toAbsolutePath().toString()));
+			processes.add(ServiceProcess.start(instance, List.copyOf(arguments), Map.copyOf(variables.apply(instance)),
+					stackDir, logs.resolve(instance.name() + ".log")));
+		}
+		return new ServiceProcesses(processes);
+	}
+
+	/**
+	 * Waits until every instance's readiness probe answers {@code UP}.
 	 * @throws IllegalStateException when one exits, or is not ready in time, naming its
 	 * log
 	 */
@@ -60,33 +68,30 @@ public final class ServiceProcesses {
 		Readiness readiness = new Readiness(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
-		List<Service> waiting = new ArrayList<>(this.processes.keySet());
+		List<ServiceProcess> waiting = new ArrayList<>(this.processes);
 		while (!waiting.isEmpty()) {
-			for (Service service : List.copyOf(waiting)) {
-				ChildProcess process = this.processes.get(service);
+			for (ServiceProcess service : List.copyOf(waiting)) {
+				ChildProcess process = service.process();
 				if (!process.isAlive()) {
 					throw new IllegalStateException(service.name() + " stopped while starting (exit "
 							+ process.exitValue() + "); see " + process.log() + ":\n" + process.logTail(25));
 				}
-				if (readiness.isUp(service.loopback(Readiness.PATH))) {
+				if (service.isReady(readiness)) {
 					waiting.remove(service);
-					say.accept("%s is ready on %s (%d s)".formatted(service.name(), service.url(),
+					say.accept("%s is ready on %s (%d s)".formatted(service.name(), service.instance().url(),
 							Duration.ofNanos(System.nanoTime() - start).toSeconds()));
 				}
 			}
 			if (!waiting.isEmpty()) {
 				if (System.nanoTime() > deadline) {
-					Service late = waiting.get(0);
-					throw new IllegalStateException(late.name() + " was not ready within " + timeout.toSeconds()
-							+ " s (" + late.loopback(Readiness.PATH) + "); see " + this.processes.get(late).log()
-							+ ":\n" + this.processes.get(late).logTail(25));
+					throw waiting.get(0).notReady(timeout);
 				}
 				pause();
 			}
 		}
 	}
 
-	private static void pause() {
+	static void pause() {
 		try {
 			Thread.sleep(500);
 		}
@@ -96,16 +101,16 @@ public final class ServiceProcesses {
 		}
 	}
 
-	public List<ChildProcess> processes() {
-		return List.copyOf(this.processes.values());
+	public List<ServiceProcess> processes() {
+		return List.copyOf(this.processes);
 	}
 
 	/**
-	 * Asks every service to stop at once, then waits for each, killing any that linger.
+	 * Asks every instance to stop at once, then waits for each, killing any that linger.
 	 */
 	public void stop(Consumer<String> say) {
-		this.processes.values().forEach(ChildProcess::requestStop);
-		for (ChildProcess process : this.processes.values()) {
+		this.processes.forEach(ServiceProcess::requestStop);
+		for (ServiceProcess process : this.processes) {
 			if (!process.stop(STOP_GRACE)) {
 				say.accept(process + " did not stop within " + STOP_GRACE.toSeconds() + " s and was killed");
 			}

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.vacancy.VacancyPublished;
 
-/** Reads the vacancy stream for the vacancies that close (or open again). */
+/**
+ * Reads the vacancy stream for the vacancies that close (or open again); a record of a
+ * revision lower than the one {@link ClosedVacancies} holds changes nothing.
+ */
 @Component
 class VacancyClosureListener {
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
@@ -31,6 +32,9 @@ class NhsJobsXmlFeed implements FeedReader {
 	static final Set<String> ROOTS = Set.of("nhsJobs", "nhsSearch", "vacancies");
 
 	static final Set<String> VACANCIES = Set.of("vacancyDetails", "vacancy");
+
+	/** Between the places written as the text of {@code <locations>}. */
+	private static final Pattern PLACE_SEPARATOR = Pattern.compile("[;\\r\\n]+");
 
 	private static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
 
@@ -123,7 +127,9 @@ class NhsJobsXmlFeed implements FeedReader {
 			}
 			String text = text(xml);
 			if ("location".equals(name)) {
-				locations.add(text);
+				if (!text.isBlank()) {
+					locations.add(text);
+				}
 			}
 			else if (FIELDS.containsKey(name) && !text.isBlank()) {
 				fields.putIfAbsent(FIELDS.get(name), text);
@@ -139,16 +145,45 @@ class NhsJobsXmlFeed implements FeedReader {
 		return RawVacancy.of(fields, List.of());
 	}
 
+	/**
+	 * A {@code <locations>} element: the places of its {@code <location>} children, or,
+	 * when it has none, its own text ({@code <locations>Leeds, LS1 3EX</locations>}), one
+	 * place a line or between semicolons.
+	 */
 	private void readLocations(XMLStreamReader xml, List<String> locations)
 			throws XMLStreamException, UnreadableFeedException {
+		StringBuilder ownText = new StringBuilder();
+		List<String> children = new ArrayList<>();
 		while (true) {
 			int event = xml.next();
 			refuseHostile(xml, event);
-			if (event == XMLStreamConstants.END_ELEMENT) {
-				return;
+			switch (event) {
+				case XMLStreamConstants.END_ELEMENT -> {
+					if (children.isEmpty()) {
+						ownPlaces(ownText.toString(), locations);
+					}
+					locations.addAll(children);
+					return;
+				}
+				case XMLStreamConstants.START_ELEMENT -> {
+					String child = text(xml);
+					if (!child.isBlank()) {
+						children.add(child);
+					}
+				}
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+					ownText.append(xml.getText());
+				default -> {
+					// comments and processing instructions carry nothing
+				}
 			}
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				locations.add(text(xml));
+		}
+	}
+
+	private static void ownPlaces(String text, List<String> locations) {
+		for (String place : PLACE_SEPARATOR.split(text)) {
+			if (!place.isBlank()) {
+				locations.add(place.trim());
 			}
 		}
 	}
