@@ -159,6 +159,35 @@ final class AppendTimes implements AutoCloseable {
 		return counts;
 	}
 
+	/**
+	 * How far behind the end of each topic every consumer group is, where it is behind at
+	 * all.
+	 */
+	Map<String, Long> lags() {
+		Map<String, Long> lags = new java.util.TreeMap<>();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+			for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+				Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+					.listConsumerGroupOffsets(group.groupId())
+					.partitionsToOffsetAndMetadata()
+					.get(30, TimeUnit.SECONDS);
+				Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+				committed.keySet().forEach((partition) -> ends.put(partition, OffsetSpec.latest()));
+				var endOffsets = admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS);
+				committed.forEach((partition, offset) -> {
+					long behind = endOffsets.get(partition).offset() - ((offset != null) ? offset.offset() : 0);
+					if (behind > 0) {
+						lags.merge(group.groupId() + " on " + partition.topic(), behind, Long::sum);
+					}
+				});
+			}
+		}
+		catch (Exception ex) {
+			lags.put("(unreadable: " + ex + ")", -1L);
+		}
+		return lags;
+	}
+
 	@Override
 	public void close() {
 		this.profiles.close();

@@ -641,6 +641,17 @@ final class ClusterRun {
 				+ "%d of %d lost welcome emails have their welcome set there")
 			.formatted(lost.stream().filter(onTopic::contains).count(), lost.size(),
 					lostWelcomes.stream().filter(welcomeSetsOnTopic::contains).count(), lostWelcomes.size()));
+		this.say.accept("dead letters: " + appendTimes.deadLetters());
+		this.say.accept("consumer groups behind (records; a transaction marker counts one): " + appendTimes.lags());
+		Map<String, Set<String>> confirmations = new HashMap<>();
+		inbox.mails()
+			.stream()
+			.filter((mail) -> mail.kind() == Inbox.Kind.CONFIRMATION && mail.alertId() != null)
+			.forEach((mail) -> confirmations.computeIfAbsent(mail.alertId(), (id) -> new HashSet<>())
+				.add(mail.messageId()));
+		this.say.accept("confirmation emails: %d of %d alerts have one, %d of them under more than one Message-ID"
+			.formatted(confirmations.size(), this.book.all().size(),
+					confirmations.values().stream().filter((ids) -> ids.size() > 1).count()));
 		return new DeliveryTally(this.phases, expected, received, LATE);
 	}
 
