@@ -104,7 +104,7 @@ final class Cluster implements AutoCloseable {
 					List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtp.getSmtp().getPort(),
 							"--nhsjob.notifier.coalescing-window=" + 2000 + "ms",
 							"--nhsjob.notifier.delivery.poll-interval=500ms",
-							"--nhsjob.notifier.delivery.sending-timeout=20s",
+							"--nhsjob.notifier.delivery.sending-timeout=60s",
 							"--nhsjob.notifier.delivery.retry-initial-interval=2s",
 							"--nhsjob.notifier.delivery.retry-max-interval=10s"));
 		}

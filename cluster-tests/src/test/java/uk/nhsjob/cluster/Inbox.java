@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,6 +69,8 @@ final class Inbox implements AutoCloseable {
 
 	private final List<Mail> mails = new CopyOnWriteArrayList<>();
 
+	private final Map<String, Integer> seen = new HashMap<>();
+
 	private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor();
 
 	Inbox(GreenMail smtp) {
@@ -74,11 +78,30 @@ final class Inbox implements AutoCloseable {
 		this.reader.scheduleWithFixedDelay(this::readNew, 0, 1, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * Reads what arrived since the last time. The server lists its messages mailbox by
+	 * mailbox, not in the order they arrived, so a message is known by its recipient and
+	 * Message-ID, and a second copy of one (RFC 1047's duplicate) by their count.
+	 */
 	private synchronized void readNew() {
-		MimeMessage[] stored = this.smtp.getReceivedMessages();
 		Instant now = Instant.now();
-		for (int i = this.mails.size(); i < stored.length; i++) {
-			this.mails.add(read(stored[i], now));
+		Map<String, Integer> copies = new HashMap<>();
+		for (MimeMessage message : this.smtp.getReceivedMessages()) {
+			String key = key(message);
+			int copy = copies.merge(key, 1, Integer::sum);
+			if (copy > this.seen.getOrDefault(key, 0)) {
+				this.seen.put(key, copy);
+				this.mails.add(read(message, now));
+			}
+		}
+	}
+
+	private static String key(MimeMessage message) {
+		try {
+			return recipient(message) + " " + message.getMessageID();
+		}
+		catch (MessagingException ex) {
+			return "unreadable";
 		}
 	}
 
