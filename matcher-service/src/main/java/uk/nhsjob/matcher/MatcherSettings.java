@@ -5,7 +5,6 @@ import java.time.Duration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,8 +16,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param publicBaseUrl where candidates reach this service; the links in emails start
  * with it
- * @param tokenSecret the key the links' tokens are signed with; when empty, one is
- * generated at startup and links do not survive a restart
  * @param confirmationValidity how long a confirmation link works
  * @param maxAlertsPerAddress live alerts one email address may have
  * @param outboxRelayInterval how often changes whose publication failed are published
@@ -33,8 +30,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record MatcherSettings(
 		@DefaultValue("http://localhost:8082") @NotNull @Pattern(regexp = "https?://\\S+") String publicBaseUrl,
-		@Nullable @Pattern(regexp = "\\s*|.{32,}",
-				message = "must be at least 32 characters, or empty to generate one at startup") String tokenSecret,
 		@DefaultValue("7d") @NotNull Duration confirmationValidity, @DefaultValue("10") @Min(1) int maxAlertsPerAddress,
 		@DefaultValue("5s") @NotNull Duration outboxRelayInterval,
 		@DefaultValue("5") @Min(1) int confirmationEmailsPerHour,

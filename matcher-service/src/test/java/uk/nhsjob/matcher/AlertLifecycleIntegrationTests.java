@@ -46,7 +46,8 @@ class AlertLifecycleIntegrationTests {
 		assertThat(profile.path("unsubscribeUrl").asString())
 			.startsWith("http://localhost:8082/alerts/unsubscribe?token=");
 		assertThat(profile.path("eventId").asString()).isNotBlank();
-		assertThat(profile.path("schemaVersion").asInt()).isEqualTo(1);
+		assertThat(profile.path("schemaVersion").asInt()).isEqualTo(2);
+		assertThat(profile.path("criteria").path("postcode").asString()).isEqualTo("LS6 2AB");
 	}
 
 	@Test

@@ -23,7 +23,9 @@ import uk.nhsjob.testsupport.RealInfrastructure;
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=matcher-service", "nhsjob.matcher.outbox-relay-interval=1s",
-				"nhsjob.matcher.expiry-sweep-interval=1s" })
+				"nhsjob.matcher.expiry-sweep-interval=1s", "nhsjob.matcher.matching-threads=2",
+				"nhsjob.matcher.token-secret=" + LinkSecrets.CURRENT,
+				"nhsjob.matcher.previous-token-secret=" + LinkSecrets.PREVIOUS })
 @AutoConfigureRestTestClient
 @Import(VacancyTopic.class)
 public @interface MatcherIntegrationTest {

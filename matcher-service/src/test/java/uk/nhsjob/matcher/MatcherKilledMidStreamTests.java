@@ -23,17 +23,24 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 import uk.nhsjob.common.Topics;
+import uk.nhsjob.common.profile.AlertProfileChanged;
+import uk.nhsjob.matcher.alert.Alert;
 import uk.nhsjob.matcher.alert.Criteria;
 import uk.nhsjob.matcher.alert.StoredAlerts;
 import uk.nhsjob.platform.kafka.KafkaSettings;
@@ -138,7 +145,8 @@ class MatcherKilledMidStreamTests {
 				new KafkaSettings.Retry(4, Duration.ofMillis(500), 2.0, Duration.ofSeconds(10)));
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
 				TestInfrastructure.shared().kafkaBootstrapServers()))) {
-			for (NewTopic topic : List.of(TopicDeclarations.vacancies(settings), TopicDeclarations.alerts(settings))) {
+			for (NewTopic topic : List.of(TopicDeclarations.vacancies(settings), TopicDeclarations.alerts(settings),
+					TopicDeclarations.profiles(settings))) {
 				try {
 					admin.createTopics(List.of(topic)).all().get();
 				}
@@ -159,15 +167,29 @@ class MatcherKilledMidStreamTests {
 
 	private List<String> storeAlerts() {
 		List<String> ids = new ArrayList<>();
+		List<AlertProfileChanged> profiles = new ArrayList<>();
 		try (MongoClient client = MongoClients.create(TestInfrastructure.shared().mongoUri())) {
 			MongoTemplate mongo = new MongoTemplate(client, "nhsjob-" + this.run);
 			for (int i = 0; i < ALERTS; i++) {
 				Criteria criteria = new Criteria(List.of(), null, null, null, null, null, List.of(), List.of(),
 						List.of(), List.of(), null, this.word + " m" + (1 + i % 4));
-				ids.add(mongo
-					.insert(StoredAlerts.active(Candidates.uniqueEmail(), criteria, ServiceClock.LONDON.instant()))
-					.id());
+				Alert alert = mongo
+					.insert(StoredAlerts.active(Candidates.uniqueEmail(), criteria, ServiceClock.LONDON.instant()));
+				ids.add(alert.id());
+				profiles.add(StoredAlerts.profileOf(alert));
 			}
+			StoredAlerts.republicationDone(mongo);
+		}
+		// the matcher's index is built from the profile stream: published before the
+		// vacancies
+		try (KafkaProducer<String, AlertProfileChanged> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
+						ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new JacksonJsonSerializer<AlertProfileChanged>().noTypeInfo())) {
+			for (AlertProfileChanged profile : profiles) {
+				producer.send(new ProducerRecord<>(Topics.PROFILES, profile.alertId(), profile));
+			}
+			producer.flush();
 		}
 		return ids;
 	}

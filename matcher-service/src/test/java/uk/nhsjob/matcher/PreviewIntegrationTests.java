@@ -1,7 +1,9 @@
 package uk.nhsjob.matcher;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,6 +12,7 @@ import org.springframework.http.MediaType;
 import uk.nhsjob.common.vocabulary.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static uk.nhsjob.matcher.Candidates.keywordCriteria;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
 import static uk.nhsjob.matcher.Vacancies.today;
@@ -59,6 +62,31 @@ class PreviewIntegrationTests {
 			.isEqualTo("MEDICAL_SECRETARY")
 			.jsonPath("$.vacancies[0].status")
 			.isEqualTo("OPEN");
+	}
+
+	@Test
+	void aLowerRevisionArrivingLateDoesNotReopenAClosedVacancy() {
+		String word = uniqueWord();
+		String vacancyId = "test-trust:" + word;
+		RecordMetadata first = this.world.feed().publish(vacancy(vacancyId).revision(1).description(word).build());
+		this.world.feed().publish(vacancy(vacancyId).revision(3).closed().description(word).build(), first.partition());
+		this.world.feed().publish(vacancy(vacancyId).revision(2).description(word).build(), first.partition());
+		String marker = "test-trust:" + word + "-marker";
+		this.world.feed().publish(vacancy(marker).description(word).build(), first.partition());
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> this.world.http()
+				.post()
+				.uri("/api/v1/alerts/preview")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("""
+						{"keywords": "%s"}""".formatted(word))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.vacancies[*].id")
+				.isEqualTo(List.of(marker)));
 	}
 
 	@Test

@@ -91,6 +91,20 @@ final class ContainerInfrastructure implements TestInfrastructure {
 		return this.mailpit.getMappedPort(MAILPIT_SMTP);
 	}
 
+	/**
+	 * Pauses the broker's container (its port stays mapped; clients time out). Not run
+	 * here: this machine has no Docker.
+	 */
+	@Override
+	public void stopKafka() {
+		this.kafka.getDockerClient().pauseContainerCmd(this.kafka.getContainerId()).exec();
+	}
+
+	@Override
+	public void startKafka() {
+		this.kafka.getDockerClient().unpauseContainerCmd(this.kafka.getContainerId()).exec();
+	}
+
 	@Override
 	public Mailbox mailbox() {
 		return this::fetchMessages;

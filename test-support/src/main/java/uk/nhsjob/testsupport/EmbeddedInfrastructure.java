@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -11,6 +12,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jakarta.mail.internet.MimeMessage;
+import kafka.server.BrokerServer;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -55,6 +57,32 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
 		EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(kafka, mongo, mongoUri, greenMail);
 		Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "embedded-infrastructure-stop"));
 		return infrastructure;
+	}
+
+	/**
+	 * Shuts the broker down; the in-JVM controller keeps the cluster's metadata and the
+	 * broker its log directory, so {@link #startKafka()} brings the same topics, records
+	 * and offsets back on the same port.
+	 */
+	@Override
+	public synchronized void stopKafka() {
+		this.kafka.getCluster().brokers().values().forEach(BrokerServer::shutdown);
+		this.kafka.getCluster().brokers().values().forEach(BrokerServer::awaitShutdown);
+	}
+
+	@Override
+	public synchronized void startKafka() {
+		this.kafka.getCluster().brokers().values().forEach(BrokerServer::startup);
+		try {
+			this.kafka.getCluster().waitForReadyBrokers();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("the broker did not start again", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while starting the broker again", ex);
+		}
 	}
 
 	private void stop() {

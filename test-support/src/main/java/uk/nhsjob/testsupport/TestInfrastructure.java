@@ -27,6 +27,17 @@ public interface TestInfrastructure {
 
 	Mailbox mailbox();
 
+	/**
+	 * Stops the Kafka broker, as an outage would: clients lose it until
+	 * {@link #startKafka()} starts it again on the same address, with the same topics,
+	 * records and committed offsets. The broker is shared by every test of the JVM: a
+	 * test that stops it starts it again (in a {@code finally}).
+	 */
+	void stopKafka();
+
+	/** Starts the broker {@link #stopKafka()} stopped, and waits until it is ready. */
+	void startKafka();
+
 	/** The settings that point a Spring Boot service at this infrastructure. */
 	default Map<String, String> springProperties() {
 		return Map.of("spring.kafka.bootstrap-servers", kafkaBootstrapServers(), "spring.mongodb.uri", mongoUri(),

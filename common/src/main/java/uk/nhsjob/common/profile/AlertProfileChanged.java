@@ -23,13 +23,26 @@ import uk.nhsjob.common.vocabulary.Frequency;
  * @param criteria since schema version 2; null in a version-1 record
  * @param closingSoon since schema version 2: whether digests remind of earlier-sent
  * vacancies closing soon; null (a version-1 record) means on
+ * @param matchingSince since schema version 2, for an {@code ACTIVE} alert: the moment
+ * from which vacancies are matched to it (docs/matching.md, "Several instances"); null in
+ * the record that activates the alert or changes its criteria, whose own broker append
+ * time is then that moment, and in every record of an alert that is not active
  */
 public record AlertProfileChanged(UUID eventId, int schemaVersion, Instant occurredAt, String alertId, long revision,
 		String email, AlertStatus status, Frequency frequency, String criteriaDescription, int confirmationRequest,
 		String confirmUrl, String manageUrl, String unsubscribeUrl, @Nullable ProfileCriteria criteria,
-		@Nullable Boolean closingSoon) {
+		@Nullable Boolean closingSoon, @Nullable Instant matchingSince) {
 
 	public static final int SCHEMA_VERSION = 2;
+
+	/** A record without {@code matchingSince}: its own append time is the alert's. */
+	public AlertProfileChanged(UUID eventId, int schemaVersion, Instant occurredAt, String alertId, long revision,
+			String email, AlertStatus status, Frequency frequency, String criteriaDescription, int confirmationRequest,
+			String confirmUrl, String manageUrl, String unsubscribeUrl, @Nullable ProfileCriteria criteria,
+			@Nullable Boolean closingSoon) {
+		this(eventId, schemaVersion, occurredAt, alertId, revision, email, status, frequency, criteriaDescription,
+				confirmationRequest, confirmUrl, manageUrl, unsubscribeUrl, criteria, closingSoon, null);
+	}
 
 	/** Whether digests of this alert carry a closing-soon section. */
 	public boolean remindsOfClosingSoon() {

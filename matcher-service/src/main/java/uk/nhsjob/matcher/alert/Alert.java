@@ -59,10 +59,18 @@ public class Alert {
 	 */
 	private boolean erasing;
 
+	/**
+	 * Counts the changes that set the moment the alert is matched from: confirming,
+	 * resuming, and changing the criteria of an active alert (docs/matching.md, "Several
+	 * instances").
+	 */
+	private int activation;
+
 	@PersistenceCreator
 	Alert(String id, String email, Criteria criteria, Frequency frequency, AlertStatus status, @Nullable Long version,
 			int tokenVersion, int confirmationRequest, Instant createdAt, Instant confirmationRequestedAt,
-			@Nullable Instant confirmedAt, boolean pendingPublication, boolean welcomeSetPending, boolean erasing) {
+			@Nullable Instant confirmedAt, boolean pendingPublication, boolean welcomeSetPending, boolean erasing,
+			int activation) {
 		this.id = id;
 		this.email = email;
 		this.criteria = criteria;
@@ -77,6 +85,14 @@ public class Alert {
 		this.pendingPublication = pendingPublication;
 		this.welcomeSetPending = welcomeSetPending;
 		this.erasing = erasing;
+		this.activation = activation;
+	}
+
+	Alert(String id, String email, Criteria criteria, Frequency frequency, AlertStatus status, @Nullable Long version,
+			int tokenVersion, int confirmationRequest, Instant createdAt, Instant confirmationRequestedAt,
+			@Nullable Instant confirmedAt, boolean pendingPublication, boolean welcomeSetPending, boolean erasing) {
+		this(id, email, criteria, frequency, status, version, tokenVersion, confirmationRequest, createdAt,
+				confirmationRequestedAt, confirmedAt, pendingPublication, welcomeSetPending, erasing, 0);
 	}
 
 	/**
@@ -86,7 +102,7 @@ public class Alert {
 	 */
 	static Alert pending(String email, Criteria criteria, Frequency frequency, Instant now, boolean emailAllowed) {
 		return new Alert(UUID.randomUUID().toString(), email, criteria, frequency, AlertStatus.PENDING_CONFIRMATION,
-				null, 1, emailAllowed ? 1 : 0, now, now, null, true, false, false);
+				null, 1, emailAllowed ? 1 : 0, now, now, null, true, false, false, 0);
 	}
 
 	boolean asksFor(Criteria criteria, Frequency frequency) {
@@ -121,6 +137,9 @@ public class Alert {
 		}
 		if (next == this.status && this.criteria.equals(criteria) && this.frequency == frequency) {
 			return false;
+		}
+		if (next == AlertStatus.ACTIVE && (this.status != AlertStatus.ACTIVE || !this.criteria.equals(criteria))) {
+			this.activation++;
 		}
 		this.criteria = criteria;
 		this.frequency = frequency;
@@ -184,6 +203,7 @@ public class Alert {
 		}
 		this.status = AlertStatus.ACTIVE;
 		this.confirmedAt = now;
+		this.activation++;
 		this.pendingPublication = true;
 		this.welcomeSetPending = true;
 		return true;
@@ -249,6 +269,10 @@ public class Alert {
 
 	public boolean erasing() {
 		return this.erasing;
+	}
+
+	public int activation() {
+		return this.activation;
 	}
 
 }

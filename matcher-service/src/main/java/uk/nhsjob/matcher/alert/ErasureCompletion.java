@@ -23,7 +23,11 @@ class ErasureCompletion {
 
 	private final ApplicationEventPublisher events;
 
-	ErasureCompletion(MongoOperations mongo, Alerts alerts, Addresses addresses, ApplicationEventPublisher events) {
+	private final AlertPublications publications;
+
+	ErasureCompletion(MongoOperations mongo, Alerts alerts, Addresses addresses, ApplicationEventPublisher events,
+			AlertPublications publications) {
+		this.publications = publications;
 		this.mongo = mongo;
 		this.alerts = alerts;
 		this.addresses = addresses;
@@ -33,6 +37,7 @@ class ErasureCompletion {
 	void finish(Alert erased) {
 		this.events.publishEvent(new AlertErased(erased.id()));
 		this.mongo.remove(Query.query(where("_id").is(erased.id()).and("erasing").is(true)), "alerts");
+		this.publications.forget(erased.id());
 		if (this.alerts.countByEmail(erased.email()) == 0) {
 			this.addresses.forget(erased.email());
 		}

@@ -2,13 +2,15 @@ package uk.nhsjob.matcher.alert;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.profile.AlertProfileChanged;
 import uk.nhsjob.common.profile.ProfileCriteria;
+import uk.nhsjob.common.vocabulary.AlertStatus;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -29,8 +32,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * Publishes an alert's state on the profile stream and empties its outbox once the broker
  * has acknowledged; whatever could not be published is published again by the relay.
  * <p>
- * One alert's publications take turns, and each publishes the alert as it is saved then,
- * so an older state can never follow a newer one onto the compacted topic.
+ * Whichever instance publishes, one alert's publications take turns under a lease in
+ * MongoDB ({@link AlertPublications}), and each publishes the alert as it is saved then,
+ * so an older state can never follow a newer one onto the compacted topic. A record sent
+ * under the lease lands before the lease expires or never: the producer gives up on a
+ * record after {@code delivery.timeout.ms} (matcher-service.yml), and a send starts only
+ * with at least {@link #SEND_WINDOW} of the lease left (docs/matching.md, "Several
+ * instances").
  */
 @Component
 class ProfilePublisher {
@@ -39,7 +47,17 @@ class ProfilePublisher {
 
 	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
-	private final Object[] turns = new Object[64];
+	/**
+	 * The longest a send can take to land or fail: {@code max.block.ms} (10 s,
+	 * nhsjob-platform.yml) and {@code delivery.timeout.ms} (15 s, matcher-service.yml),
+	 * with a margin.
+	 */
+	static final Duration SEND_WINDOW = Duration.ofSeconds(30);
+
+	static final Duration LEASE = Duration.ofSeconds(60);
+
+	/** Sends under one lease before the rest is left to the relay. */
+	private static final int MAX_SENDS = 5;
 
 	private final KafkaOperations<String, Object> kafka;
 
@@ -51,28 +69,77 @@ class ProfilePublisher {
 
 	private final ErasureCompletion erasures;
 
+	private final AlertPublications publications;
+
 	private final Clock clock;
 
 	ProfilePublisher(KafkaOperations<String, Object> kafka, MongoOperations mongo, Alerts alerts, AlertLinks links,
-			ErasureCompletion erasures, Clock clock) {
+			ErasureCompletion erasures, AlertPublications publications, Clock clock) {
 		this.kafka = kafka;
 		this.mongo = mongo;
 		this.alerts = alerts;
 		this.links = links;
 		this.erasures = erasures;
+		this.publications = publications;
 		this.clock = clock;
-		Arrays.setAll(this.turns, (i) -> new Object());
 	}
 
 	/**
 	 * Publishes an alert's saved state, unless that is published already.
-	 * @return whether it is published; if not, the relay will try again
+	 * @return whether it is published; if not (another instance holds the lease, the
+	 * broker is away), the relay will try again
 	 */
 	boolean publish(String alertId) {
-		synchronized (this.turns[Math.floorMod(alertId.hashCode(), this.turns.length)]) {
-			Optional<Alert> saved = this.alerts.findById(alertId);
-			return saved.isEmpty() || !saved.get().pendingPublication() || send(saved.get());
+		Instant leaseUntil = this.publications.takeLease(alertId, LEASE);
+		if (leaseUntil == null) {
+			return false;
 		}
+		boolean release = true;
+		try {
+			for (int send = 0; send < MAX_SENDS; send++) {
+				Optional<Alert> saved = this.alerts.findById(alertId);
+				if (saved.isEmpty() || !saved.get().pendingPublication()) {
+					return true;
+				}
+				if (Duration.between(this.clock.instant(), leaseUntil).compareTo(SEND_WINDOW) < 0) {
+					leaseUntil = this.publications.renewLease(alertId, LEASE);
+					if (leaseUntil == null) {
+						release = false;
+						return false;
+					}
+				}
+				Sent sent = send(saved.get());
+				if (sent == Sent.UNKNOWN) {
+					// the record may still land: the lease runs out rather than let
+					// another send
+					release = false;
+					return false;
+				}
+				if (sent == Sent.DONE) {
+					return true;
+				}
+				// the alert changed while it was sent: its newer state goes out now
+			}
+			return false;
+		}
+		finally {
+			if (release) {
+				this.publications.releaseLease(alertId);
+			}
+		}
+	}
+
+	private enum Sent {
+
+		/**
+		 * Published and marked, or the tombstone acknowledged and the erasure finished.
+		 */
+		DONE,
+		/** Published, but the alert changed meanwhile. */
+		CHANGED,
+		/** Not acknowledged in time: it may land yet, or not. */
+		UNKNOWN
+
 	}
 
 	/**
@@ -80,33 +147,73 @@ class ProfilePublisher {
 	 * is finished only once the tombstone is acknowledged, so a crash in between leaves
 	 * the alert marked, unreadable, and still in the outbox.
 	 */
-	private boolean send(Alert alert) {
+	private Sent send(Alert alert) {
+		boolean active = alert.status() == AlertStatus.ACTIVE && !alert.erasing();
+		Instant matchingSince = active ? matchingSince(alert) : null;
+		RecordMetadata landed;
 		try {
-			this.kafka.send(Topics.PROFILES, alert.id(), alert.erasing() ? null : profileOf(alert))
-				.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			if (alert.erasing()) {
-				this.erasures.finish(alert);
-				return true;
-			}
+			landed = this.kafka
+				.send(Topics.PROFILES, alert.id(), alert.erasing() ? null : profileOf(alert, matchingSince))
+				.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+				.getRecordMetadata();
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
 			log.warn("Profile of alert {} revision {} not published yet: {}", alert.id(), alert.revision(),
 					ex.toString());
-			return false;
+			return Sent.UNKNOWN;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return Sent.UNKNOWN;
 		}
-		markPublished(alert);
-		return true;
+		if (alert.erasing()) {
+			this.erasures.finish(alert);
+			return Sent.DONE;
+		}
+		if (active && matchingSince == null) {
+			this.publications.storeMatchingSince(alert.id(), alert.activation(),
+					Instant.ofEpochMilli(landed.timestamp()));
+		}
+		if (this.alerts.findById(alert.id()).isEmpty()) {
+			// erased meanwhile: its tombstone must stay the last record
+			sendTombstone(alert.id());
+			return Sent.DONE;
+		}
+		return markPublished(alert) ? Sent.DONE : Sent.CHANGED;
+	}
+
+	/**
+	 * The stored moment of this activation; for an alert activated before activations
+	 * were counted (0), the beginning of time: it was matched to every vacancy consumed,
+	 * and stays so.
+	 */
+	private @Nullable Instant matchingSince(Alert alert) {
+		return (alert.activation() == 0) ? Instant.EPOCH
+				: this.publications.matchingSince(alert.id(), alert.activation());
+	}
+
+	private void sendTombstone(String alertId) {
+		try {
+			this.kafka.send(Topics.PROFILES, alertId, null).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+			log.warn("Tombstone of erased alert {} not published again: {}", alertId, ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	AlertProfileChanged profileOf(Alert alert) {
+		return profileOf(alert, null);
+	}
+
+	AlertProfileChanged profileOf(Alert alert, @Nullable Instant matchingSince) {
 		return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, this.clock.instant(),
 				alert.id(), alert.revision(), alert.email(), alert.status(), alert.frequency(),
 				CriteriaDescription.of(alert.criteria()), alert.confirmationRequest(), this.links.confirmUrl(alert),
-				this.links.manageUrl(alert), this.links.unsubscribeUrl(alert), contractOf(alert.criteria()), true);
+				this.links.manageUrl(alert), this.links.unsubscribeUrl(alert), contractOf(alert.criteria()), true,
+				matchingSince);
 	}
 
 	private static ProfileCriteria contractOf(Criteria criteria) {
@@ -118,9 +225,12 @@ class ProfilePublisher {
 
 	@Scheduled(fixedDelayString = "${nhsjob.matcher.outbox-relay-interval:5s}")
 	void relayPending() {
+		int failures = 0;
 		for (Alert alert : this.alerts.findByPendingPublicationTrue()) {
-			if (!publish(alert.id())) {
-				// the broker is not answering: the next run tries again
+			// another instance may hold one alert's lease; a few failures in a row mean
+			// the broker is not answering: the next run tries again
+			failures = publish(alert.id()) ? 0 : failures + 1;
+			if (failures == 3) {
 				return;
 			}
 		}
@@ -130,10 +240,11 @@ class ProfilePublisher {
 	 * Empties the outbox unless the alert changed meanwhile, in which case its newer
 	 * state is still to be published. By collection name, so the version is not raised.
 	 */
-	private void markPublished(Alert alert) {
+	private boolean markPublished(Alert alert) {
 		Query published = Query
 			.query(where("_id").is(alert.id()).and("version").is(alert.version()).and("pendingPublication").is(true));
-		this.mongo.updateFirst(published, Update.update("pendingPublication", false), "alerts");
+		return this.mongo.updateFirst(published, Update.update("pendingPublication", false), "alerts")
+			.getModifiedCount() == 1;
 	}
 
 }

@@ -5,36 +5,38 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code matching} in the readiness group: up once the match index is rebuilt, the sent
- * matches are reconciled and the open vacancies are read as far as the stream reached on
- * start; until then previews and welcome sets would miss vacancies.
+ * {@code matching} in the readiness group: up once the match index and the open vacancies
+ * have been read once as far as their topics reached; until then previews and welcome
+ * sets would miss vacancies. Afterwards the readers' health is in the {@code background}
+ * group, not here: a broker away for a while does not take the pages down. The sent pairs
+ * are reconciled beside it, from their checkpoint ({@link SentReconciliation}).
  */
 @Component
 class MatchingHealthIndicator extends AbstractHealthIndicator {
 
-	private final MatchingStartup startup;
+	private final TopicFollower vacancyView;
 
-	private final RebuildProgress vacancies;
+	private final TopicFollower profiles;
 
-	private final ActiveAlerts activeAlerts;
+	private final ActiveAlertIndex activeAlerts;
 
 	private final OpenVacancies openVacancies;
 
-	MatchingHealthIndicator(MatchingStartup startup, RebuildProgress vacancies, ActiveAlerts activeAlerts,
+	MatchingHealthIndicator(OpenVacancyReader vacancyView, AlertProfileReader profiles, ActiveAlertIndex activeAlerts,
 			OpenVacancies openVacancies) {
 		super("Matching health check failed");
-		this.startup = startup;
-		this.vacancies = vacancies;
+		this.vacancyView = vacancyView;
+		this.profiles = profiles;
 		this.activeAlerts = activeAlerts;
 		this.openVacancies = openVacancies;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		boolean ready = this.startup.isDone() && this.activeAlerts.isBuilt() && this.vacancies.isComplete();
+		boolean ready = this.profiles.hasCaughtUpOnce() && this.vacancyView.hasCaughtUpOnce();
 		(ready ? builder.up() : builder.outOfService()).withDetail("activeAlerts", this.activeAlerts.size())
 			.withDetail("openVacancies", this.openVacancies.size())
-			.withDetail("openVacanciesRead", this.vacancies.isComplete());
+			.withDetail("openVacanciesRead", this.vacancyView.hasCaughtUpOnce());
 	}
 
 }

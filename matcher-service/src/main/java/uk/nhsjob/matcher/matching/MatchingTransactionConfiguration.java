@@ -1,21 +1,31 @@
 package uk.nhsjob.matcher.matching;
 
+import java.util.Arrays;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
+import uk.nhsjob.common.Topics;
 import uk.nhsjob.platform.kafka.KafkaFailurePolicy;
 import uk.nhsjob.platform.kafka.KafkaSettings;
+import uk.nhsjob.platform.kafka.ListenerFaultReporting;
 
 /**
- * Consume–match–produce in Kafka transactions. The producer factory is transactional
- * ({@code spring.kafka.producer.transaction-id-prefix}); Boot hands this transaction
- * manager to the listener containers: each vacancy's matches and offset commit together.
+ * Consume–match–produce in Kafka transactions, on several threads. The producer factory
+ * is transactional ({@code spring.kafka.producer.transaction-id-prefix}); Boot hands this
+ * transaction manager to the listener containers: each vacancy's matches and offset
+ * commit together. The vacancy listener's container runs
+ * {@link MatchingSettings#threads()} consumers; each transaction takes a producer of its
+ * own from the factory (transactional ids {@code <prefix><n>}), and a consumer that lost
+ * its partitions is fenced by the group's generation, whatever its producer's id.
  */
 @Configuration(proxyBeanMethods = false)
 class MatchingTransactionConfiguration {
@@ -44,13 +54,27 @@ class MatchingTransactionConfiguration {
 		return template;
 	}
 
+	/** As many consumers of the vacancy topic as there are matching threads. */
+	@Bean
+	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> matchingThreads(
+			MatchingSettings settings) {
+		return (container) -> {
+			String[] topics = container.getContainerProperties().getTopics();
+			if (topics != null && Arrays.asList(topics).contains(Topics.VACANCIES)) {
+				container.setConcurrency(settings.threads());
+			}
+		};
+	}
+
 	/**
-	 * The platform's failure policy (retries, then {@code <topic>.dlt}) in transactions.
+	 * The platform's failure policy (a fault that passes retried for as long as it lasts;
+	 * anything else a few times, then {@code <topic>.dlt}) in transactions.
 	 */
 	@Bean
 	AfterRollbackProcessor<Object, Object> afterRollbackProcessor(KafkaSettings settings,
-			ProducerFactory<Object, Object> producerFactory, KafkaTemplate<?, ?> kafkaTemplate) {
-		return KafkaFailurePolicy.afterRollbackProcessor(settings, producerFactory, kafkaTemplate);
+			ProducerFactory<Object, Object> producerFactory, KafkaTemplate<?, ?> kafkaTemplate,
+			ListenerFaultReporting reporting) {
+		return KafkaFailurePolicy.afterRollbackProcessor(settings, producerFactory, kafkaTemplate, reporting);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,17 +31,19 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
  * Publishes matches: each open vacancy to the active alerts it matches and that have not
- * had it, and each newly confirmed alert's welcome set.
+ * had it, and each newly confirmed alert's welcome set. Nothing here is held in one
+ * instance only: several instances match at once (docs/matching.md, "Several instances").
  * <p>
  * A vacancy's matches go out in the Kafka transaction that also commits the vacancy's
- * offset, and are recorded as sent once it has committed. Matching and welcome sets take
- * turns under one lock, held from matching a vacancy until its transaction is over, so a
- * vacancy reaches a newly confirmed alert once: in its welcome set or on its own.
+ * offset, and are recorded as sent once it has committed. A vacancy record goes to the
+ * alerts matched from before its append time; a welcome set lists the open vacancies
+ * appended up to its alert's activation, so each vacancy reaches a newly confirmed alert
+ * once: in its welcome set or on its own.
  */
 @Component
 class Matchmaker {
 
-	private final ActiveAlerts activeAlerts;
+	private final ActiveAlertIndex activeAlerts;
 
 	private final WelcomeSetOutbox welcomeSets;
 
@@ -50,7 +51,7 @@ class Matchmaker {
 
 	private final OpenVacancies openVacancies;
 
-	private final RebuildProgress rebuild;
+	private final OpenVacancyReader vacancyView;
 
 	private final PostcodeDirectory postcodes;
 
@@ -58,109 +59,102 @@ class Matchmaker {
 
 	private final Clock clock;
 
-	private final ReentrantLock turns = new ReentrantLock();
-
 	/**
 	 * Welcome sets published but not yet marked so in MongoDB; after a crash in between,
 	 * {@link SentReconciliation} marks them from the topic.
 	 */
 	private final Set<String> publishedNotMarked = ConcurrentHashMap.newKeySet();
 
-	Matchmaker(ActiveAlerts activeAlerts, WelcomeSetOutbox welcomeSets, SentLedger sent, OpenVacancies openVacancies,
-			RebuildProgress rebuild, PostcodeDirectory postcodes, KafkaOperations<String, Object> kafka, Clock clock) {
+	Matchmaker(ActiveAlertIndex activeAlerts, WelcomeSetOutbox welcomeSets, SentLedger sent,
+			OpenVacancies openVacancies, OpenVacancyReader vacancyView, PostcodeDirectory postcodes,
+			KafkaOperations<String, Object> kafka, Clock clock) {
 		this.activeAlerts = activeAlerts;
 		this.welcomeSets = welcomeSets;
 		this.sent = sent;
 		this.openVacancies = openVacancies;
-		this.rebuild = rebuild;
+		this.vacancyView = vacancyView;
 		this.postcodes = postcodes;
 		this.kafka = kafka;
 		this.clock = clock;
 	}
 
 	/**
-	 * Sends an open vacancy to every active alert it matches that has not had it yet, in
-	 * the caller's Kafka transaction; the pairs are recorded as sent once it commits.
-	 * Without a transaction they are recorded at once.
+	 * Sends an open vacancy to every active alert it matches, matched from before the
+	 * record's append time, that has not had it yet, in the caller's Kafka transaction;
+	 * the pairs are recorded as sent once it commits. Without a transaction they are
+	 * recorded at once.
+	 * @param appendedAt the vacancy record's append time on the broker
 	 * @return how many alerts it was sent to
 	 */
-	int matchVacancy(Vacancy vacancy) {
-		this.turns.lock();
-		boolean unlockLater = false;
-		try {
-			Instant now = this.clock.instant();
-			List<MatchIndex.IndexMatch> hits = this.activeAlerts.matching(vacancy);
-			Set<String> sentBefore = this.sent.alertsSent(vacancy.id(),
-					hits.stream().map(MatchIndex.IndexMatch::alertId).toList());
-			List<SentMatch> sending = new ArrayList<>();
-			for (MatchIndex.IndexMatch hit : hits) {
-				if (!sentBefore.contains(hit.alertId())) {
-					VacancyMatched match = VacancyMatched.of(hit.alertId(),
-							matchedVacancy(vacancy, hit.distanceMiles()), now);
-					this.kafka.send(Topics.ALERTS, hit.alertId(), match);
-					sending.add(SentMatch.of(hit.alertId(), vacancy.id(), SentMatch.Via.MATCH, now));
-				}
-			}
-			if (TransactionSynchronizationManager.isSynchronizationActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new RecordOnCommit(sending));
-				unlockLater = true;
-			}
-			else {
-				this.sent.record(sending);
-			}
-			return sending.size();
-		}
-		finally {
-			if (!unlockLater) {
-				this.turns.unlock();
+	int matchVacancy(Vacancy vacancy, Instant appendedAt) {
+		Instant now = this.clock.instant();
+		List<MatchIndex.IndexMatch> hits = this.activeAlerts.matching(vacancy, appendedAt);
+		Set<String> sentBefore = this.sent.alertsSent(vacancy.id(),
+				hits.stream().map(MatchIndex.IndexMatch::alertId).toList());
+		List<SentMatch> sending = new ArrayList<>();
+		for (MatchIndex.IndexMatch hit : hits) {
+			if (!sentBefore.contains(hit.alertId())) {
+				VacancyMatched match = VacancyMatched.of(hit.alertId(), matchedVacancy(vacancy, hit.distanceMiles()),
+						now);
+				this.kafka.send(Topics.ALERTS, hit.alertId(), match);
+				sending.add(SentMatch.of(hit.alertId(), vacancy.id(), SentMatch.Via.MATCH, now));
 			}
 		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new RecordOnCommit(sending));
+		}
+		else {
+			this.sent.record(sending);
+		}
+		return sending.size();
 	}
 
 	/**
-	 * Publishes the welcome set of a confirmed alert: the newest open vacancies that
-	 * match it and their total, leaving out those already sent on their own. Every one of
-	 * them counts as sent, and is recorded so before the welcome set is published: a
-	 * vacancy published in between waits for the lock, and one recorded for a welcome set
-	 * that then fails is in it again when it is sent.
-	 * @return whether the welcome set is published; false when it is not due, or cannot
-	 * be built yet because the open vacancies are still being read
+	 * Publishes the welcome set of a confirmed alert whose welcome set this instance has
+	 * claimed: the newest open vacancies that match it, appended at or before the
+	 * activating profile record, and their total, leaving out those already sent on their
+	 * own. Every one of them counts as sent, and is recorded so before the welcome set is
+	 * published, so one recorded for a welcome set that then fails is in it again when it
+	 * is sent.
+	 * @return whether the welcome set is published; false when it is not due, claimed by
+	 * another instance, or cannot be built yet because the vacancy view has not read as
+	 * far as the activation
 	 */
 	boolean sendWelcomeSet(String alertId) {
-		this.turns.lock();
-		try {
-			if (this.publishedNotMarked.contains(alertId)) {
-				markSent(alertId);
-				return true;
-			}
-			Optional<Alert> due = this.welcomeSets.dueAlert(alertId);
-			if (due.isEmpty() || !this.rebuild.isComplete()) {
-				return false;
-			}
-			CriteriaProbe criteria = CriteriaProbe.of(due.get().criteria(), this.postcodes);
-			Set<String> sentAlone = this.sent.vacanciesSentAlone(alertId);
-			Instant now = this.clock.instant();
-			List<MatchedVacancy> matching = new ArrayList<>();
-			for (Vacancy vacancy : this.openVacancies.newestFirst()) {
-				MatchIndex.IndexMatch match = sentAlone.contains(vacancy.id()) ? null : criteria.match(vacancy);
-				if (match != null) {
-					matching.add(matchedVacancy(vacancy, match.distanceMiles()));
-				}
-			}
-			this.sent.record(matching.stream()
-				.map((vacancy) -> SentMatch.of(alertId, vacancy.vacancyId(), SentMatch.Via.WELCOME_SET, now))
-				.toList());
-			WelcomeSetMatched welcomeSet = new WelcomeSetMatched(UUID.randomUUID(), WelcomeSetMatched.SCHEMA_VERSION,
-					now, alertId, matching.subList(0, Math.min(matching.size(), WelcomeSetMatched.MAX_VACANCIES)),
-					matching.size());
-			this.kafka.executeInTransaction((operations) -> operations.send(Topics.ALERTS, alertId, welcomeSet));
-			this.publishedNotMarked.add(alertId);
+		if (this.publishedNotMarked.contains(alertId)) {
 			markSent(alertId);
 			return true;
 		}
-		finally {
-			this.turns.unlock();
+		Optional<WelcomeSetOutbox.Due> claimed = this.welcomeSets.claim(alertId);
+		if (claimed.isEmpty()) {
+			return false;
 		}
+		Alert alert = claimed.get().alert();
+		Instant activatedAt = claimed.get().activatedAt();
+		if (!this.vacancyView.watermark().covers(activatedAt)) {
+			this.welcomeSets.release(alertId);
+			return false;
+		}
+		CriteriaProbe criteria = CriteriaProbe.of(alert.criteria(), this.postcodes);
+		Set<String> sentAlone = this.sent.vacanciesSentAlone(alertId);
+		Instant now = this.clock.instant();
+		List<MatchedVacancy> matching = new ArrayList<>();
+		for (Vacancy vacancy : this.openVacancies.appendedUpTo(activatedAt)) {
+			MatchIndex.IndexMatch match = sentAlone.contains(vacancy.id()) ? null : criteria.match(vacancy);
+			if (match != null) {
+				matching.add(matchedVacancy(vacancy, match.distanceMiles()));
+			}
+		}
+		this.sent.record(matching.stream()
+			.map((vacancy) -> SentMatch.of(alertId, vacancy.vacancyId(), SentMatch.Via.WELCOME_SET, now))
+			.toList());
+		WelcomeSetMatched welcomeSet = new WelcomeSetMatched(UUID.randomUUID(), WelcomeSetMatched.SCHEMA_VERSION, now,
+				alertId, matching.subList(0, Math.min(matching.size(), WelcomeSetMatched.MAX_VACANCIES)),
+				matching.size());
+		this.kafka.executeInTransaction((operations) -> operations.send(Topics.ALERTS, alertId, welcomeSet));
+		this.publishedNotMarked.add(alertId);
+		markSent(alertId);
+		return true;
 	}
 
 	/**
@@ -171,19 +165,10 @@ class Matchmaker {
 		this.publishedNotMarked.remove(alertId);
 	}
 
-	/**
-	 * Forgets which vacancies an erased alert was sent. Under the lock, so no match in
-	 * flight records one afterwards.
-	 */
+	/** Forgets which vacancies an erased alert was sent. */
 	@EventListener
 	void forget(AlertErased erased) {
-		this.turns.lock();
-		try {
-			this.sent.forget(erased.alertId());
-		}
-		finally {
-			this.turns.unlock();
-		}
+		this.sent.forget(erased.alertId());
 	}
 
 	static MatchedVacancy matchedVacancy(Vacancy vacancy, @Nullable Double distanceMiles) {
@@ -193,9 +178,7 @@ class Matchmaker {
 				vacancy.postcode(), distanceMiles, vacancy.postedAt(), vacancy.closingDate(), vacancy.applyUrl());
 	}
 
-	/**
-	 * Records a vacancy's matches once its transaction commits, then lets go of the lock.
-	 */
+	/** Records a vacancy's matches once its transaction commits. */
 	private final class RecordOnCommit implements TransactionSynchronization {
 
 		private final List<SentMatch> sending;
@@ -207,11 +190,6 @@ class Matchmaker {
 		@Override
 		public void afterCommit() {
 			Matchmaker.this.sent.record(this.sending);
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			Matchmaker.this.turns.unlock();
 		}
 
 	}

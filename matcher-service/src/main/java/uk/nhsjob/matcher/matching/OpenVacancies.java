@@ -1,6 +1,7 @@
 package uk.nhsjob.matcher.matching;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -16,10 +17,13 @@ import org.springframework.stereotype.Component;
 import uk.nhsjob.common.vacancy.Vacancy;
 
 /**
- * The vacancies open now, rebuilt from the vacancy stream: each vacancy's latest state
- * replaces the one before, and a vacancy that is closed or past its closing date is
- * dropped. Held in memory and fed by the {@link OpenVacancyReader}, which reads every
- * partition, so each instance of the service holds them all.
+ * The vacancies open now, rebuilt from the vacancy stream: each vacancy's latest revision
+ * replaces the one before (a lower revision arriving later is ignored), and a vacancy
+ * that is closed or past its closing date is dropped, its revision kept. Each open
+ * vacancy is held with the append time of its record, so that a welcome set takes only
+ * those appended up to its alert's activation (docs/matching.md, "Several instances").
+ * Held in memory and fed by the {@link OpenVacancyReader}, which reads every partition,
+ * so each instance of the service holds them all.
  */
 @Component
 class OpenVacancies {
@@ -31,7 +35,7 @@ class OpenVacancies {
 		.comparing(Vacancy::postedAt, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
 		.thenComparing(Vacancy::id);
 
-	private final Map<String, Vacancy> byId = new ConcurrentHashMap<>();
+	private final Map<String, Held> byId = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -40,26 +44,46 @@ class OpenVacancies {
 	}
 
 	/**
-	 * Takes in a vacancy's latest state.
+	 * Takes in a vacancy's latest state, unless a higher revision is held.
 	 * @param latest null for a tombstone
+	 * @param appendedAt its record's append time
 	 * @return whether the vacancy is open now
 	 */
-	boolean update(String vacancyId, @Nullable Vacancy latest) {
-		if (latest == null || !isOpenOn(latest, today())) {
+	boolean update(String vacancyId, @Nullable Vacancy latest, Instant appendedAt) {
+		if (latest == null) {
 			this.byId.remove(vacancyId);
 			return false;
 		}
-		this.byId.put(vacancyId, latest);
-		return true;
+		boolean open = isOpenOn(latest, today());
+		Held next = new Held(latest.revision(), open ? latest : null, appendedAt);
+		Held now = this.byId.merge(vacancyId, next,
+				(before, after) -> (after.revision() < before.revision()) ? before : after);
+		return now.vacancy() != null && now == next;
+	}
+
+	/** Takes in a vacancy's latest state, appended now. */
+	boolean update(String vacancyId, @Nullable Vacancy latest) {
+		return update(vacancyId, latest, this.clock.instant());
 	}
 
 	int size() {
-		return this.byId.size();
+		return (int) this.byId.values().stream().filter((held) -> held.vacancy() != null).count();
 	}
 
 	List<Vacancy> newestFirst() {
+		return appendedUpTo(Instant.MAX);
+	}
+
+	/** The open vacancies whose latest record was appended at or before the moment. */
+	List<Vacancy> appendedUpTo(Instant moment) {
 		LocalDate today = today();
-		return this.byId.values().stream().filter((vacancy) -> isOpenOn(vacancy, today)).sorted(NEWEST_FIRST).toList();
+		return this.byId.values()
+			.stream()
+			.filter((held) -> held.vacancy() != null && !held.appendedAt().isAfter(moment)
+					&& isOpenOn(held.vacancy(), today))
+			.map(Held::vacancy)
+			.sorted(NEWEST_FIRST)
+			.toList();
 	}
 
 	/** Open, and its closing date (if any) is today or later. */
@@ -75,7 +99,14 @@ class OpenVacancies {
 	@Scheduled(cron = "0 1 0 * * *", zone = "Europe/London")
 	void dropPastClosingDate() {
 		LocalDate today = today();
-		this.byId.values().removeIf((vacancy) -> !isOpenOn(vacancy, today));
+		this.byId.replaceAll((id, held) -> (held.vacancy() != null && !isOpenOn(held.vacancy(), today))
+				? new Held(held.revision(), null, held.appendedAt()) : held);
+	}
+
+	/**
+	 * @param vacancy null once closed
+	 */
+	private record Held(long revision, @Nullable Vacancy vacancy, Instant appendedAt) {
 	}
 
 }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * Which vacancies each alert has been sent: in MongoDB, so that it outlives the alerts
  * topic's retention. A pair is recorded once the transaction that published it has
  * committed, so nothing aborted is ever taken for sent; what a crash keeps from being
- * recorded is recorded again from the topic on start ({@link SentReconciliation}), and
- * what MongoDB refuses for a while is held here and written again.
+ * recorded is recorded from the topic by {@link SentReconciliation}, and what MongoDB
+ * refuses for a while is held here and written again.
  */
 @Component
 class SentLedger {
@@ -77,6 +77,22 @@ class SentLedger {
 				this.unrecorded.putIfAbsent(match.id(), match);
 				log.warn("Sent match {} not recorded yet: {}", match.id(), ex.toString());
 			}
+		}
+	}
+
+	/**
+	 * Records pairs as sent, the first record of a pair standing, or fails: for a caller
+	 * that must know they are in MongoDB before it moves on.
+	 */
+	void recordNow(Collection<SentMatch> matches) {
+		for (SentMatch match : matches) {
+			try {
+				this.sent.insert(match);
+			}
+			catch (DuplicateKeyException ex) {
+				// recorded before
+			}
+			this.unrecorded.remove(match.id());
 		}
 	}
 

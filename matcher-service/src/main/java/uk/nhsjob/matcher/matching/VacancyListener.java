@@ -1,5 +1,7 @@
 package uk.nhsjob.matcher.matching;
 
+import java.time.Instant;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +18,10 @@ import uk.nhsjob.common.vacancy.VacancyPublished;
  * visible to {@code read_committed} consumers exactly when the record counts as read, so
  * a crash or a rebalance mid-stream neither loses nor repeats one. The set of open
  * vacancies is the {@link OpenVacancyReader}'s job, not this listener's.
+ * <p>
+ * A record is matched only once the {@link AlertProfileReader} has applied every profile
+ * record appended before it (docs/matching.md, "Several instances"); it waits for that a
+ * few seconds at most, then fails with {@link IndexBehind} to be tried again.
  */
 @Component
 class VacancyListener {
@@ -24,14 +30,21 @@ class VacancyListener {
 
 	private final Matchmaker matchmaker;
 
-	VacancyListener(OpenVacancies openVacancies, Matchmaker matchmaker) {
+	private final AlertProfileReader profiles;
+
+	private final TopicReadingSettings settings;
+
+	VacancyListener(OpenVacancies openVacancies, Matchmaker matchmaker, AlertProfileReader profiles,
+			TopicReadingSettings settings) {
 		this.openVacancies = openVacancies;
 		this.matchmaker = matchmaker;
+		this.profiles = profiles;
+		this.settings = settings;
 	}
 
 	@KafkaListener(topics = Topics.VACANCIES,
 			properties = "spring.json.value.default.type=uk.nhsjob.common.vacancy.VacancyPublished")
-	void onVacancy(ConsumerRecord<String, @Nullable VacancyPublished> record) {
+	void onVacancy(ConsumerRecord<String, @Nullable VacancyPublished> record) throws InterruptedException {
 		VacancyPublished published = record.value();
 		if (published == null) {
 			return; // a tombstone: nothing to match
@@ -42,7 +55,12 @@ class VacancyListener {
 			throw new IllegalArgumentException("a vacancy record without a vacancy");
 		}
 		if (OpenVacancies.isOpenOn(vacancy, this.openVacancies.today())) {
-			this.matchmaker.matchVacancy(vacancy);
+			Instant appendedAt = Instant.ofEpochMilli(record.timestamp());
+			ReadWatermark index = this.profiles.watermark();
+			if (!index.awaitCovering(appendedAt, this.settings.catchUpWait())) {
+				throw new IndexBehind(appendedAt, index.appliedBefore());
+			}
+			this.matchmaker.matchVacancy(vacancy, appendedAt);
 		}
 	}
 

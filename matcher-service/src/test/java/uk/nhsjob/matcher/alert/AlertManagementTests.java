@@ -32,7 +32,7 @@ class AlertManagementTests {
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-	private final MatcherSettings settings = new MatcherSettings("https://alerts.example", null, Duration.ofDays(7), 10,
+	private final MatcherSettings settings = new MatcherSettings("https://alerts.example", Duration.ofDays(7), 10,
 			Duration.ofSeconds(5), 5, DataSize.ofKilobytes(16), Duration.ofMinutes(1));
 
 	private final LinkTokens tokens = new LinkTokens(

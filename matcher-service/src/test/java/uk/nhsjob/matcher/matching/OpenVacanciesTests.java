@@ -19,6 +19,8 @@ class OpenVacanciesTests {
 
 	private static final LocalDate LONDON_TODAY = LocalDate.of(2026, 6, 2);
 
+	private static final Instant T = Instant.parse("2026-06-01T20:00:00Z");
+
 	private final OpenVacancies open = new OpenVacancies(Clock.fixed(LATE_EVENING, ZoneOffset.UTC));
 
 	/** Open until a week after the clock's today, whatever the day the test runs. */
@@ -55,6 +57,28 @@ class OpenVacanciesTests {
 		this.open.update("s:undated", vacancy("s:undated").postedAt(null).build());
 		this.open.update("s:new", vacancy("s:new").postedAt(LONDON_TODAY).build());
 		assertThat(this.open.newestFirst()).extracting(Vacancy::id).containsExactly("s:new", "s:old", "s:undated");
+	}
+
+	@Test
+	void ignoresALowerRevisionSoAClosedVacancyDoesNotComeBackOpen() {
+		this.open.update("s:1", vacancy("s:1").revision(3).closed().build(), T);
+		assertThat(this.open.update("s:1", vacancy("s:1").revision(2).build(), T.plusSeconds(1))).isFalse();
+		assertThat(this.open.newestFirst()).isEmpty();
+	}
+
+	@Test
+	void listsThoseAppendedUpToAMoment() {
+		this.open.update("s:before", vacancy("s:before").build(), T.minusMillis(1));
+		this.open.update("s:at", vacancy("s:at").build(), T);
+		this.open.update("s:after", vacancy("s:after").build(), T.plusMillis(1));
+		assertThat(this.open.appendedUpTo(T)).extracting(Vacancy::id).containsExactlyInAnyOrder("s:before", "s:at");
+	}
+
+	@Test
+	void aNewerRevisionIsHeldWithItsOwnAppendTime() {
+		this.open.update("s:1", vacancy("s:1").build(), T.minusSeconds(5));
+		this.open.update("s:1", vacancy("s:1").revision(2).build(), T.plusSeconds(5));
+		assertThat(this.open.appendedUpTo(T)).isEmpty();
 	}
 
 }

@@ -1,6 +1,10 @@
 package uk.nhsjob.notifier.delivery;
 
 import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -19,6 +23,8 @@ import uk.nhsjob.notifier.recipient.RecipientRegistry;
  */
 @Component
 class AlertDelivery {
+
+	private static final Logger log = LoggerFactory.getLogger(AlertDelivery.class);
 
 	private final RecipientRegistry recipients;
 
@@ -43,7 +49,12 @@ class AlertDelivery {
 	 * Records the match (or welcome set) in the ledger, due as the coalescing rule says.
 	 */
 	void record(AlertMatch match) {
-		Recipient recipient = recipientOf(match);
+		Optional<Recipient> found = this.recipients.find(match.alertId());
+		if (found.isEmpty() && this.recipients.isErased(match.alertId())) {
+			log.info("Dropping a match of alert {}: the alert was erased", match.alertId());
+			return;
+		}
+		Recipient recipient = recipientOf(match, found);
 		String recorded;
 		if (match instanceof VacancyMatched matched) {
 			recorded = this.ledger.record(matched.alertId(), matched.vacancy(),
@@ -65,8 +76,8 @@ class AlertDelivery {
 	 * made against: the matcher matches only active alerts, so a recipient not active
 	 * since before the match means the activation is still on its way.
 	 */
-	private Recipient recipientOf(AlertMatch match) {
-		Recipient recipient = this.recipients.find(match.alertId())
+	private Recipient recipientOf(AlertMatch match, Optional<Recipient> found) {
+		Recipient recipient = found
 			.orElseThrow(() -> new RecipientNotReady("no profile yet for alert " + match.alertId()));
 		if (!recipient.isActive() && recipient.changedAt().isBefore(match.occurredAt())) {
 			throw new RecipientNotReady(

@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import uk.nhsjob.platform.background.BackgroundReader;
+import uk.nhsjob.platform.background.BackgroundReaders;
+
 /**
  * Sends the emails the ledger says are due, a round at a time: the entries due (grouped
  * into emails by the {@link CoalescingRule}: one new email per alert, the welcomes, and
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
  * claimed for the round, then sent over the {@link SmtpLanes} (three SMTP connections by
  * default, each alert's emails on the same one). Each email is marked SENT as soon as the
  * server accepts it, so a crash doubles at most the one email in between on each
- * connection. A refusal of one email does not hold up the others.
+ * connection. A refusal of one email does not hold up the others. A round that fails
+ * (MongoDB away) is reported through the background reader {@code email sender}, and the
+ * next poll tries again.
  */
 @Component
 class EmailSender {
@@ -42,8 +47,11 @@ class EmailSender {
 
 	private final Clock clock;
 
+	private final BackgroundReader reader;
+
 	EmailSender(DeliveryLedger ledger, CoalescingRule coalescing, DeliverySettings settings, RoundLookups lookups,
-			SmtpLanes lanes, EmailDispatch dispatch, Clock clock) {
+			SmtpLanes lanes, EmailDispatch dispatch, Clock clock, BackgroundReaders readers) {
+		this.reader = readers.register("email sender");
 		this.ledger = ledger;
 		this.coalescing = coalescing;
 		this.settings = settings;
@@ -55,9 +63,19 @@ class EmailSender {
 
 	@Scheduled(fixedDelayString = "${nhsjob.notifier.delivery.poll-interval:1s}")
 	void sendDue() {
-		// a full round means there may be more: go on without waiting for the next poll
-		while (sendRound()) {
-			log.debug("Full round sent; looking for more");
+		try {
+			// a full round means there may be more: go on without waiting for the next
+			// poll
+			while (sendRound()) {
+				log.debug("Full round sent; looking for more");
+			}
+			this.reader.caughtUp();
+		}
+		catch (RuntimeException ex) {
+			// MongoDB away, say: the next poll tries again, for as long as it lasts.
+			// Only the kind of failure: a driver's message may quote a document.
+			this.reader.failed(ex);
+			log.warn("Sending round failed, tried again in the next one: {}", ex.getClass().getName());
 		}
 	}
 

@@ -18,7 +18,9 @@ import uk.nhsjob.notifier.email.AlertMailer;
 
 /**
  * Keeps a {@link Recipient} per alert from the profile stream ({@link ProfileListener}),
- * sends the confirmation emails it asks for, and forgets an alert on its tombstone.
+ * sends the confirmation emails it asks for, and forgets an alert on its tombstone,
+ * remembering only that it was erased ({@link ErasedAlerts}) so that no later record of
+ * the alert brings it back.
  */
 @Component
 public class RecipientRegistry {
@@ -27,12 +29,16 @@ public class RecipientRegistry {
 
 	private final Recipients recipients;
 
+	private final ErasedAlerts erasedAlerts;
+
 	private final AlertMailer mailer;
 
 	private final ApplicationEventPublisher events;
 
-	RecipientRegistry(Recipients recipients, AlertMailer mailer, ApplicationEventPublisher events) {
+	RecipientRegistry(Recipients recipients, ErasedAlerts erasedAlerts, AlertMailer mailer,
+			ApplicationEventPublisher events) {
 		this.recipients = recipients;
+		this.erasedAlerts = erasedAlerts;
 		this.mailer = mailer;
 		this.events = events;
 	}
@@ -48,6 +54,14 @@ public class RecipientRegistry {
 		return found;
 	}
 
+	/**
+	 * Whether the alert was erased: its matches are dropped, since no profile will ever
+	 * make it a recipient again.
+	 */
+	public boolean isErased(String alertId) {
+		return this.erasedAlerts.isErased(alertId);
+	}
+
 	/** Applies the profile stream's record of an alert: its new state, or a tombstone. */
 	void apply(String alertId, @Nullable AlertProfileChanged profile) {
 		if (profile == null) {
@@ -59,6 +73,11 @@ public class RecipientRegistry {
 	}
 
 	private void update(AlertProfileChanged profile) {
+		if (this.erasedAlerts.isErased(profile.alertId())) {
+			// published or replayed after the tombstone: an erased alert stays erased
+			log.info("Ignoring revision {} of alert {}: the alert was erased", profile.revision(), profile.alertId());
+			return;
+		}
 		Optional<Recipient> stored = this.recipients.findById(profile.alertId());
 		if (stored.isPresent() && stored.get().revision() > profile.revision()) {
 			log.debug("Ignoring revision {} of alert {}: revision {} is stored", profile.revision(), profile.alertId(),
@@ -67,6 +86,11 @@ public class RecipientRegistry {
 		}
 		int confirmationsSent = stored.map(Recipient::confirmationsSent).orElse(0);
 		Recipient recipient = this.recipients.save(Recipient.of(profile, confirmationsSent));
+		if (this.erasedAlerts.isErased(profile.alertId())) {
+			// the tombstone was applied meanwhile (another instance, during a rebalance)
+			this.recipients.deleteById(profile.alertId());
+			return;
+		}
 		if (recipient.status() == AlertStatus.PENDING_CONFIRMATION
 				&& profile.confirmationRequest() > confirmationsSent) {
 			// a crash between sending and saving sends it again on redelivery, under
@@ -79,6 +103,8 @@ public class RecipientRegistry {
 	}
 
 	private void erase(String alertId) {
+		// remembered first: a crash after it retries the tombstone, which erases again
+		this.erasedAlerts.remember(alertId);
 		this.recipients.deleteById(alertId);
 		this.events.publishEvent(new RecipientErased(alertId));
 		log.info("Erased alert {}", alertId);

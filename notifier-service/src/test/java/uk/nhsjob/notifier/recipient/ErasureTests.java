@@ -2,6 +2,7 @@ package uk.nhsjob.notifier.recipient;
 
 import java.time.Duration;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +14,9 @@ import uk.nhsjob.notifier.EventPublisher;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.platform.kafka.TopicDeclarations;
 import uk.nhsjob.testsupport.Mailbox;
+import uk.nhsjob.testsupport.kafka.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +50,45 @@ class ErasureTests {
 			assertThat(this.registry.find(alert.alertId())).isEmpty();
 			assertThat(deliveriesOf(alert)).isZero();
 		});
+	}
+
+	@Test
+	void profileArrivingAfterTheTombstoneDoesNotReviveTheAlert(Mailbox mailbox) {
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.ACTIVE, 1));
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.registry.find(alert.alertId()).isPresent());
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), null);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.registry.isErased(alert.alertId()));
+
+		// published late or replayed: an older state of the alert, after its tombstone
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.ACTIVE, 1));
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Medical Secretary")));
+
+		await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(this.registry.find(alert.alertId())).isEmpty();
+			assertThat(mailbox.messagesTo(alert.address())).isEmpty();
+		});
+		try (TopicReader deadLetters = new TopicReader(Topics.deadLetterTopicOf(Topics.ALERTS))) {
+			assertThat(deadLetters.catchUpToEnd().values(alert.alertId())).as("a match of an erased alert is dropped")
+				.isEmpty();
+		}
+	}
+
+	@Test
+	void remembersAnErasedAlertByItsIdAloneForLongerThanTheTopicKeepsItsTombstone() {
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.ACTIVE, 1));
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.registry.find(alert.alertId()).isPresent());
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), null);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.registry.isErased(alert.alertId()));
+
+		Document erased = this.mongo.findById(alert.alertId(), Document.class, "erasedAlerts");
+		assertThat(erased).isNotNull();
+		assertThat(erased.keySet()).contains("_id").isSubsetOf("_id", "erasedAt", "expiresAt", "_class");
+		assertThat(erased.toJson()).doesNotContain(alert.address());
+		Duration kept = Duration.between(erased.getDate("erasedAt").toInstant(),
+				erased.getDate("expiresAt").toInstant());
+		assertThat(kept).isGreaterThan(TopicDeclarations.PROFILE_TOMBSTONE_LIFETIME);
 	}
 
 	private long deliveriesOf(Alert alert) {

@@ -1,8 +1,13 @@
 package uk.nhsjob.platform.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,8 +20,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
 
 import uk.nhsjob.common.Topics;
+import uk.nhsjob.platform.kafka.LatestRevisions.Latest;
 
 /**
  * Puts the records of {@code <topic>.dlt} back on {@code <topic>}, as they arrived (same
@@ -25,6 +32,12 @@ import uk.nhsjob.common.Topics;
  * own, so each record is replayed once per group; run it again after new dead letters.
  * Every service's jar holds it (the platform is in each); dead letters and their replay
  * are described in docs/operations.md.
+ * <p>
+ * Onto a compacted topic whose records carry a revision ({@code nhsjob.profiles.v1},
+ * {@code nhsjob.vacancies.v1}) it never puts an older state back: a dead letter is
+ * refused, with the reason printed, when the topic's latest record of its key is a
+ * tombstone or has a higher revision, or when the dead letter has no revision to compare.
+ * A refused dead letter counts as handled and is not offered again.
  * <p>
  * From the command line, no Spring context: <pre>
  * KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 java -Dloader.main=uk.nhsjob.platform.kafka.DeadLetterReplay \
@@ -59,8 +72,21 @@ public final class DeadLetterReplay {
 		}
 		String servers = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 		String group = (args.length > 1) ? args[1] : DEFAULT_GROUP;
-		int replayed = new DeadLetterReplay(servers, group).replay(args[0]);
-		System.out.println("Replayed " + replayed + " record(s) from " + Topics.deadLetterTopicOf(args[0]));
+		Outcome outcome = new DeadLetterReplay(servers, group).run(args[0]);
+		outcome.refusals().forEach((refusal) -> System.out.println("Refused " + refusal));
+		System.out.println("Replayed " + outcome.replayed() + " record(s) from " + Topics.deadLetterTopicOf(args[0])
+				+ ((outcome.refusals().isEmpty()) ? ""
+						: "; refused " + outcome.refusals().size() + " that would put an older state back"));
+	}
+
+	/**
+	 * What a replay did.
+	 *
+	 * @param replayed dead letters put back on the topic
+	 * @param refusals one line per dead letter refused:
+	 * {@code <dlt>-<partition>@<offset> (key <key>): <reason>}
+	 */
+	public record Outcome(int replayed, List<String> refusals) {
 	}
 
 	public String group() {
@@ -69,6 +95,14 @@ public final class DeadLetterReplay {
 
 	/** Replays what is on the dead-letter topic now; returns how many records. */
 	public int replay(String topic) {
+		return run(topic).replayed();
+	}
+
+	/**
+	 * Replays what is on the dead-letter topic now, refusing what would put an older
+	 * state back on a compacted topic.
+	 */
+	public Outcome run(String topic) {
 		String deadLetters = Topics.deadLetterTopicOf(topic);
 		Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, this.group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -76,6 +110,7 @@ public final class DeadLetterReplay {
 		Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		int replayed = 0;
+		List<String> refusals = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer());
 				KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
@@ -96,7 +131,15 @@ public final class DeadLetterReplay {
 					continue;
 				}
 				idle = 0;
+				Map<String, Latest> latest = LatestRevisions.isChecked(topic)
+						? LatestRevisions.of(this.bootstrapServers, topic, keysOf(records)) : Map.of();
 				for (ConsumerRecord<byte[], byte[]> record : records) {
+					String refusal = LatestRevisions.isChecked(topic) ? refusal(topic, record, latest) : null;
+					if (refusal != null) {
+						refusals.add(record.topic() + "-" + record.partition() + "@" + record.offset() + " (key "
+								+ keyOf(record) + "): " + refusal);
+						continue;
+					}
 					producer.send(withoutFailureHeaders(topic, record)).get();
 					replayed++;
 				}
@@ -111,7 +154,48 @@ public final class DeadLetterReplay {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("could not replay onto " + topic, ex.getCause());
 		}
-		return replayed;
+		return new Outcome(replayed, List.copyOf(refusals));
+	}
+
+	/**
+	 * Why the dead letter must not go back, or null when it may; a replayed one becomes
+	 * its key's latest.
+	 */
+	private static @Nullable String refusal(String topic, ConsumerRecord<byte[], byte[]> record,
+			Map<String, Latest> latest) {
+		String key = keyOf(record);
+		if (key == null || record.value() == null) {
+			// no key is never compacted away; a tombstone is never an older state
+			return null;
+		}
+		OptionalLong revision = LatestRevisions.revisionOf(topic, record.value());
+		if (revision.isEmpty()) {
+			return "it has no revision to compare with the topic's latest record of the key";
+		}
+		Latest held = latest.get(key);
+		if (held != null && held.tombstone()) {
+			return "the topic's latest record of the key is a tombstone (erased)";
+		}
+		if (held != null && held.revision() > revision.getAsLong()) {
+			return "the topic holds revision " + held.revision() + ", newer than this record's " + revision.getAsLong();
+		}
+		latest.put(key, new Latest(false, revision.getAsLong()));
+		return null;
+	}
+
+	private static Set<String> keysOf(ConsumerRecords<byte[], byte[]> records) {
+		Set<String> keys = new HashSet<>();
+		records.forEach((record) -> {
+			String key = keyOf(record);
+			if (key != null) {
+				keys.add(key);
+			}
+		});
+		return keys;
+	}
+
+	private static @Nullable String keyOf(ConsumerRecord<byte[], byte[]> record) {
+		return (record.key() != null) ? new String(record.key(), StandardCharsets.UTF_8) : null;
 	}
 
 	private static ProducerRecord<byte[], byte[]> withoutFailureHeaders(String topic,

@@ -16,16 +16,21 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.FailedRecordProcessor;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import uk.nhsjob.common.Topics;
 
 /**
- * The one failure policy of every listener: a failing record is retried with exponential
- * back-off, then published with its failure headers to {@code <topic>.dlt}, and the
- * listener moves on. A record that cannot be deserialised is dead-lettered at once, as
- * the bytes that arrived, so an operator can read and replay it.
+ * The one failure policy of every listener (docs/operations.md, "Dead letters"): a record
+ * failing with a fault that passes ({@link TransientFaults}) is retried with capped
+ * exponential back-off for as long as the fault lasts, never dead-lettered, its listener
+ * reported through {@link ListenerFaultReporting}; any other failing record is retried a
+ * few times with exponential back-off, then published with its failure headers to
+ * {@code <topic>.dlt}, and the listener moves on. A record that cannot be deserialised,
+ * or is invalid, is dead-lettered at once, as the bytes that arrived, so an operator can
+ * read and replay it. Between tries the consumer is paused, not asleep.
  */
 public final class KafkaFailurePolicy {
 
@@ -34,9 +39,11 @@ public final class KafkaFailurePolicy {
 	private KafkaFailurePolicy() {
 	}
 
-	public static DefaultErrorHandler errorHandler(KafkaSettings settings, ProducerFactory<?, ?> producerFactory) {
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(producerFactory), backOff(settings.retry()));
-		handler.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
+	public static DefaultErrorHandler errorHandler(KafkaSettings settings, ProducerFactory<?, ?> producerFactory,
+			ListenerFaultReporting reporting) {
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(producerFactory), backOff(settings.retry()),
+				reporting);
+		classify(handler, settings);
 		return handler;
 	}
 
@@ -48,13 +55,24 @@ public final class KafkaFailurePolicy {
 	 * matched again.
 	 * @param producerFactory the transactional factory of the listener's transactions
 	 * @param template a template on that factory, which sends the offset
+	 * @param reporting the platform's bean, which pauses the consumer between tries and
+	 * reports faults that pass
 	 */
 	public static DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(KafkaSettings settings,
-			ProducerFactory<?, ?> producerFactory, KafkaOperations<?, ?> template) {
+			ProducerFactory<?, ?> producerFactory, KafkaOperations<?, ?> template, ListenerFaultReporting reporting) {
 		DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
-				recoverer(producerFactory), backOff(settings.retry()), template, true);
-		processor.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
+				recoverer(producerFactory), backOff(settings.retry()), reporting, template, true);
+		classify(processor, settings);
 		return processor;
+	}
+
+	private static void classify(FailedRecordProcessor processor, KafkaSettings settings) {
+		processor.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
+		// a fault that passes gets a back-off of its own, without end; a change of fault
+		// starts the record's tries afresh
+		processor.setBackOffFunction((record, failure) -> TransientFaults.isTransient(failure)
+				? transientBackOff(settings.retry()) : backOff(settings.retry()));
+		processor.setResetStateOnExceptionChange(true);
 	}
 
 	private static DeadLetterPublishingRecoverer recoverer(ProducerFactory<?, ?> producerFactory) {
@@ -71,6 +89,13 @@ public final class KafkaFailurePolicy {
 		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
 		backOff.setMaxAttempts(retry.attempts());
+		return backOff;
+	}
+
+	/** Capped exponential back-off with no limit on attempts or time. */
+	static ExponentialBackOff transientBackOff(KafkaSettings.Retry retry) {
+		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+		backOff.setMaxInterval(retry.transientMaxInterval().toMillis());
 		return backOff;
 	}
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -31,11 +32,25 @@ public record KafkaSettings(@DefaultValue("6") @Min(1) int partitions,
 	 * Exponential back-off for a failing record.
 	 *
 	 * @param attempts retries after the first failure, before the record is dead-lettered
+	 * @param transientMaxInterval the longest wait between the tries of a record that
+	 * fails with a fault that passes, retried for as long as the fault lasts (the
+	 * consumer is paused meanwhile, so it may exceed {@code max.poll.interval.ms})
 	 */
 	public record Retry(@DefaultValue("4") @Min(0) int attempts,
 			@DefaultValue("500ms") @NotNull Duration initialInterval,
 			@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
-			@DefaultValue("10s") @NotNull Duration maxInterval) {
+			@DefaultValue("10s") @NotNull Duration maxInterval,
+			@DefaultValue("30s") @NotNull Duration transientMaxInterval) {
+
+		@ConstructorBinding
+		public Retry {
+		}
+
+		/** With the default {@code transientMaxInterval}, 30 s. */
+		public Retry(int attempts, Duration initialInterval, double multiplier, Duration maxInterval) {
+			this(attempts, initialInterval, multiplier, maxInterval, Duration.ofSeconds(30));
+		}
+
 	}
 
 }

@@ -18,6 +18,21 @@ import uk.nhsjob.common.Topics;
  */
 public final class TopicDeclarations {
 
+	private static final Duration PROFILE_SEGMENT = Duration.ofDays(1);
+
+	private static final Duration PROFILE_MAX_COMPACTION_LAG = Duration.ofDays(3);
+
+	private static final Duration PROFILE_TOMBSTONE_RETENTION = Duration.ofDays(1);
+
+	/**
+	 * The longest a tombstone on the profile topic stays readable: its segment rolls, is
+	 * compacted at the latest {@code max.compaction.lag.ms} later, and the tombstone is
+	 * kept {@code delete.retention.ms} after that. A consumer that must not let an older
+	 * record revive an erased alert remembers the erasure for longer than this.
+	 */
+	public static final Duration PROFILE_TOMBSTONE_LIFETIME = PROFILE_SEGMENT.plus(PROFILE_MAX_COMPACTION_LAG)
+		.plus(PROFILE_TOMBSTONE_RETENTION);
+
 	private TopicDeclarations() {
 	}
 
@@ -33,10 +48,10 @@ public final class TopicDeclarations {
 	 */
 	public static NewTopic profiles(KafkaSettings settings) {
 		return base(Topics.PROFILES, settings).compact()
-			.configs(Map.of(TopicConfig.SEGMENT_MS_CONFIG, millis(Duration.ofDays(1)),
-					TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, millis(Duration.ofDays(3)),
+			.configs(Map.of(TopicConfig.SEGMENT_MS_CONFIG, millis(PROFILE_SEGMENT),
+					TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, millis(PROFILE_MAX_COMPACTION_LAG),
 					TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0", TopicConfig.DELETE_RETENTION_MS_CONFIG,
-					millis(Duration.ofDays(1))))
+					millis(PROFILE_TOMBSTONE_RETENTION)))
 			.build();
 	}
 

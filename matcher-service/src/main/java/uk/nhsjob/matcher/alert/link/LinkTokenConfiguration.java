@@ -1,33 +1,35 @@
 package uk.nhsjob.matcher.alert.link;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import uk.nhsjob.matcher.MatcherSettings;
-
+/**
+ * The links' signing keys from {@link LinkSettings}; without a current one the matcher
+ * does not start.
+ */
 @Configuration(proxyBeanMethods = false)
 class LinkTokenConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(LinkTokenConfiguration.class);
-
 	@Bean
-	LinkTokens linkTokens(MatcherSettings settings, Clock clock) {
-		String secret = settings.tokenSecret();
-		if (secret == null || secret.isBlank()) {
-			log.warn("nhsjob.matcher.token-secret (NHSJOB_MATCHER_TOKEN_SECRET) is not set: using a random key, "
-					+ "so the confirm, manage and unsubscribe links sent so far stop working when this service restarts");
-			byte[] random = new byte[32];
-			new SecureRandom().nextBytes(random);
-			return new LinkTokens(random, clock);
+	LinkTokens linkTokens(LinkSettings settings, Clock clock) {
+		if (isBlank(settings.tokenSecret())) {
+			throw new MissingTokenSecretException();
 		}
-		return new LinkTokens(secret.getBytes(StandardCharsets.UTF_8), clock);
+		return new LinkTokens(bytes(settings.tokenSecret()),
+				isBlank(settings.previousTokenSecret()) ? null : bytes(settings.previousTokenSecret()), clock);
+	}
+
+	private static boolean isBlank(@Nullable String secret) {
+		return secret == null || secret.isBlank();
+	}
+
+	private static byte[] bytes(@Nullable String secret) {
+		return String.valueOf(secret).getBytes(StandardCharsets.UTF_8);
 	}
 
 }

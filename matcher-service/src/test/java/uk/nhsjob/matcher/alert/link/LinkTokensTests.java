@@ -93,4 +93,27 @@ class LinkTokensTests {
 		return new LinkTokens(SECRET, Clock.fixed(now, ZoneOffset.UTC));
 	}
 
+	@Test
+	void whileRotatingReadsTokensOfThePreviousKeyAndSignsWithTheCurrentOne() {
+		byte[] next = "the next secret, thirty-two characters or more".getBytes(StandardCharsets.UTF_8);
+		String minted = this.tokens.mint(ALERT, LinkPurpose.MANAGE, 2, null);
+		LinkTokens rotated = new LinkTokens(next, SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+
+		assertThat(rotated.read(minted, LinkPurpose.MANAGE)).contains(new LinkClaims(ALERT, 2));
+		String fresh = rotated.mint(ALERT, LinkPurpose.MANAGE, 2, null);
+		assertThat(new LinkTokens(next, Clock.fixed(NOW, ZoneOffset.UTC)).read(fresh, LinkPurpose.MANAGE)).isPresent();
+		assertThat(this.tokens.read(fresh, LinkPurpose.MANAGE)).as("signed with the previous key").isEmpty();
+		assertThat(rotated.read(minted, LinkPurpose.UNSUBSCRIBE)).isEmpty();
+	}
+
+	@Test
+	void whileRotatingRejectsATokenOfNeitherKey() {
+		LinkTokens rotated = new LinkTokens(
+				"the next secret, thirty-two characters or more".getBytes(StandardCharsets.UTF_8), SECRET,
+				Clock.fixed(NOW, ZoneOffset.UTC));
+		LinkTokens unknown = new LinkTokens("a third secret, unknown to anyone here".getBytes(StandardCharsets.UTF_8),
+				Clock.fixed(NOW, ZoneOffset.UTC));
+		assertThat(rotated.read(unknown.mint(ALERT, LinkPurpose.MANAGE, 1, null), LinkPurpose.MANAGE)).isEmpty();
+	}
+
 }

@@ -1,0 +1,129 @@
+package uk.nhsjob.matcher.matching;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import uk.nhsjob.common.profile.AlertProfileChanged;
+import uk.nhsjob.common.profile.ProfileCriteria;
+import uk.nhsjob.common.vacancy.Vacancy;
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.matcher.alert.Criteria;
+import uk.nhsjob.matcher.index.MatchIndex;
+import uk.nhsjob.platform.postcode.PostcodeDirectory;
+
+/**
+ * The active alerts in a {@link MatchIndex}, as the profile stream tells them
+ * ({@link AlertProfileReader}), with each one's revision and the moment from which it is
+ * matched (docs/matching.md, "Several instances"): a record with a lower revision than
+ * the one held is ignored; an {@code ACTIVE} record with criteria puts the alert in, any
+ * other record or a tombstone takes it out.
+ * <p>
+ * Many readers at once (the matching threads), one writer (the profile reader).
+ */
+@Component
+class ActiveAlertIndex {
+
+	private static final Logger log = LoggerFactory.getLogger(ActiveAlertIndex.class);
+
+	private final MatchIndex index;
+
+	private final AlertRevisions revisions = new AlertRevisions();
+
+	private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+	ActiveAlertIndex(PostcodeDirectory postcodes) {
+		this.index = new MatchIndex(postcodes);
+	}
+
+	/**
+	 * Takes in one profile record.
+	 * @param profile null for a tombstone
+	 * @param appendedAt the record's append time on the broker
+	 * @return whether it changed what is held; false for a lower revision
+	 */
+	boolean apply(UUID alertId, @Nullable AlertProfileChanged profile, Instant appendedAt) {
+		this.lock.writeLock().lock();
+		try {
+			long held = this.revisions.revision(alertId);
+			if (profile == null) {
+				this.index.remove(alertId.toString());
+				this.revisions.put(alertId, AlertRevisions.ERASED, Long.MAX_VALUE);
+				return true;
+			}
+			if (held == AlertRevisions.ERASED || profile.revision() < held) {
+				return false;
+			}
+			ProfileCriteria criteria = profile.criteria();
+			if (profile.status() == AlertStatus.ACTIVE && criteria != null && put(alertId, criteria)) {
+				Instant since = (profile.matchingSince() != null) ? profile.matchingSince() : appendedAt;
+				this.revisions.put(alertId, profile.revision(), since.toEpochMilli());
+			}
+			else {
+				this.index.remove(alertId.toString());
+				this.revisions.put(alertId, profile.revision(), Long.MAX_VALUE);
+			}
+			return true;
+		}
+		finally {
+			this.lock.writeLock().unlock();
+		}
+	}
+
+	/**
+	 * The active alerts the vacancy matches by the rules of docs/matching.md (the vacancy
+	 * being open), leaving out those matched only from a moment not before the vacancy
+	 * record's append time.
+	 */
+	List<MatchIndex.IndexMatch> matching(Vacancy vacancy, Instant appendedAt) {
+		long appended = appendedAt.toEpochMilli();
+		this.lock.readLock().lock();
+		try {
+			return this.index.matches(vacancy)
+				.stream()
+				.filter((hit) -> this.revisions.sinceMillis(UUID.fromString(hit.alertId())) < appended)
+				.toList();
+		}
+		finally {
+			this.lock.readLock().unlock();
+		}
+	}
+
+	int size() {
+		this.lock.readLock().lock();
+		try {
+			return this.index.size();
+		}
+		finally {
+			this.lock.readLock().unlock();
+		}
+	}
+
+	/** Criteria out of range (a hostile record) put nothing in. */
+	private boolean put(UUID alertId, ProfileCriteria criteria) {
+		try {
+			this.index.put(alertId.toString(), criteriaOf(criteria));
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Profile of alert {} has criteria the index refuses: {}", alertId, ex.toString());
+			return false;
+		}
+	}
+
+	static Criteria criteriaOf(ProfileCriteria criteria) {
+		return new Criteria(criteria.roles(), criteria.bandMin(), criteria.bandMax(), criteria.postcode(),
+				criteria.radiusMiles(), criteria.includeRemote(), criteria.workingPatterns(), criteria.contractTypes(),
+				criteria.specialties(), criteria.employerTypes(), criteria.minSalary(), criteria.keywords())
+			.normalised();
+	}
+
+}

@@ -1,0 +1,67 @@
+package uk.nhsjob.matcher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+
+import uk.nhsjob.matcher.matching.FailingVacancyView;
+import uk.nhsjob.testsupport.SkipTestConfigurations;
+
+/**
+ * A second matcher instance in the test JVM, beside the one the integration tests share:
+ * the same broker, database and consumer group, its own transactional id prefix and
+ * consumer client id, so that the group splits the vacancy partitions between the two.
+ */
+final class SecondMatcher implements AutoCloseable {
+
+	static final String CLIENT_ID = "matcher-second";
+
+	private final ConfigurableApplicationContext context;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	SecondMatcher() {
+		this.context = MatcherApplication.application()
+			.initializers((context) -> context.getBeanFactory()
+				.registerSingleton("skipTestConfigurations", new SkipTestConfigurations()))
+			.sources(VacancyTopic.class, FailingVacancyView.class)
+			// arguments, which win over the service's own settings
+			.run("--server.port=0", "--spring.kafka.producer.transaction-id-prefix=matcher-second-",
+					"--spring.kafka.consumer.client-id=" + CLIENT_ID, "--nhsjob.matcher.outbox-relay-interval=1s",
+					"--nhsjob.matcher.expiry-sweep-interval=1s", "--nhsjob.matcher.token-secret=" + LinkSecrets.CURRENT,
+					"--nhsjob.matcher.previous-token-secret=" + LinkSecrets.PREVIOUS);
+	}
+
+	/** Stops its profile reader where it is, as a reader that lags would be. */
+	void holdProfileReader() {
+		profileReader().stop();
+	}
+
+	/** Lets its profile reader go on from where it was. */
+	void releaseProfileReader() {
+		profileReader().start();
+	}
+
+	/** The status of its {@code background} health group. */
+	String backgroundHealth() throws Exception {
+		String port = this.context.getEnvironment().getRequiredProperty("local.server.port");
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/background")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return (response.statusCode() == 200) ? "UP" : "DOWN";
+	}
+
+	private SmartLifecycle profileReader() {
+		return this.context.getBean("alertProfileReader", SmartLifecycle.class);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

@@ -1,0 +1,75 @@
+package uk.nhsjob.notifier;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import uk.nhsjob.common.Topics;
+import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.notifier.recipient.RecipientRegistry;
+import uk.nhsjob.testsupport.Mailbox;
+import uk.nhsjob.testsupport.SlowTest;
+import uk.nhsjob.testsupport.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The broker stops under a running notifier and starts again (docs/operations.md,
+ * "Health"): the {@code background} group is DOWN meanwhile while readiness stays UP, and
+ * afterwards the listeners carry on by themselves, so a match published then is emailed.
+ */
+@SlowTest
+@NotifierIntegrationTest
+class KafkaOutageTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	RecipientRegistry registry;
+
+	@Test
+	void waitsOutABrokerOutageAndCarriesOnByItself(TestInfrastructure infrastructure, Mailbox mailbox) {
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.ACTIVE, 1));
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.registry.find(alert.alertId()).isPresent());
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status("background")).isEqualTo(200));
+
+		infrastructure.stopKafka();
+		try {
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(
+						() -> assertThat(status("background")).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value()));
+			assertThat(status("readiness")).isEqualTo(200);
+			assertThat(this.mvc.get().uri("/actuator/health/background")).bodyJson()
+				.extractingPath("$.components.backgroundReaders.details")
+				.asMap()
+				.hasEntrySatisfying("listener notifier-service.alerts #0",
+						(state) -> assertThat(state).asString().contains("no connection to the Kafka brokers"));
+		}
+		finally {
+			infrastructure.startKafka();
+		}
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Ward Clerk")));
+		await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+			assertThat(mailbox.messagesTo(alert.address())).isNotEmpty();
+			assertThat(status("background")).isEqualTo(200);
+		});
+		assertThat(status("readiness")).isEqualTo(200);
+	}
+
+	private int status(String group) {
+		return this.mvc.get().uri("/actuator/health/" + group).exchange().getResponse().getStatus();
+	}
+
+}
