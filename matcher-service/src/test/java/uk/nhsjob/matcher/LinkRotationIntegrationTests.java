@@ -1,7 +1,6 @@
 package uk.nhsjob.matcher;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,7 +75,7 @@ class LinkRotationIntegrationTests {
 	}
 
 	private static LinkTokens signedWith(String secret) {
-		return new LinkTokens(secret.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+		return new LinkTokens(secret.getBytes(StandardCharsets.UTF_8), ServiceClock.LONDON);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -27,9 +28,15 @@ import uk.nhsjob.common.vocabulary.VacancyStatus;
  * written ({@link SourceLeases}); a write under a lower fence is refused
  * <p>
  * The revision is the optimistic version: the next one replaces this one only while it is
- * still the latest ({@link Outbox#store}).
+ * still the latest ({@link Outbox#store}). The compound index has exactly the keys of the
+ * filter that clears a sent revision's pending flag ({@link Outbox#markPublished}): the
+ * in-JVM MongoDB-wire server of the tests and the local stack uses an index only for a
+ * filter with exactly its keys, and scans the collection otherwise; on MongoDB it is
+ * harmless ({@code _id} alone is unique).
  */
 @Document("publishedVacancies")
+@CompoundIndex(name = "latestPendingRevision", def = "{'_id': 1, 'revision': 1, 'pendingPublication': 1}",
+		unique = true)
 record PublishedVacancy(@Id String id, @Indexed String sourceId, long revision, String contentHash,
 		VacancyStatus status, Vacancy vacancy, String eventId, Instant occurredAt, @Indexed boolean pendingPublication,
 		@Nullable Instant pendingSince, @Nullable Instant publishedAt, long fence) {

@@ -1,6 +1,8 @@
 package uk.nhsjob.matcher.matching;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -18,6 +20,7 @@ import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.matcher.alert.Criteria;
 import uk.nhsjob.matcher.index.MatchIndex;
+import uk.nhsjob.platform.kafka.TopicDeclarations;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
@@ -40,6 +43,15 @@ class ActiveAlertIndex {
 
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
+	/**
+	 * The alerts whose tombstone was read, oldest first, with its append time: each is
+	 * forgotten once a record appended
+	 * {@link TopicDeclarations#PROFILE_TOMBSTONE_LIFETIME} after its tombstone is read,
+	 * as long as a starting instance could still read the tombstone, so that erased
+	 * alerts do not pile up for as long as the instance runs.
+	 */
+	private final Deque<Erasure> erasures = new ArrayDeque<>();
+
 	ActiveAlertIndex(PostcodeDirectory postcodes) {
 		this.index = new MatchIndex(postcodes);
 	}
@@ -53,10 +65,12 @@ class ActiveAlertIndex {
 	boolean apply(UUID alertId, @Nullable AlertProfileChanged profile, Instant appendedAt) {
 		this.lock.writeLock().lock();
 		try {
+			forgetErasuresBefore(appendedAt.minus(TopicDeclarations.PROFILE_TOMBSTONE_LIFETIME));
 			long held = this.revisions.revision(alertId);
 			if (profile == null) {
 				this.index.remove(alertId.toString());
 				this.revisions.put(alertId, AlertRevisions.ERASED, Long.MAX_VALUE);
+				this.erasures.addLast(new Erasure(alertId, appendedAt));
 				return true;
 			}
 			if (held == AlertRevisions.ERASED || profile.revision() < held) {
@@ -97,6 +111,17 @@ class ActiveAlertIndex {
 		}
 	}
 
+	/** How many alerts it holds a revision of, erased ones included. */
+	int alertsHeardOf() {
+		this.lock.readLock().lock();
+		try {
+			return this.revisions.size();
+		}
+		finally {
+			this.lock.readLock().unlock();
+		}
+	}
+
 	int size() {
 		this.lock.readLock().lock();
 		try {
@@ -104,6 +129,17 @@ class ActiveAlertIndex {
 		}
 		finally {
 			this.lock.readLock().unlock();
+		}
+	}
+
+	/** Under the write lock. */
+	private void forgetErasuresBefore(Instant moment) {
+		while (!this.erasures.isEmpty() && this.erasures.peekFirst().tombstoneAppendedAt().isBefore(moment)) {
+			UUID alertId = this.erasures.removeFirst().alertId();
+			// unless a record read since its tombstone says otherwise
+			if (this.revisions.revision(alertId) == AlertRevisions.ERASED) {
+				this.revisions.remove(alertId);
+			}
 		}
 	}
 
@@ -124,6 +160,9 @@ class ActiveAlertIndex {
 				criteria.radiusMiles(), criteria.includeRemote(), criteria.workingPatterns(), criteria.contractTypes(),
 				criteria.specialties(), criteria.employerTypes(), criteria.minSalary(), criteria.keywords())
 			.normalised();
+	}
+
+	private record Erasure(UUID alertId, Instant tombstoneAppendedAt) {
 	}
 
 }

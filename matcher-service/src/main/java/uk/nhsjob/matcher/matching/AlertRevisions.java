@@ -6,9 +6,10 @@ import java.util.UUID;
  * Per alert id (a UUID): the revision of its latest profile record applied, and the
  * moment from which it is matched ({@code since}, epoch milliseconds). Kept for every
  * alert heard of, active or not, so that a lower revision arriving later is ignored; an
- * erased alert keeps {@link #ERASED}, above every revision. Open addressing over four
- * primitive arrays: 32 bytes an entry, at most three quarters full, so 43 to 85 bytes an
- * alert, where a HashMap of UUIDs to records would take well over 100.
+ * erased alert keeps {@link #ERASED}, above every revision, until the
+ * {@link ActiveAlertIndex} forgets it. Open addressing over four primitive arrays: 32
+ * bytes an entry, at most three quarters full, so 43 to 85 bytes an alert, where a
+ * HashMap of UUIDs to records would take well over 100.
  * <p>
  * Not thread-safe: the {@link ActiveAlertIndex} guards it.
  */
@@ -60,6 +61,30 @@ final class AlertRevisions {
 		}
 		this.revisions[at] = revision;
 		this.since[at] = sinceMillis;
+	}
+
+	/** Forgets the alert; what else is held stays findable. */
+	void remove(UUID id) {
+		int hole = find(id.getMostSignificantBits(), id.getLeastSignificantBits());
+		if (hole < 0) {
+			return;
+		}
+		int mask = this.revisions.length - 1;
+		this.revisions[hole] = NONE;
+		this.size--;
+		// backward-shift deletion: an entry further along its probe run moves into the
+		// hole unless its home slot lies cyclically after the hole
+		for (int next = (hole + 1) & mask; this.revisions[next] != NONE; next = (next + 1) & mask) {
+			int home = indexOf(this.most[next], this.least[next], this.revisions.length);
+			if (((next - home) & mask) >= ((next - hole) & mask)) {
+				this.most[hole] = this.most[next];
+				this.least[hole] = this.least[next];
+				this.revisions[hole] = this.revisions[next];
+				this.since[hole] = this.since[next];
+				this.revisions[next] = NONE;
+				hole = next;
+			}
+		}
 	}
 
 	int size() {

@@ -113,9 +113,10 @@ class Matchmaker {
 	 * Publishes the welcome set of a confirmed alert whose welcome set this instance has
 	 * claimed: the newest open vacancies that match it, appended at or before the
 	 * activating profile record, and their total, leaving out those already sent on their
-	 * own. Every one of them counts as sent, and is recorded so before the welcome set is
-	 * published, so one recorded for a welcome set that then fails is in it again when it
-	 * is sent.
+	 * own. Every one of them counts as sent, and is recorded so in MongoDB before the
+	 * welcome set is published (if MongoDB refuses, nothing is published and the welcome
+	 * set is tried again later), so one recorded for a welcome set that then fails is in
+	 * it again when it is sent.
 	 * @return whether the welcome set is published; false when it is not due, claimed by
 	 * another instance, or cannot be built yet because the vacancy view has not read as
 	 * far as the activation
@@ -145,7 +146,8 @@ class Matchmaker {
 				matching.add(matchedVacancy(vacancy, match.distanceMiles()));
 			}
 		}
-		this.sent.record(matching.stream()
+		// in MongoDB before it goes out, or not at all: another instance must see them
+		this.sent.recordNow(matching.stream()
 			.map((vacancy) -> SentMatch.of(alertId, vacancy.vacancyId(), SentMatch.Via.WELCOME_SET, now))
 			.toList());
 		WelcomeSetMatched welcomeSet = new WelcomeSetMatched(UUID.randomUUID(), WelcomeSetMatched.SCHEMA_VERSION, now,

@@ -1,5 +1,6 @@
 package uk.nhsjob.matcher.matching;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.matcher.Vacancies;
 import uk.nhsjob.matcher.index.MatchIndex;
+import uk.nhsjob.platform.kafka.TopicDeclarations;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +96,21 @@ class ActiveAlertIndexTests {
 		assertThat(this.index.apply(this.alert, profile(9, AlertStatus.ACTIVE, "phlebotomy", null), T.plusSeconds(2)))
 			.isFalse();
 		assertThat(matched(T.plusSeconds(5))).isEmpty();
+	}
+
+	@Test
+	void anErasedAlertIsForgottenOnceItsTombstoneCouldNoLongerBeRead() {
+		Duration lifetime = TopicDeclarations.PROFILE_TOMBSTONE_LIFETIME;
+		this.index.apply(this.alert, profile(1, AlertStatus.ACTIVE, "phlebotomy", null), T);
+		this.index.apply(this.alert, null, T.plusSeconds(1));
+
+		this.index.apply(UUID.randomUUID(), null, T.plus(lifetime));
+		assertThat(this.index.alertsHeardOf()).isEqualTo(2);
+		assertThat(this.index.apply(this.alert, profile(9, AlertStatus.ACTIVE, "phlebotomy", null), T.plus(lifetime)))
+			.isFalse();
+
+		this.index.apply(UUID.randomUUID(), null, T.plus(lifetime).plusSeconds(2));
+		assertThat(this.index.alertsHeardOf()).isEqualTo(2);
 	}
 
 	@Test

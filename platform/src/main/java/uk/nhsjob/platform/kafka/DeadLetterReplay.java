@@ -36,8 +36,9 @@ import uk.nhsjob.platform.kafka.LatestRevisions.Latest;
  * Onto a compacted topic whose records carry a revision ({@code nhsjob.profiles.v1},
  * {@code nhsjob.vacancies.v1}) it never puts an older state back: a dead letter is
  * refused, with the reason printed, when the topic's latest record of its key is a
- * tombstone or has a higher revision, or when the dead letter has no revision to compare.
- * A refused dead letter counts as handled and is not offered again.
+ * tombstone or has a higher revision, when the topic holds no record of the key at all
+ * (its tombstone compacted away), or when the dead letter has no revision to compare. A
+ * refused dead letter counts as handled and is not offered again.
  * <p>
  * From the command line, no Spring context: <pre>
  * KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 java -Dloader.main=uk.nhsjob.platform.kafka.DeadLetterReplay \
@@ -173,10 +174,15 @@ public final class DeadLetterReplay {
 			return "it has no revision to compare with the topic's latest record of the key";
 		}
 		Latest held = latest.get(key);
-		if (held != null && held.tombstone()) {
+		if (held == null) {
+			// the dead letter was read from the topic, so its key had a record there; a
+			// compacted topic loses a key only when its tombstone is compacted away
+			return "the topic holds no record of the key any more (erased, its tombstone since compacted away)";
+		}
+		if (held.tombstone()) {
 			return "the topic's latest record of the key is a tombstone (erased)";
 		}
-		if (held != null && held.revision() > revision.getAsLong()) {
+		if (held.revision() > revision.getAsLong()) {
 			return "the topic holds revision " + held.revision() + ", newer than this record's " + revision.getAsLong();
 		}
 		latest.put(key, new Latest(false, revision.getAsLong()));
