@@ -17,6 +17,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.awaitility.core.ConditionTimeoutException;
 
 import uk.nhsjob.localstack.kafka.KafkaCluster;
 import uk.nhsjob.localstack.kafka.KafkaLibraries;
@@ -133,10 +134,21 @@ final class Cluster implements AutoCloseable {
 					this.folder.resolve("logs").resolve(name + ".log")));
 	}
 
-	private static void awaitReady(List<ServiceInstance> waiting, Duration timeout) {
+	private void awaitReady(List<ServiceInstance> waiting, Duration timeout) {
 		await().atMost(timeout)
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> waiting.stream().allMatch(ServiceInstance::isReady));
+		try {
+			await().atMost(Duration.ofMinutes(1))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> waiting.stream().allMatch(ServiceInstance::isCaughtUp));
+		}
+		catch (ConditionTimeoutException ex) {
+			this.say.accept("background readers still behind after a minute: " + waiting.stream()
+				.filter((instance) -> !instance.isCaughtUp())
+				.map(ServiceInstance::name)
+				.toList());
+		}
 	}
 
 	List<ServiceInstance> all() {

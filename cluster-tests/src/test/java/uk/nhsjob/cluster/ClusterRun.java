@@ -206,7 +206,8 @@ final class ClusterRun {
 				: " (" + faults.stream().map(Fault::what).collect(Collectors.joining(", ")) + ")");
 		this.phases.put(Instant.now(), phase);
 		this.say.accept("--- " + phase);
-		LocalDate today = this.cluster.clock.today();
+		// an hour ahead: a feed near midnight must not close today after midnight
+		LocalDate today = this.cluster.clock.serviceDay(Instant.now().plus(Duration.ofHours(1)));
 
 		// new alerts, while feeds arrive, two of them of one source at the same moment
 		List<Runnable> creations = creations();
@@ -379,12 +380,24 @@ final class ClusterRun {
 		return changes;
 	}
 
-	/** The round's pauses, unsubscriptions and erasures, decided now. */
+	/**
+	 * The round's pauses, unsubscriptions and erasures, decided now; nothing else is done
+	 * to an address erased whole.
+	 */
 	private List<Runnable> stops() {
 		List<Runnable> stops = new ArrayList<>();
+		List<AlertBook.Alert> active = this.book.withStatus(AlertStatus.ACTIVE)
+			.stream()
+			.filter((alert) -> alert.manageToken != null)
+			.toList();
 		Set<String> erasedAddresses = new HashSet<>();
-		for (AlertBook.Alert alert : this.book.withStatus(AlertStatus.ACTIVE)) {
-			if (alert.manageToken == null) {
+		for (AlertBook.Alert alert : active) {
+			if (this.random.nextInt(100) < 2 && erasedAddresses.add(alert.address)) {
+				stops.add(() -> eraseAddress(alert));
+			}
+		}
+		for (AlertBook.Alert alert : active) {
+			if (erasedAddresses.contains(alert.address)) {
 				continue;
 			}
 			int dice = this.random.nextInt(100);
@@ -396,9 +409,6 @@ final class ClusterRun {
 			}
 			else if (dice < 20) {
 				stops.add(() -> erase(alert));
-			}
-			else if (dice < 22 && erasedAddresses.add(alert.address)) {
-				stops.add(() -> eraseAddress(alert));
 			}
 		}
 		return stops;

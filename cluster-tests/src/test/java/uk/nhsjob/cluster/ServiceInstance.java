@@ -72,12 +72,24 @@ final class ServiceInstance {
 
 	/** Whether its readiness probe answers UP; throws when its JVM has ended. */
 	boolean isReady() {
+		return isUp("readiness");
+	}
+
+	/**
+	 * Whether its {@code background} health group is UP: every background reader caught
+	 * up (docs/operations.md), as an operator would wait for before sending it work.
+	 */
+	boolean isCaughtUp() {
+		return isUp("background");
+	}
+
+	private boolean isUp(String group) {
 		if (!this.jvm.isAlive()) {
 			throw new IllegalStateException(this.name + " stopped while starting:\n" + this.jvm.logTail(40));
 		}
 		try {
 			HttpResponse<String> response = HTTP
-				.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+				.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/" + group))
 					.timeout(Duration.ofSeconds(3))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200;

@@ -166,7 +166,7 @@ public final class DeliveryTally {
 	/** The table, a row per phase and a total. */
 	public String table() {
 		StringBuilder table = new StringBuilder();
-		String format = "%-28s %6s %6s %5s %5s %5s %6s %5s %5s | %6s %6s %5s %5s %5s %5s%n";
+		String format = "%-48s %6s %6s %5s %5s %5s %6s %5s %5s | %6s %6s %5s %5s %5s %5s%n";
 		table.append(String.format(format, "phase", "owed", "recv", "lost", "dup=", "dup≠", "either", "extra", "late",
 				"welc.", "recv", "lost", "dup=", "dup≠", "wrong"));
 		this.rows.forEach((phase, row) -> table.append(row.format(format, phase)));
