@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * Message-ID, RFC 1047's window of a crash between the server's acceptance and the
  * sender's record of it, or under another one), listed though not owed, and late (first
  * seen more than the lateness bound after its revision was appended; counted, not a
- * failure); and the same for welcome emails, one per confirmation.
+ * failure); and the same for welcome emails, one per confirmation. A vacancy near the
+ * confirmation may come in the welcome email or in a later one: once either way (counted
+ * under "either" when it comes as a match).
  */
 public final class DeliveryTally {
 
@@ -38,11 +40,26 @@ public final class DeliveryTally {
 			Duration late) {
 		this.phases = new TreeMap<>(phases);
 		this.phases.values().forEach((phase) -> this.rows.put(phase, new Row()));
-		countListings(expected, received.stream().filter((email) -> !email.welcome()).toList(), late);
+		Map<Pair, List<ReceivedEmail>> inWelcomes = new LinkedHashMap<>();
+		received.stream()
+			.filter(ReceivedEmail::welcome)
+			.forEach((email) -> email.vacancyIds()
+				.forEach((vacancy) -> inWelcomes
+					.computeIfAbsent(new Pair(email.alertId(), vacancy), (pair) -> new ArrayList<>())
+					.add(email)));
+		countListings(expected, received.stream().filter((email) -> !email.welcome()).toList(), inWelcomes, late);
 		countWelcomes(expected, received.stream().filter(ReceivedEmail::welcome).toList());
 	}
 
-	private void countListings(Expectation expected, List<ReceivedEmail> emails, Duration late) {
+	/**
+	 * A pair owed after the confirmation may come in the welcome email instead (the set
+	 * built after it); a pair the welcome set counts may come as a match instead (the set
+	 * built before the vacancy reached the instance): once either way.
+	 */
+	private void countListings(Expectation expected, List<ReceivedEmail> emails,
+			Map<Pair, List<ReceivedEmail>> inWelcomes, Duration late) {
+		Map<String, Set<String>> countedInWelcome = new LinkedHashMap<>();
+		expected.welcomes().forEach((welcome) -> countedInWelcome.put(welcome.alertId(), welcome.counted()));
 		Map<Pair, List<ReceivedEmail>> listings = new LinkedHashMap<>();
 		for (ReceivedEmail email : emails) {
 			email.vacancyIds()
@@ -53,7 +70,8 @@ public final class DeliveryTally {
 		expected.owed().forEach((pair, appendedAt) -> {
 			Row row = row(appendedAt);
 			row.owed++;
-			List<ReceivedEmail> in = listings.getOrDefault(pair, List.of());
+			List<ReceivedEmail> in = new ArrayList<>(listings.getOrDefault(pair, List.of()));
+			in.addAll(inWelcomes.getOrDefault(pair, List.of()));
 			if (in.isEmpty()) {
 				row.lost++;
 				this.problems.add("lost: " + pair + " (appended " + appendedAt + ")");
@@ -72,7 +90,9 @@ public final class DeliveryTally {
 			}
 			Instant first = in.stream().map(ReceivedEmail::seenAt).min(Instant::compareTo).orElseThrow();
 			Row row = row(first);
-			if (expected.either().contains(pair)) {
+			boolean movedFromWelcome = countedInWelcome.getOrDefault(pair.alertId(), Set.of())
+				.contains(pair.vacancyId()) && !inWelcomes.containsKey(pair);
+			if (expected.either().contains(pair) || movedFromWelcome) {
 				row.either++;
 				countDuplicates(row, pair, in);
 			}
@@ -117,8 +137,14 @@ public final class DeliveryTally {
 			if (ids.size() > 1) {
 				this.problems.add("welcome sent " + ids.size() + " times: " + welcome.alertId());
 			}
+			Set<String> owedLater = new LinkedHashSet<>();
+			expected.owed().keySet().forEach((pair) -> {
+				if (pair.alertId().equals(welcome.alertId())) {
+					owedLater.add(pair.vacancyId());
+				}
+			});
 			for (ReceivedEmail email : in) {
-				if (!welcome.accepts(email.vacancyIds(), email.total())) {
+				if (!welcome.accepts(email.vacancyIds(), email.total(), owedLater)) {
 					row.welcomesWrong++;
 					this.problems.add("welcome of " + welcome.alertId() + " lists " + email.vacancyIds().size() + " of "
 							+ email.total() + "; the oracle counts " + welcome.counted().size() + " (+"

@@ -20,12 +20,18 @@ public record ExpectedWelcome(String alertId, String address, Instant at, Set<St
 		uncertain = Set.copyOf(uncertain);
 	}
 
-	/** Whether a welcome email listing these, with this total, is right. */
-	public boolean accepts(Set<String> listed, int total) {
+	/**
+	 * Whether a welcome email listing these, with this total, is right: it lists only
+	 * vacancies it counts, or that the alert is owed anyway (appended after the
+	 * confirmation but before the set was built: delivered once, in the welcome email
+	 * rather than a later one), and as many as the total allows.
+	 * @param owedLater the vacancies the alert is owed after its confirmation
+	 */
+	public boolean accepts(Set<String> listed, int total, Set<String> owedLater) {
 		boolean listedAllowed = listed.stream()
-			.allMatch((vacancy) -> this.counted.contains(vacancy) || this.uncertain.contains(vacancy));
-		boolean totalAllowed = total >= this.counted.size() && total <= this.counted.size() + this.uncertain.size();
-		return listedAllowed && totalAllowed && listed.size() == Math.min(AppendTimeOracle.WELCOME_LISTED, total);
+			.allMatch((vacancy) -> this.counted.contains(vacancy) || this.uncertain.contains(vacancy)
+					|| owedLater.contains(vacancy));
+		return listedAllowed && listed.size() == Math.min(AppendTimeOracle.WELCOME_LISTED, total);
 	}
 
 }

@@ -97,9 +97,9 @@ class AppendTimeOracleTests {
 		ExpectedWelcome welcome = expected.welcomes().get(0);
 		assertThat(welcome.counted()).isEmpty();
 		assertThat(welcome.uncertain()).containsExactly("s:1");
-		assertThat(welcome.accepts(java.util.Set.of("s:1"), 1)).isTrue();
-		assertThat(welcome.accepts(java.util.Set.of(), 0)).isTrue();
-		assertThat(welcome.accepts(java.util.Set.of("s:9"), 1)).isFalse();
+		assertThat(welcome.accepts(java.util.Set.of("s:1"), 1, java.util.Set.of())).isTrue();
+		assertThat(welcome.accepts(java.util.Set.of(), 0, java.util.Set.of())).isTrue();
+		assertThat(welcome.accepts(java.util.Set.of("s:9"), 1, java.util.Set.of())).isFalse();
 		assertThat(expected.owed()).isEmpty();
 		assertThat(expected.either()).containsExactly(new Pair("a", "s:1"));
 	}

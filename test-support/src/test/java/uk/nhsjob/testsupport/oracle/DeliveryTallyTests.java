@@ -66,6 +66,22 @@ class DeliveryTallyTests {
 		assertThat(tally.isExact()).isFalse();
 	}
 
+	@Test
+	void aVacancyNearTheConfirmationComesOnceInTheWelcomeEmailOrInALaterOne() {
+		DeliveryTally inTheWelcome = new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0", "v1"), 2), email("m2", Set.of("v2"))), Duration.ofSeconds(60));
+		DeliveryTally asAMatch = new DeliveryTally(PHASES, this.expected, List.of(welcome("w", Set.of(), 0),
+				email("m0", Set.of("v0")), email("m1", Set.of("v1")), email("m2", Set.of("v2"))),
+				Duration.ofSeconds(60));
+		DeliveryTally inBoth = new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0", "v1"), 2), email("m1", Set.of("v1")), email("m2", Set.of("v2"))),
+				Duration.ofSeconds(60));
+
+		assertThat(inTheWelcome.isExact()).as(inTheWelcome.problems().toString()).isTrue();
+		assertThat(asAMatch.isExact()).as(asAMatch.problems().toString()).isTrue();
+		assertThat(inBoth.isExact()).isFalse();
+	}
+
 	private static ReceivedEmail email(String messageId, Set<String> vacancies) {
 		return new ReceivedEmail("a", messageId, false, vacancies, vacancies.size(), T.plusSeconds(120));
 	}
