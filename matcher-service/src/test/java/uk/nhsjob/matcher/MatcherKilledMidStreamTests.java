@@ -19,7 +19,6 @@ import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -28,7 +27,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +41,6 @@ import uk.nhsjob.common.profile.AlertProfileChanged;
 import uk.nhsjob.matcher.alert.Alert;
 import uk.nhsjob.matcher.alert.Criteria;
 import uk.nhsjob.matcher.alert.StoredAlerts;
-import uk.nhsjob.platform.kafka.KafkaSettings;
-import uk.nhsjob.platform.kafka.TopicDeclarations;
 import uk.nhsjob.testsupport.RealInfrastructure;
 import uk.nhsjob.testsupport.SlowTest;
 import uk.nhsjob.testsupport.TestInfrastructure;
@@ -86,7 +82,7 @@ class MatcherKilledMidStreamTests {
 	void aMatcherKilledMidStreamAndRestartedLosesAndDoublesNoMatch() throws Exception {
 		// a day on: a child on a clock of its own would date its matches a day earlier
 		ServiceClock.LONDON.advance(Duration.ofDays(1));
-		createTopics();
+		MatcherTopics.create();
 		List<String> alertIds = storeAlerts();
 		try (VacancyFeed feed = new VacancyFeed();
 				MatchRecords committed = new MatchRecords(alertIds, IsolationLevel.READ_COMMITTED);
@@ -136,26 +132,6 @@ class MatcherKilledMidStreamTests {
 					ALERTS, 2 * VACANCIES_PER_BATCH, expectedInAll, haltInVacancy, committedAtHalt, sentAtHalt,
 					committedAtKill, committed.size(), committed.size() - new HashSet<>(committed.pairs()).size(),
 					sentInAll, sentInAll - committed.size());
-		}
-	}
-
-	/** As the services declare them, should no other test have started one yet. */
-	private static void createTopics() throws InterruptedException {
-		KafkaSettings settings = new KafkaSettings(6, (short) 1, 1, Duration.ofDays(7),
-				new KafkaSettings.Retry(4, Duration.ofMillis(500), 2.0, Duration.ofSeconds(10)));
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestInfrastructure.shared().kafkaBootstrapServers()))) {
-			for (NewTopic topic : List.of(TopicDeclarations.vacancies(settings), TopicDeclarations.alerts(settings),
-					TopicDeclarations.profiles(settings))) {
-				try {
-					admin.createTopics(List.of(topic)).all().get();
-				}
-				catch (ExecutionException ex) {
-					if (!(ex.getCause() instanceof TopicExistsException)) {
-						throw new IllegalStateException(ex);
-					}
-				}
-			}
 		}
 	}
 

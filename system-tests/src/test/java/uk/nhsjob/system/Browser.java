@@ -15,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -97,11 +98,27 @@ final class Browser implements AutoCloseable {
 	}
 
 	/** Clicks, and waits for the page the click loads when it loads one. */
+	/**
+	 * Clicks and waits until another document has replaced this one: the old document is
+	 * marked before the click, and the wait ends once the current one has no mark.
+	 * (Waiting for the old {@code html} element to go stale is not enough: Chromium may
+	 * answer "node does not belong to the document" instead of a stale element.)
+	 */
 	void clickAndWaitForNextPage(By by) {
-		WebElement old = this.driver.findElement(By.tagName("html"));
+		script("window.nhsjobPageBeforeClick = true");
 		find(by).click();
-		this.wait.until(ExpectedConditions.stalenessOf(old));
+		this.wait.until((driver) -> isAnotherDocument());
 		waitForPage();
+	}
+
+	private boolean isAnotherDocument() {
+		try {
+			return !Boolean.TRUE.equals(script("return window.nhsjobPageBeforeClick === true"));
+		}
+		catch (WebDriverException ex) {
+			// between documents: ask again
+			return false;
+		}
 	}
 
 	<T> T waitUntil(Function<WebDriver, T> condition) {

@@ -92,8 +92,10 @@ class KafkaClusterTests {
 		}
 		assertThat(readAll()).containsExactly("before", "while-one-is-down", "after");
 
+		// stopping leaves no broker running; whether the last ones stop within the grace
+		// period (they may wait for a quorum that has gone) depends on the machine's load
 		List<KafkaBroker> brokers = this.cluster.brokers();
-		assertThat(this.cluster.stop()).as("killed after the grace period").isEmpty();
+		this.cluster.stop();
 		assertThat(brokers).noneMatch(KafkaBroker::isAlive);
 	}
 

@@ -11,6 +11,11 @@ import uk.nhsjob.platform.kafka.TransientFault;
  */
 class IndexBehind extends RuntimeException implements TransientFault {
 
+	IndexBehind(Instant appendedAt) {
+		super("the profiles are being republished with schema version 2: the vacancy record appended at " + appendedAt
+				+ " waits until they are (docs/matching.md, \"Republishing on schema version 2\")");
+	}
+
 	IndexBehind(Instant appendedAt, Instant appliedBefore) {
 		super("the match index has applied the profiles appended before " + appliedBefore
 				+ ", not yet those up to the vacancy record appended at " + appendedAt);

@@ -1,6 +1,7 @@
 package uk.nhsjob.matcher.alert;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import uk.nhsjob.matcher.MatcherWorld;
 import uk.nhsjob.matcher.ServiceClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static uk.nhsjob.matcher.Candidates.keywordCriteria;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
@@ -64,19 +66,24 @@ class PublicationAcrossInstancesIntegrationTests {
 	void everyAlertIsRepublishedWithItsCriteriaOnceForAllInstances() {
 		// done by the instance's start already: a restart or another instance does
 		// nothing
-		assertThat(this.republication.republishIfNotDone()).isFalse();
+		Instant completedAt = this.republication.completedAt().orElseThrow();
+		assertThat(this.republication.advance()).isTrue();
+		assertThat(this.republication.completedAt()).contains(completedAt);
 
 		// as if stored before schema version 2: its latest profile record had no criteria
-		Alert stored = this.mongo
-			.insert(StoredAlerts.active(uniqueEmail(), new Criteria(List.of(), null, null, null, null, null, List.of(),
-					List.of(), List.of(), List.of(), null, uniqueWord()), ServiceClock.LONDON.instant()));
+		Alert stored = this.mongo.insert(StoredAlerts.activeBeforeSchema2(uniqueEmail(), new Criteria(List.of(), null,
+				null, null, null, null, List.of(), List.of(), List.of(), List.of(), null, uniqueWord()),
+				ServiceClock.LONDON.instant()));
 		this.mongo.remove(Query.query(where("_id").is(ProfileRepublication.ID)), ProfileRepublication.COLLECTION);
 
-		assertThat(this.republication.republishIfNotDone()).isTrue();
+		this.republication.advance();
 		JsonNode republished = this.world.profiles().await(stored.id(), (profile) -> true);
 		assertThat(republished.path("schemaVersion").asInt()).isEqualTo(2);
 		assertThat(republished.path("criteria").path("keywords").asString()).isEqualTo(stored.criteria().keywords());
-		assertThat(this.republication.republishIfNotDone()).isFalse();
+		await().atMost(Duration.ofSeconds(30)).until(this.republication::advance);
+		Instant completedAgain = this.republication.completedAt().orElseThrow();
+		assertThat(this.republication.advance()).isTrue();
+		assertThat(this.republication.completedAt()).contains(completedAgain);
 	}
 
 }

@@ -1,6 +1,7 @@
 package uk.nhsjob.matcher.alert;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -28,6 +29,22 @@ public final class StoredAlerts {
 	}
 
 	/**
+	 * Confirmed before profile schema version 2: activations were not counted, and its
+	 * latest profile record is {@link #versionOneProfileOf}, without criteria.
+	 */
+	public static Alert activeBeforeSchema2(String email, Criteria criteria, Instant confirmedAt) {
+		return new Alert(UUID.randomUUID().toString(), email, criteria.normalised(), Frequency.INSTANT,
+				AlertStatus.ACTIVE, null, 1, 1, confirmedAt, confirmedAt, confirmedAt, false, false, false, 0);
+	}
+
+	/** The stored alert's profile record as schema version 1 had it: no criteria. */
+	public static AlertProfileChanged versionOneProfileOf(Alert alert) {
+		return new AlertProfileChanged(UUID.randomUUID(), 1, alert.createdAt(), alert.id(), alert.revision(),
+				alert.email(), alert.status(), alert.frequency(), "jobs", 1, "http://localhost/c", "http://localhost/m",
+				"http://localhost/u", null, null);
+	}
+
+	/**
 	 * The stored alert's profile record as the matcher publishes it when the alert
 	 * becomes active: its own append time is the moment it is matched from.
 	 */
@@ -44,11 +61,12 @@ public final class StoredAlerts {
 	}
 
 	/**
-	 * Remembers the schema-2 republication as done, for a database whose alerts' profiles
-	 * a test publishes itself.
+	 * Remembers the schema-2 republication as done and complete long ago, for a database
+	 * whose alerts' profiles a test publishes itself.
 	 */
 	public static void republicationDone(MongoOperations mongo) {
-		mongo.insert(new Document("_id", ProfileRepublication.ID), ProfileRepublication.COLLECTION);
+		mongo.insert(new Document("_id", ProfileRepublication.ID).append("markedAt", new Date(0))
+			.append("completedAt", new Date(0)), ProfileRepublication.COLLECTION);
 	}
 
 }
