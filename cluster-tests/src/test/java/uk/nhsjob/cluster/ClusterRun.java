@@ -172,6 +172,9 @@ final class ClusterRun {
 			awaitOwed(inbox, appendTimes, Duration.ofMinutes(3));
 			Cluster.pause(Duration.ofSeconds(5));
 			DeliveryTally tally = tally(inbox, appendTimes);
+			if (!tally.isExact()) {
+				explain(inbox, appendTimes, tally);
+			}
 			return new Result(tally, List.copyOf(this.problems), Duration.ofNanos(System.nanoTime() - started));
 		}
 		finally {
@@ -663,6 +666,31 @@ final class ClusterRun {
 			.formatted(confirmations.size(), this.book.all().size(),
 					confirmations.values().stream().filter((ids) -> ids.size() > 1).count()));
 		return new DeliveryTally(this.phases, expected, received, LATE);
+	}
+
+	/**
+	 * For each alert a problem names: its states and welcome emails, and every revision
+	 * of the vacancies its emails list, so that a failed run can be read without running
+	 * it again.
+	 */
+	private void explain(Inbox inbox, AppendTimes appendTimes, DeliveryTally tally) {
+		List<AlertHistory> histories = this.book.histories(appendTimes.profileRecords(), new ArrayList<>());
+		List<Revision> revisions = appendTimes.revisions(new ArrayList<>());
+		for (AlertHistory history : histories) {
+			if (tally.problems().stream().limit(20).noneMatch((problem) -> problem.contains(history.alertId()))) {
+				continue;
+			}
+			this.say.accept("explain " + history.alertId() + ": " + history.states());
+			Set<String> vacancies = new java.util.TreeSet<>();
+			inbox.mails().stream().filter((mail) -> history.alertId().equals(mail.alertId())).forEach((mail) -> {
+				this.say.accept("  " + mail.kind() + " " + mail.messageId() + " seen " + mail.seenAt() + " total "
+						+ mail.total() + " lists " + mail.vacancyIds());
+				vacancies.addAll(mail.vacancyIds());
+			});
+			revisions.stream()
+				.filter((revision) -> vacancies.contains(revision.posting().id()))
+				.forEach((revision) -> this.say.accept("  revision " + revision));
+		}
 	}
 
 }

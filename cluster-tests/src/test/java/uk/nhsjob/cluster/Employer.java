@@ -163,7 +163,7 @@ final class Employer {
 		Advert advert = Advert.of(externalId, posting, place[1], applyUrl);
 		advert = (this.format == Format.JSON_LD) ? advert.salaryFrom((Double) salary[1])
 				: advert.salary((String) salary[0]);
-		if (kind > 0 && (this.format == Format.XML || this.format == Format.CSV)) {
+		if ((kind == 1 || kind == 2) && (this.format == Format.XML || this.format == Format.CSV)) {
 			advert = advert.specialtyField((kind == 1) ? "Cardiology" : "Dermatology");
 		}
 		if (remote && this.format == Format.JSON) {

@@ -94,7 +94,9 @@ public final class DeliveryTally {
 				.contains(pair.vacancyId()) && !inWelcomes.containsKey(pair);
 			if (expected.either().contains(pair) || movedFromWelcome) {
 				row.either++;
-				countDuplicates(row, pair, in);
+				List<ReceivedEmail> everywhere = new ArrayList<>(in);
+				everywhere.addAll(inWelcomes.getOrDefault(pair, List.of()));
+				countDuplicates(row, pair, everywhere);
 			}
 			else {
 				row.unexpected++;
@@ -137,14 +139,19 @@ public final class DeliveryTally {
 			if (ids.size() > 1) {
 				this.problems.add("welcome sent " + ids.size() + " times: " + welcome.alertId());
 			}
-			Set<String> owedLater = new LinkedHashSet<>();
+			Set<String> dueLater = new LinkedHashSet<>();
 			expected.owed().keySet().forEach((pair) -> {
 				if (pair.alertId().equals(welcome.alertId())) {
-					owedLater.add(pair.vacancyId());
+					dueLater.add(pair.vacancyId());
+				}
+			});
+			expected.either().forEach((pair) -> {
+				if (pair.alertId().equals(welcome.alertId())) {
+					dueLater.add(pair.vacancyId());
 				}
 			});
 			for (ReceivedEmail email : in) {
-				if (!welcome.accepts(email.vacancyIds(), email.total(), owedLater)) {
+				if (!welcome.accepts(email.vacancyIds(), email.total(), dueLater)) {
 					row.welcomesWrong++;
 					this.problems.add("welcome of " + welcome.alertId() + " lists " + email.vacancyIds().size() + " of "
 							+ email.total() + "; the oracle counts " + welcome.counted().size() + " (+"

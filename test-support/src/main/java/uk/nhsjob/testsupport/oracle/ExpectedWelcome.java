@@ -22,15 +22,17 @@ public record ExpectedWelcome(String alertId, String address, Instant at, Set<St
 
 	/**
 	 * Whether a welcome email listing these, with this total, is right: it lists only
-	 * vacancies it counts, or that the alert is owed anyway (appended after the
-	 * confirmation but before the set was built: delivered once, in the welcome email
-	 * rather than a later one), and as many as the total allows.
-	 * @param owedLater the vacancies the alert is owed after its confirmation
+	 * vacancies it counts, or that the alert may be sent after its confirmation (owed, or
+	 * where either is right: a revision appended after the confirmation but before the
+	 * set was built goes once, in the welcome email rather than a later one), and as many
+	 * as the total allows.
+	 * @param dueLater the vacancies the alert is owed, or may be sent, after its
+	 * confirmation
 	 */
-	public boolean accepts(Set<String> listed, int total, Set<String> owedLater) {
+	public boolean accepts(Set<String> listed, int total, Set<String> dueLater) {
 		boolean listedAllowed = listed.stream()
 			.allMatch((vacancy) -> this.counted.contains(vacancy) || this.uncertain.contains(vacancy)
-					|| owedLater.contains(vacancy));
+					|| dueLater.contains(vacancy));
 		return listedAllowed && listed.size() == Math.min(AppendTimeOracle.WELCOME_LISTED, total);
 	}
 

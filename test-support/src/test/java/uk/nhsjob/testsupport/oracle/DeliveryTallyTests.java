@@ -82,6 +82,18 @@ class DeliveryTallyTests {
 		assertThat(inBoth.isExact()).isFalse();
 	}
 
+	@Test
+	void aVacancyWhereEitherIsRightMayComeInTheWelcomeEmailButOnlyOnce() {
+		DeliveryTally inTheWelcome = new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0", "v9"), 2), email("m1", Set.of("v1")), email("m2", Set.of("v2"))),
+				Duration.ofSeconds(60));
+		DeliveryTally inBoth = new DeliveryTally(PHASES, this.expected, List.of(welcome("w", Set.of("v0", "v9"), 2),
+				email("m1", Set.of("v1")), email("m2", Set.of("v2", "v9"))), Duration.ofSeconds(60));
+
+		assertThat(inTheWelcome.isExact()).as(inTheWelcome.problems().toString()).isTrue();
+		assertThat(inBoth.isExact()).isFalse();
+	}
+
 	private static ReceivedEmail email(String messageId, Set<String> vacancies) {
 		return new ReceivedEmail("a", messageId, false, vacancies, vacancies.size(), T.plusSeconds(120));
 	}
