@@ -61,7 +61,15 @@ final class AlertBook {
 			this.criteria = criteria;
 		}
 
+		/**
+		 * A request that leaves the alert as it was (criteria drawn again the same, a
+		 * resumption of what was not paused) makes no profile record, so it is not a
+		 * change: were it one, it would claim the record of the next.
+		 */
 		synchronized void changed(Instant start, @Nullable AlertStatus status, AlertCriteria criteria) {
+			if (!this.changes.isEmpty() && status == this.status && criteria.equals(this.criteria)) {
+				return;
+			}
 			this.changes.add(new Change(start, status, criteria));
 			this.status = status;
 			this.criteria = criteria;
