@@ -7,7 +7,7 @@
 #   ./cluster-test.sh -Dcluster.rounds=3             a shorter one
 #   ./cluster-test.sh -Dit.test='ClusterRunsTests#withoutFaults*'   one of the two
 # Builds what it needs (with the services and the Kafka jars of local-stack) on the way; the
-# fast and slow suites of the other modules are not run. About 30 minutes on 2 cores.
+# fast and slow suites of the other modules are not run. About 7 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")"
 exec ./mvnw -B -ntp -Pcluster -pl cluster-tests -am verify \
