@@ -4,11 +4,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Collection;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
+import uk.nhsjob.common.vacancy.Vacancy;
 import uk.nhsjob.matcher.matching.FailingVacancyView;
+import uk.nhsjob.matcher.matching.IndexLook;
 import uk.nhsjob.testsupport.SkipTestConfigurations;
 
 /**
@@ -46,6 +51,25 @@ final class SecondMatcher implements AutoCloseable {
 		profileReader().start();
 	}
 
+	/**
+	 * Pauses its vacancy listener, as a consumer that lags would be.
+	 * @return whether every container has paused
+	 */
+	boolean holdVacancyListener() {
+		vacancyListeners().forEach(MessageListenerContainer::pause);
+		return vacancyListeners().stream().allMatch(MessageListenerContainer::isContainerPaused);
+	}
+
+	/** Lets its vacancy listener go on from where it was. */
+	void releaseVacancyListener() {
+		vacancyListeners().forEach(MessageListenerContainer::resume);
+	}
+
+	/** Whether its index matches the vacancy, appended now, to the alert. */
+	boolean matchesNow(Vacancy vacancy, String alertId) {
+		return IndexLook.matchesNow(this.context, vacancy, alertId);
+	}
+
 	/** The status of its {@code background} health group. */
 	String backgroundHealth() throws Exception {
 		String port = this.context.getEnvironment().getRequiredProperty("local.server.port");
@@ -53,6 +77,10 @@ final class SecondMatcher implements AutoCloseable {
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/background")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		return (response.statusCode() == 200) ? "UP" : "DOWN";
+	}
+
+	private Collection<MessageListenerContainer> vacancyListeners() {
+		return this.context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers();
 	}
 
 	private SmartLifecycle profileReader() {

@@ -148,6 +148,30 @@ class SeveralInstancesIntegrationTests {
 	}
 
 	@Test
+	void aVacancyMatchedAfterACriteriaEditIsJudgedByTheCriteriaInForceWhenItWasAppended() {
+		String before = uniqueWord();
+		String after = uniqueWord();
+		String alertId = this.world.createConfirmedAlert(uniqueEmail(), keywordCriteria(before));
+		String manage = this.world.manageToken(alertId);
+		List<String> vacancies;
+		await().atMost(Duration.ofSeconds(30)).until(second::holdVacancyListener);
+		try {
+			vacancies = publishOnEveryPartition(before, "appended-before-the-edit");
+			this.world.candidates().edit(alertId, manage, keywordCriteria(after), "INSTANT", false);
+			// the second instance's index is past the edit before it matches those
+			// vacancies
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> second.matchesNow(vacancy("test-trust:" + after).description(after).build(), alertId));
+		}
+		finally {
+			second.releaseVacancyListener();
+		}
+		for (String vacancyId : vacancies) {
+			this.world.matches().await(alertId, (record) -> isVacancyMatched(record, vacancyId));
+		}
+	}
+
+	@Test
 	void aVacancyAppendedAroundTheConfirmationIsSentExactlyOnce() {
 		String word = uniqueWord();
 		String alertId = this.world.candidates().createAlert(uniqueEmail(), keywordCriteria(word));

@@ -50,6 +50,7 @@ import uk.nhsjob.testsupport.Mailbox;
 import uk.nhsjob.testsupport.RealInfrastructure;
 import uk.nhsjob.testsupport.SlowTest;
 import uk.nhsjob.testsupport.TestInfrastructure;
+import uk.nhsjob.testsupport.feeds.Advert;
 import uk.nhsjob.testsupport.kafka.TopicReader;
 import uk.nhsjob.testsupport.oracle.AlertCriteria;
 import uk.nhsjob.testsupport.oracle.Centroids;

@@ -49,6 +49,11 @@ final class CompiledAlerts {
 		return slot;
 	}
 
+	void setId(int slot, UUID id) {
+		this.core[slot * CORE_STRIDE] = id.getMostSignificantBits();
+		this.core[slot * CORE_STRIDE + 1] = id.getLeastSignificantBits();
+	}
+
 	void free(int slot) {
 		this.keywords[slot] = null;
 		this.freeSlots.add(slot);

@@ -74,6 +74,25 @@ public final class MatchIndex {
 		remove(UUID.fromString(alertId));
 	}
 
+	/**
+	 * Keeps the alert's criteria under another id, as they are, so that a later
+	 * {@link #put} of the alert leaves them in place.
+	 * @return false if the index does not hold the alert
+	 */
+	public boolean rekey(String alertId, String newId) {
+		UUID from = UUID.fromString(alertId);
+		UUID to = UUID.fromString(newId);
+		int slot = this.slotsById.get(from);
+		if (slot < 0) {
+			return false;
+		}
+		remove(to);
+		this.slotsById.remove(from);
+		this.alerts.setId(slot, to);
+		this.slotsById.put(to, slot);
+		return true;
+	}
+
 	public int size() {
 		return this.slotsById.size();
 	}

@@ -1,9 +1,13 @@
 package uk.nhsjob.matcher.matching;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -30,6 +34,13 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
  * the one held is ignored; an {@code ACTIVE} record with criteria puts the alert in, any
  * other record or a tombstone takes it out.
  * <p>
+ * A version of an active alert that a later record supersedes (other criteria, pause,
+ * unsubscribe) stays matchable for the vacancies appended while it was in force, for
+ * {@link TopicReadingSettings#supersededRetention()} of later profile records
+ * ({@link SupersededVersions}): a vacancy is judged by the version in force at its own
+ * append time, however far the profile reader has got since. An erased alert's versions
+ * go at once.
+ * <p>
  * Many readers at once (the matching threads), one writer (the profile reader).
  */
 @Component
@@ -52,8 +63,14 @@ class ActiveAlertIndex {
 	 */
 	private final Deque<Erasure> erasures = new ArrayDeque<>();
 
-	ActiveAlertIndex(PostcodeDirectory postcodes) {
+	/** Their criteria are in {@link #index} under their own keys. */
+	private final SupersededVersions superseded = new SupersededVersions();
+
+	private final Duration supersededRetention;
+
+	ActiveAlertIndex(PostcodeDirectory postcodes, TopicReadingSettings settings) {
 		this.index = new MatchIndex(postcodes);
+		this.supersededRetention = settings.supersededRetention();
 	}
 
 	/**
@@ -66,9 +83,12 @@ class ActiveAlertIndex {
 		this.lock.writeLock().lock();
 		try {
 			forgetErasuresBefore(appendedAt.minus(TopicDeclarations.PROFILE_TOMBSTONE_LIFETIME));
+			forgetSupersededBefore(appendedAt.minus(this.supersededRetention));
 			long held = this.revisions.revision(alertId);
+			long heldSince = this.revisions.sinceMillis(alertId);
 			if (profile == null) {
 				this.index.remove(alertId.toString());
+				this.superseded.forgetAlert(alertId).forEach((key) -> this.index.remove(key.toString()));
 				this.revisions.put(alertId, AlertRevisions.ERASED, Long.MAX_VALUE);
 				this.erasures.addLast(new Erasure(alertId, appendedAt));
 				return true;
@@ -77,8 +97,12 @@ class ActiveAlertIndex {
 				return false;
 			}
 			ProfileCriteria criteria = profile.criteria();
-			if (profile.status() == AlertStatus.ACTIVE && criteria != null && put(alertId, criteria)) {
-				Instant since = (profile.matchingSince() != null) ? profile.matchingSince() : appendedAt;
+			boolean active = profile.status() == AlertStatus.ACTIVE && criteria != null;
+			Instant since = (profile.matchingSince() != null) ? profile.matchingSince() : appendedAt;
+			if (heldSince != Long.MAX_VALUE && (!active || since.toEpochMilli() != heldSince)) {
+				keepSuperseded(alertId, held, heldSince, appendedAt.toEpochMilli());
+			}
+			if (active && put(alertId, criteria)) {
 				this.revisions.put(alertId, profile.revision(), since.toEpochMilli());
 			}
 			else {
@@ -93,18 +117,36 @@ class ActiveAlertIndex {
 	}
 
 	/**
-	 * The active alerts the vacancy matches by the rules of docs/matching.md (the vacancy
-	 * being open), leaving out those matched only from a moment not before the vacancy
-	 * record's append time.
+	 * The alerts the vacancy matches by the rules of docs/matching.md (the vacancy being
+	 * open), each by its version in force at the vacancy record's append time: its
+	 * current one if matched from a moment before it, else a superseded one in force
+	 * then; each alert at most once.
 	 */
 	List<MatchIndex.IndexMatch> matching(Vacancy vacancy, Instant appendedAt) {
 		long appended = appendedAt.toEpochMilli();
 		this.lock.readLock().lock();
 		try {
-			return this.index.matches(vacancy)
-				.stream()
-				.filter((hit) -> this.revisions.sinceMillis(UUID.fromString(hit.alertId())) < appended)
-				.toList();
+			List<MatchIndex.IndexMatch> matches = new ArrayList<>();
+			List<MatchIndex.IndexMatch> bySupersededVersions = new ArrayList<>();
+			for (MatchIndex.IndexMatch hit : this.index.matches(vacancy)) {
+				UUID id = UUID.fromString(hit.alertId());
+				SupersededVersions.Version version = this.superseded.version(id);
+				if (version == null) {
+					if (this.revisions.sinceMillis(id) < appended) {
+						matches.add(hit);
+					}
+				}
+				else if (version.inForceAt(appended)) {
+					bySupersededVersions
+						.add(new MatchIndex.IndexMatch(version.alertId().toString(), hit.distanceMiles()));
+				}
+			}
+			if (!bySupersededVersions.isEmpty()) {
+				Set<String> alerts = new HashSet<>();
+				matches.forEach((match) -> alerts.add(match.alertId()));
+				bySupersededVersions.stream().filter((match) -> alerts.add(match.alertId())).forEach(matches::add);
+			}
+			return matches;
 		}
 		finally {
 			this.lock.readLock().unlock();
@@ -122,10 +164,11 @@ class ActiveAlertIndex {
 		}
 	}
 
+	/** How many alerts are active now. */
 	int size() {
 		this.lock.readLock().lock();
 		try {
-			return this.index.size();
+			return this.index.size() - this.superseded.size();
 		}
 		finally {
 			this.lock.readLock().unlock();
@@ -141,6 +184,26 @@ class ActiveAlertIndex {
 				this.revisions.remove(alertId);
 			}
 		}
+	}
+
+	/**
+	 * Under the write lock. Keeps the alert's active version, in force from
+	 * {@code sinceMillis} until {@code untilMillis}, under a key of its own.
+	 */
+	private void keepSuperseded(UUID alertId, long revision, long sinceMillis, long untilMillis) {
+		if (untilMillis <= sinceMillis) {
+			return;
+		}
+		UUID key = SupersededVersions.keyOf(alertId, revision, sinceMillis);
+		if (this.index.rekey(alertId.toString(), key.toString())) {
+			this.superseded.keep(key, new SupersededVersions.Version(alertId, sinceMillis, untilMillis));
+		}
+	}
+
+	/** Under the write lock. */
+	private void forgetSupersededBefore(Instant moment) {
+		this.superseded.forgetSupersededBefore(moment.toEpochMilli())
+			.forEach((key) -> this.index.remove(key.toString()));
 	}
 
 	/** Criteria out of range (a hostile record) put nothing in. */

@@ -18,10 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param catchUpWait how long a vacancy record waits for the profile reader to have
  * applied every profile record appended before it; after that the record is retried (well
  * inside the Kafka transaction timeout)
+ * @param supersededRetention how long, in append time of later profile records, a version
+ * of an alert that a later record superseded is still matched to the vacancies appended
+ * while it was in force; a vacancy consumer lagging further behind the profile reader
+ * than this judges a vacancy by the alert's current version
  */
 @ConfigurationProperties("nhsjob.matcher.reading")
 @Validated
 public record TopicReadingSettings(@DefaultValue("1s") @NotNull Duration clockSkew,
-		@DefaultValue("5s") @NotNull Duration catchUpWait) {
+		@DefaultValue("5s") @NotNull Duration catchUpWait, @DefaultValue("15m") @NotNull Duration supersededRetention) {
 
 }

@@ -30,11 +30,15 @@ class ActiveAlertIndexTests {
 
 	private static final Instant T = Instant.parse("2026-06-02T09:00:00Z");
 
+	private static final Duration RETENTION = Duration.ofMinutes(15);
+
 	private static PostcodeDirectory postcodes;
 
 	private final UUID alert = UUID.randomUUID();
 
 	private final Vacancy vacancy = Vacancies.vacancy("s:1").description("phlebotomy").build();
+
+	private final Vacancy radiography = Vacancies.vacancy("s:2").description("radiography").build();
 
 	private ActiveAlertIndex index;
 
@@ -45,7 +49,8 @@ class ActiveAlertIndexTests {
 
 	@BeforeEach
 	void newIndex() {
-		this.index = new ActiveAlertIndex(postcodes);
+		this.index = new ActiveAlertIndex(postcodes,
+				new TopicReadingSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), RETENTION));
 	}
 
 	@Test
@@ -131,8 +136,79 @@ class ActiveAlertIndexTests {
 		assertThat(this.index.size()).isZero();
 	}
 
+	@Test
+	void aVacancyAppendedBeforeACriteriaChangeIsJudgedByTheCriteriaInForceThen() {
+		// the profile reader has applied the change before the vacancy is matched
+		this.index.apply(this.alert, profile(1, AlertStatus.ACTIVE, "phlebotomy", null), T);
+		this.index.apply(this.alert, profile(2, AlertStatus.ACTIVE, "radiography", null), T.plusSeconds(10));
+
+		assertThat(matched(T.plusSeconds(5))).containsExactly(this.alert.toString());
+		assertThat(matched(this.radiography, T.plusSeconds(5))).isEmpty();
+		assertThat(matched(T.plusSeconds(15))).isEmpty();
+		assertThat(matched(this.radiography, T.plusSeconds(15))).containsExactly(this.alert.toString());
+		assertThat(this.index.size()).isOne();
+	}
+
+	@Test
+	void aVacancyAppendedBeforeAPauseOrAnUnsubscribeIsStillMatched() {
+		UUID unsubscribing = this.alert;
+		this.index.apply(unsubscribing, profile(1, AlertStatus.ACTIVE, "phlebotomy", null), T);
+		this.index.apply(unsubscribing, profile(2, AlertStatus.UNSUBSCRIBED, "phlebotomy", null), T.plusSeconds(10));
+
+		assertThat(matched(T.plusSeconds(5))).containsExactly(unsubscribing.toString());
+		assertThat(matched(T.plusSeconds(10))).containsExactly(unsubscribing.toString());
+		assertThat(matched(T.plusSeconds(11))).isEmpty();
+		assertThat(matched(T)).isEmpty();
+		assertThat(this.index.size()).isZero();
+	}
+
+	@Test
+	void aVacancyBetweenAPauseAndTheResumeIsNotMatched() {
+		this.index.apply(this.alert, profile(1, AlertStatus.ACTIVE, "phlebotomy", null), T);
+		this.index.apply(this.alert, profile(2, AlertStatus.PAUSED, "phlebotomy", null), T.plusSeconds(10));
+		this.index.apply(this.alert, profile(3, AlertStatus.ACTIVE, "phlebotomy", null), T.plusSeconds(20));
+
+		assertThat(matched(T.plusSeconds(5))).containsExactly(this.alert.toString());
+		assertThat(matched(T.plusSeconds(15))).isEmpty();
+		assertThat(matched(T.plusSeconds(25))).containsExactly(this.alert.toString());
+	}
+
+	@Test
+	void anAlertInForceByTwoVersionsAtOnceIsMatchedOnce() {
+		this.index.apply(this.alert, profile(1, AlertStatus.ACTIVE, "phlebotomy", null), T);
+		this.index.apply(this.alert, profile(2, AlertStatus.ACTIVE, "phlebotomy", T.plusSeconds(2)), T.plusSeconds(10));
+
+		assertThat(matched(T.plusSeconds(5))).containsExactly(this.alert.toString());
+	}
+
+	@Test
+	void anErasedAlertIsNotMatchedByAnEarlierVersion() {
+		this.index.apply(this.alert, profile(1, AlertStatus.ACTIVE, "phlebotomy", null), T);
+		this.index.apply(this.alert, profile(2, AlertStatus.ACTIVE, "radiography", null), T.plusSeconds(10));
+		this.index.apply(this.alert, null, T.plusSeconds(20));
+
+		assertThat(matched(T.plusSeconds(5))).isEmpty();
+		assertThat(matched(this.radiography, T.plusSeconds(15))).isEmpty();
+	}
+
+	@Test
+	void aSupersededVersionIsForgottenOnceTheReaderIsTheRetentionPastIt() {
+		this.index.apply(this.alert, profile(1, AlertStatus.ACTIVE, "phlebotomy", null), T);
+		this.index.apply(this.alert, profile(2, AlertStatus.PAUSED, "phlebotomy", null), T.plusSeconds(10));
+
+		this.index.apply(UUID.randomUUID(), null, T.plusSeconds(10).plus(RETENTION));
+		assertThat(matched(T.plusSeconds(5))).containsExactly(this.alert.toString());
+
+		this.index.apply(UUID.randomUUID(), null, T.plusSeconds(10).plus(RETENTION).plusMillis(1));
+		assertThat(matched(T.plusSeconds(5))).isEmpty();
+	}
+
 	private List<String> matched(Instant appendedAt) {
-		return this.index.matching(this.vacancy, appendedAt).stream().map(MatchIndex.IndexMatch::alertId).toList();
+		return matched(this.vacancy, appendedAt);
+	}
+
+	private List<String> matched(Vacancy vacancy, Instant appendedAt) {
+		return this.index.matching(vacancy, appendedAt).stream().map(MatchIndex.IndexMatch::alertId).toList();
 	}
 
 	private AlertProfileChanged profile(long revision, AlertStatus status, @Nullable String keywords,

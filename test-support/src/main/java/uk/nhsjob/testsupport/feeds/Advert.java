@@ -1,4 +1,4 @@
-package uk.nhsjob.system;
+package uk.nhsjob.testsupport.feeds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,8 @@ import uk.nhsjob.common.vocabulary.ContractType;
 import uk.nhsjob.testsupport.oracle.Posting;
 
 /**
- * A vacancy as an employer's feed writes it, beside the facts the oracle matches on.
+ * A vacancy as an employer's feed writes it, beside the facts the oracle matches on; and
+ * the four feed formats of docs/feeds.md that carry it.
  *
  * @param externalId the source's own id for it
  * @param posting the facts, as docs/normalisation.md derives them from the texts here
@@ -26,31 +27,31 @@ import uk.nhsjob.testsupport.oracle.Posting;
  * @param town the town
  * @param applyUrl where candidates apply; each email lists it
  */
-record Advert(String externalId, Posting posting, @Nullable String salaryText, @Nullable Double salaryMinimum,
+public record Advert(String externalId, Posting posting, @Nullable String salaryText, @Nullable Double salaryMinimum,
 		@Nullable String specialtyField, @Nullable String remoteField, String town, String applyUrl) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static Advert of(String externalId, Posting posting, String town, String applyUrl) {
+	public static Advert of(String externalId, Posting posting, String town, String applyUrl) {
 		return new Advert(externalId, posting, null, null, null, null, town, applyUrl);
 	}
 
-	Advert salary(String text) {
+	public Advert salary(String text) {
 		return new Advert(this.externalId, this.posting, text, this.salaryMinimum, this.specialtyField,
 				this.remoteField, this.town, this.applyUrl);
 	}
 
-	Advert salaryFrom(double minimum) {
+	public Advert salaryFrom(double minimum) {
 		return new Advert(this.externalId, this.posting, this.salaryText, minimum, this.specialtyField,
 				this.remoteField, this.town, this.applyUrl);
 	}
 
-	Advert specialtyField(String specialty) {
+	public Advert specialtyField(String specialty) {
 		return new Advert(this.externalId, this.posting, this.salaryText, this.salaryMinimum, specialty,
 				this.remoteField, this.town, this.applyUrl);
 	}
 
-	Advert remoteField(String remote) {
+	public Advert remoteField(String remote) {
 		return new Advert(this.externalId, this.posting, this.salaryText, this.salaryMinimum, this.specialtyField,
 				remote, this.town, this.applyUrl);
 	}
@@ -79,7 +80,7 @@ record Advert(String externalId, Posting posting, @Nullable String salaryText, @
 	}
 
 	/** The native JSON feed of docs/feeds.md. */
-	static String nativeJson(List<Advert> adverts) {
+	public static String nativeJson(List<Advert> adverts) {
 		List<Map<String, Object>> vacancies = new ArrayList<>();
 		for (Advert advert : adverts) {
 			Map<String, Object> vacancy = new LinkedHashMap<>();
@@ -101,7 +102,7 @@ record Advert(String externalId, Posting posting, @Nullable String salaryText, @
 	}
 
 	/** schema.org JobPostings in an {@code @graph}, with structured salaries. */
-	static String jsonLd(List<Advert> adverts, String employer) {
+	public static String jsonLd(List<Advert> adverts, String employer) {
 		List<Map<String, Object>> postings = new ArrayList<>();
 		for (Advert advert : adverts) {
 			Map<String, Object> posting = new LinkedHashMap<>();
@@ -131,7 +132,7 @@ record Advert(String externalId, Posting posting, @Nullable String salaryText, @
 	}
 
 	/** The NHS Jobs XML shape. */
-	static String nhsJobsXml(List<Advert> adverts, String employer) {
+	public static String nhsJobsXml(List<Advert> adverts, String employer) {
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<nhsJobs>\n");
 		for (Advert advert : adverts) {
 			xml.append("  <vacancyDetails>\n");
@@ -159,7 +160,7 @@ record Advert(String externalId, Posting posting, @Nullable String salaryText, @
 	}
 
 	/** A spreadsheet saved as CSV, with the labels people type. */
-	static String spreadsheetCsv(List<Advert> adverts) {
+	public static String spreadsheetCsv(List<Advert> adverts) {
 		StringBuilder csv = new StringBuilder(
 				"Ref,Job title,Pay band,Salary,Contract type,Department,Town,Postcode,Closing date,Apply URL,Description\r\n");
 		for (Advert advert : adverts) {

@@ -1,0 +1,278 @@
+package uk.nhsjob.testsupport.oracle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What arrived against what {@link AppendTimeOracle} expected, counted per phase of a
+ * run: each (alert, vacancy) listing owed, received, lost, listed twice (under the same
+ * Message-ID, RFC 1047's window of a crash between the server's acceptance and the
+ * sender's record of it, or under another one), listed though not owed, and late (first
+ * seen more than the lateness bound after its revision was appended; counted, not a
+ * failure); and the same for welcome emails, one per confirmation. A vacancy near the
+ * confirmation may come in the welcome email or in a later one: once either way (counted
+ * under "either" when it comes as a match).
+ */
+public final class DeliveryTally {
+
+	private final NavigableMap<Instant, String> phases;
+
+	private final Map<String, Row> rows = new LinkedHashMap<>();
+
+	private final List<String> problems = new ArrayList<>();
+
+	/**
+	 * @param phases the name of each phase of the run, by when it began
+	 * @param expected what the oracle expects
+	 * @param received every email about vacancies for the run's alerts
+	 * @param late how long after its revision a listing may first be seen before it
+	 * counts as late
+	 */
+	public DeliveryTally(Map<Instant, String> phases, Expectation expected, List<ReceivedEmail> received,
+			Duration late) {
+		this.phases = new TreeMap<>(phases);
+		this.phases.values().forEach((phase) -> this.rows.put(phase, new Row()));
+		Map<Pair, List<ReceivedEmail>> inWelcomes = new LinkedHashMap<>();
+		received.stream()
+			.filter(ReceivedEmail::welcome)
+			.forEach((email) -> email.vacancyIds()
+				.forEach((vacancy) -> inWelcomes
+					.computeIfAbsent(new Pair(email.alertId(), vacancy), (pair) -> new ArrayList<>())
+					.add(email)));
+		countListings(expected, received.stream().filter((email) -> !email.welcome()).toList(), inWelcomes, late);
+		countWelcomes(expected, received.stream().filter(ReceivedEmail::welcome).toList());
+	}
+
+	/**
+	 * A pair owed after the confirmation may come in the welcome email instead (the set
+	 * built after it); a pair the welcome set counts may come as a match instead (the set
+	 * built before the vacancy reached the instance): once either way.
+	 */
+	private void countListings(Expectation expected, List<ReceivedEmail> emails,
+			Map<Pair, List<ReceivedEmail>> inWelcomes, Duration late) {
+		Map<String, Set<String>> countedInWelcome = new LinkedHashMap<>();
+		expected.welcomes().forEach((welcome) -> countedInWelcome.put(welcome.alertId(), welcome.counted()));
+		Map<Pair, List<ReceivedEmail>> listings = new LinkedHashMap<>();
+		for (ReceivedEmail email : emails) {
+			email.vacancyIds()
+				.forEach((vacancy) -> listings
+					.computeIfAbsent(new Pair(email.alertId(), vacancy), (pair) -> new ArrayList<>())
+					.add(email));
+		}
+		expected.owed().forEach((pair, appendedAt) -> {
+			Row row = row(appendedAt);
+			row.owed++;
+			List<ReceivedEmail> in = new ArrayList<>(listings.getOrDefault(pair, List.of()));
+			in.addAll(inWelcomes.getOrDefault(pair, List.of()));
+			if (in.isEmpty()) {
+				row.lost++;
+				this.problems.add("lost: " + pair + " (appended " + appendedAt + ")");
+				return;
+			}
+			row.received++;
+			countDuplicates(row, pair, in);
+			Instant first = in.stream().map(ReceivedEmail::seenAt).min(Instant::compareTo).orElseThrow();
+			if (first.isAfter(appendedAt.plus(late))) {
+				row.late++;
+			}
+		});
+		listings.forEach((pair, in) -> {
+			if (expected.owed().containsKey(pair)) {
+				return;
+			}
+			Instant first = in.stream().map(ReceivedEmail::seenAt).min(Instant::compareTo).orElseThrow();
+			Row row = row(first);
+			boolean movedFromWelcome = countedInWelcome.getOrDefault(pair.alertId(), Set.of())
+				.contains(pair.vacancyId()) && !inWelcomes.containsKey(pair);
+			if (expected.either().contains(pair) || movedFromWelcome) {
+				row.either++;
+				List<ReceivedEmail> everywhere = new ArrayList<>(in);
+				everywhere.addAll(inWelcomes.getOrDefault(pair, List.of()));
+				countDuplicates(row, pair, everywhere);
+			}
+			else {
+				row.unexpected++;
+				this.problems.add("not owed: " + pair + " (seen " + first + ")");
+			}
+		});
+	}
+
+	private void countDuplicates(Row row, Object what, List<ReceivedEmail> in) {
+		Set<String> ids = new LinkedHashSet<>();
+		in.forEach((email) -> ids.add(email.messageId()));
+		int sameId = in.size() - ids.size();
+		int otherId = ids.size() - 1;
+		row.sameMessageId += sameId;
+		row.otherMessageId += otherId;
+		if (otherId > 0) {
+			this.problems.add("sent " + ids.size() + " times under different Message-IDs: " + what);
+		}
+	}
+
+	private void countWelcomes(Expectation expected, List<ReceivedEmail> emails) {
+		Map<String, List<ReceivedEmail>> byAlert = new LinkedHashMap<>();
+		emails.forEach((email) -> byAlert.computeIfAbsent(email.alertId(), (id) -> new ArrayList<>()).add(email));
+		Set<String> expectedAlerts = new LinkedHashSet<>();
+		for (ExpectedWelcome welcome : expected.welcomes()) {
+			expectedAlerts.add(welcome.alertId());
+			Row row = row(welcome.at());
+			row.welcomesOwed++;
+			List<ReceivedEmail> in = byAlert.getOrDefault(welcome.alertId(), List.of());
+			if (in.isEmpty()) {
+				row.welcomesLost++;
+				this.problems.add("welcome lost: " + welcome.alertId() + " (confirmed " + welcome.at() + ")");
+				continue;
+			}
+			row.welcomesReceived++;
+			Set<String> ids = new LinkedHashSet<>();
+			in.forEach((email) -> ids.add(email.messageId()));
+			row.welcomeSameMessageId += in.size() - ids.size();
+			row.welcomeOtherMessageId += ids.size() - 1;
+			if (ids.size() > 1) {
+				this.problems.add("welcome sent " + ids.size() + " times: " + welcome.alertId());
+			}
+			Set<String> dueLater = new LinkedHashSet<>();
+			expected.owed().keySet().forEach((pair) -> {
+				if (pair.alertId().equals(welcome.alertId())) {
+					dueLater.add(pair.vacancyId());
+				}
+			});
+			expected.either().forEach((pair) -> {
+				if (pair.alertId().equals(welcome.alertId())) {
+					dueLater.add(pair.vacancyId());
+				}
+			});
+			for (ReceivedEmail email : in) {
+				if (!welcome.accepts(email.vacancyIds(), email.total(), dueLater)) {
+					row.welcomesWrong++;
+					this.problems.add("welcome of " + welcome.alertId() + " lists " + email.vacancyIds().size() + " of "
+							+ email.total() + "; the oracle counts " + welcome.counted().size() + " (+"
+							+ welcome.uncertain().size() + " either): lists " + email.vacancyIds() + ", counted "
+							+ welcome.counted());
+					break;
+				}
+			}
+		}
+		byAlert.forEach((alert, in) -> {
+			if (!expectedAlerts.contains(alert)) {
+				row(in.get(0).seenAt()).welcomesUnexpected++;
+				this.problems.add("welcome not owed: " + alert);
+			}
+		});
+	}
+
+	private Row row(Instant at) {
+		Map.Entry<Instant, String> phase = this.phases.floorEntry(at);
+		return this.rows.get((phase != null) ? phase.getValue() : this.phases.firstEntry().getValue());
+	}
+
+	/** Whether nothing was lost, doubled under another Message-ID, wrong or not owed. */
+	public boolean isExact() {
+		return total().isExact();
+	}
+
+	/** Listings, and welcome emails, listed twice under the same Message-ID. */
+	public int sameMessageIdDuplicates() {
+		Row total = total();
+		return total.sameMessageId + total.welcomeSameMessageId;
+	}
+
+	/** What went wrong, one line each. */
+	public List<String> problems() {
+		return List.copyOf(this.problems);
+	}
+
+	private Row total() {
+		Row total = new Row();
+		this.rows.values().forEach(total::add);
+		return total;
+	}
+
+	/** The table, a row per phase and a total. */
+	public String table() {
+		StringBuilder table = new StringBuilder();
+		String format = "%-48s %6s %6s %5s %5s %5s %6s %5s %5s | %6s %6s %5s %5s %5s %5s%n";
+		table.append(String.format(format, "phase", "owed", "recv", "lost", "dup=", "dup≠", "either", "extra", "late",
+				"welc.", "recv", "lost", "dup=", "dup≠", "wrong"));
+		this.rows.forEach((phase, row) -> table.append(row.format(format, phase)));
+		table.append(total().format(format, "total"));
+		table.append("""
+				owed: (alert, vacancy) listings owed; recv: listed at least once; dup= / dup≠: listed again under \
+				the same / another Message-ID; either: listed where either is right; extra: listed, not owed; \
+				late: first seen after the bound; welc.: welcome emails owed (one per confirmation)
+				""");
+		return table.toString();
+	}
+
+	private static final class Row {
+
+		int owed;
+
+		int received;
+
+		int lost;
+
+		int sameMessageId;
+
+		int otherMessageId;
+
+		int either;
+
+		int unexpected;
+
+		int late;
+
+		int welcomesOwed;
+
+		int welcomesReceived;
+
+		int welcomesLost;
+
+		int welcomeSameMessageId;
+
+		int welcomeOtherMessageId;
+
+		int welcomesWrong;
+
+		int welcomesUnexpected;
+
+		void add(Row other) {
+			this.owed += other.owed;
+			this.received += other.received;
+			this.lost += other.lost;
+			this.sameMessageId += other.sameMessageId;
+			this.otherMessageId += other.otherMessageId;
+			this.either += other.either;
+			this.unexpected += other.unexpected;
+			this.late += other.late;
+			this.welcomesOwed += other.welcomesOwed;
+			this.welcomesReceived += other.welcomesReceived;
+			this.welcomesLost += other.welcomesLost;
+			this.welcomeSameMessageId += other.welcomeSameMessageId;
+			this.welcomeOtherMessageId += other.welcomeOtherMessageId;
+			this.welcomesWrong += other.welcomesWrong + other.welcomesUnexpected;
+		}
+
+		boolean isExact() {
+			return this.lost == 0 && this.otherMessageId == 0 && this.unexpected == 0 && this.welcomesLost == 0
+					&& this.welcomeOtherMessageId == 0 && this.welcomesWrong == 0 && this.welcomesUnexpected == 0;
+		}
+
+		String format(String format, String phase) {
+			return String.format(format, phase, this.owed, this.received, this.lost, this.sameMessageId,
+					this.otherMessageId, this.either, this.unexpected, this.late, this.welcomesOwed,
+					this.welcomesReceived, this.welcomesLost, this.welcomeSameMessageId, this.welcomeOtherMessageId,
+					this.welcomesWrong + this.welcomesUnexpected);
+		}
+
+	}
+
+}

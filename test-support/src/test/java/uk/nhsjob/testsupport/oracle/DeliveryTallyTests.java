@@ -1,0 +1,105 @@
+package uk.nhsjob.testsupport.oracle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeliveryTallyTests {
+
+	private static final Instant T = Instant.parse("2030-01-15T10:00:00Z");
+
+	private static final Map<Instant, String> PHASES = Map.of(T, "round 1", T.plusSeconds(100), "round 2");
+
+	private final Expectation expected = new Expectation(
+			Map.of(new Pair("a", "v1"), T.plusSeconds(10), new Pair("a", "v2"), T.plusSeconds(110)),
+			Set.of(new Pair("a", "v9")),
+			List.of(new ExpectedWelcome("a", "a@example.org", T.plusSeconds(5), Set.of("v0"), Set.of())));
+
+	@Test
+	void everythingOwedOnceIsExact() {
+		DeliveryTally tally = new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0"), 1), email("m1", Set.of("v1")), email("m2", Set.of("v2", "v9"))),
+				Duration.ofSeconds(60));
+
+		assertThat(tally.isExact()).as(tally.problems().toString()).isTrue();
+		assertThat(tally.sameMessageIdDuplicates()).isZero();
+		assertThat(tally.table()).contains("round 1", "round 2", "total");
+	}
+
+	@Test
+	void aListingLostOrSentUnderAnotherMessageIdOrNotOwedIsNotExact() {
+		assertThat(new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0"), 1), email("m1", Set.of("v1"))), Duration.ofSeconds(60))
+			.isExact()).isFalse();
+		assertThat(new DeliveryTally(PHASES, this.expected, List.of(welcome("w", Set.of("v0"), 1),
+				email("m1", Set.of("v1")), email("m2", Set.of("v2")), email("m3", Set.of("v2"))),
+				Duration.ofSeconds(60))
+			.isExact()).isFalse();
+		assertThat(new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0"), 1), email("m1", Set.of("v1")), email("m2", Set.of("v2", "v7"))),
+				Duration.ofSeconds(60))
+			.isExact()).isFalse();
+	}
+
+	@Test
+	void theSameEmailTwiceUnderItsMessageIdIsCountedApart() {
+		DeliveryTally tally = new DeliveryTally(PHASES, this.expected, List.of(welcome("w", Set.of("v0"), 1),
+				email("m1", Set.of("v1")), email("m2", Set.of("v2")), email("m2", Set.of("v2"))),
+				Duration.ofSeconds(60));
+
+		assertThat(tally.isExact()).isTrue();
+		assertThat(tally.sameMessageIdDuplicates()).isOne();
+	}
+
+	@Test
+	void aWelcomeSetListingWhatItDoesNotCountIsWrong() {
+		DeliveryTally tally = new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v1"), 1), email("m1", Set.of("v1")), email("m2", Set.of("v2"))),
+				Duration.ofSeconds(60));
+
+		assertThat(tally.isExact()).isFalse();
+	}
+
+	@Test
+	void aVacancyNearTheConfirmationComesOnceInTheWelcomeEmailOrInALaterOne() {
+		DeliveryTally inTheWelcome = new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0", "v1"), 2), email("m2", Set.of("v2"))), Duration.ofSeconds(60));
+		DeliveryTally asAMatch = new DeliveryTally(PHASES, this.expected, List.of(welcome("w", Set.of(), 0),
+				email("m0", Set.of("v0")), email("m1", Set.of("v1")), email("m2", Set.of("v2"))),
+				Duration.ofSeconds(60));
+		DeliveryTally inBoth = new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0", "v1"), 2), email("m1", Set.of("v1")), email("m2", Set.of("v2"))),
+				Duration.ofSeconds(60));
+
+		assertThat(inTheWelcome.isExact()).as(inTheWelcome.problems().toString()).isTrue();
+		assertThat(asAMatch.isExact()).as(asAMatch.problems().toString()).isTrue();
+		assertThat(inBoth.isExact()).isFalse();
+	}
+
+	@Test
+	void aVacancyWhereEitherIsRightMayComeInTheWelcomeEmailButOnlyOnce() {
+		DeliveryTally inTheWelcome = new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0", "v9"), 2), email("m1", Set.of("v1")), email("m2", Set.of("v2"))),
+				Duration.ofSeconds(60));
+		DeliveryTally inBoth = new DeliveryTally(PHASES, this.expected, List.of(welcome("w", Set.of("v0", "v9"), 2),
+				email("m1", Set.of("v1")), email("m2", Set.of("v2", "v9"))), Duration.ofSeconds(60));
+
+		assertThat(inTheWelcome.isExact()).as(inTheWelcome.problems().toString()).isTrue();
+		assertThat(inBoth.isExact()).isFalse();
+	}
+
+	private static ReceivedEmail email(String messageId, Set<String> vacancies) {
+		return new ReceivedEmail("a", messageId, false, vacancies, vacancies.size(), T.plusSeconds(120));
+	}
+
+	private static ReceivedEmail welcome(String messageId, Set<String> vacancies, int total) {
+		return new ReceivedEmail("a", messageId, true, vacancies, total, T.plusSeconds(6));
+	}
+
+}
