@@ -23,13 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit how many feeds a source may push
  * @param feedLease how long a feed waits for another feed of its source, and how long a
  * source's lease lasts unrenewed
+ * @param maxOpenVacanciesPerSource the most open vacancies a source may hold; a feed that
+ * would leave more open is refused whole (docs/feeds.md, "Limits")
  */
 @ConfigurationProperties("nhsjob.ingest")
 @Validated
 public record IngestSettings(@DefaultValue("") String adminToken, @DefaultValue("10MB") @NotNull DataSize maxFeedSize,
 		@DefaultValue("classpath:pay-scales/afc-pay-scales-england-2025-26.csv") @NotBlank String payScale,
 		@DefaultValue @Valid Outbox outbox, @DefaultValue @Valid RateLimit rateLimit,
-		@DefaultValue @Valid FeedLease feedLease) {
+		@DefaultValue @Valid FeedLease feedLease, @DefaultValue("50000") @Positive int maxOpenVacanciesPerSource) {
 
 	/** Beyond this a feed would not fit comfortably in memory. */
 	static final DataSize LARGEST_FEED_SIZE = DataSize.ofMegabytes(512);

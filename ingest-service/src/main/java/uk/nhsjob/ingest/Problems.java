@@ -56,6 +56,25 @@ public final class Problems {
 		return problem;
 	}
 
+	/**
+	 * The {@code type} of a {@code 422}: the feed would leave its source more open
+	 * vacancies than its cap (docs/feeds.md, "Limits").
+	 */
+	public static final URI TOO_MANY_OPEN_VACANCIES = URI.create("urn:nhsjob:problem:too-many-open-vacancies");
+
+	/**
+	 * 422 of a feed refused whole for its source's cap, with the limit and the count it
+	 * would have left open as {@code limit} and {@code wouldBeOpen}.
+	 */
+	public static ErrorResponseException tooManyOpenVacancies(String detail, int limit, int wouldBeOpen) {
+		ErrorResponseException problem = of(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+		problem.getBody().setType(TOO_MANY_OPEN_VACANCIES);
+		problem.getBody().setTitle("Too many open vacancies for the source");
+		problem.getBody().setProperty("limit", limit);
+		problem.getBody().setProperty("wouldBeOpen", wouldBeOpen);
+		return problem;
+	}
+
 	/** 400 naming the fields that are wrong, as {@code errors: [{field, message}]}. */
 	public static ErrorResponseException invalid(String detail, List<FieldProblem> errors) {
 		ErrorResponseException problem = of(HttpStatus.BAD_REQUEST, detail);

@@ -35,6 +35,12 @@ class OpenApiTests {
 			.path("409")
 			.path("description")
 			.asString()).contains("urn:nhsjob:problem:feed-in-progress");
+		assertThat(paths.path("/api/v1/feeds/{sourceId}")
+			.path("post")
+			.path("responses")
+			.path("422")
+			.path("description")
+			.asString()).contains("urn:nhsjob:problem:too-many-open-vacancies");
 		assertThat(paths.path("/api/v1/feeds/{sourceId}/validate").has("post")).isTrue();
 		assertThat(paths.path("/api/v1/feeds/{sourceId}/vacancies").has("get")).isTrue();
 		assertThat(paths.path("/api/v1/feeds/{sourceId}/vacancies/{externalId}").has("delete")).isTrue();

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checks it against the services it starts: every Dockerfile it builds exists, every port
  * it publishes is the port the service listens on (on a host port or range that can be
  * set, so that a service scales), every environment variable it sets is one the service
- * reads, every dependency waits for a healthcheck, and the three Kafka brokers make one
- * cluster whose replication the services are told of.
+ * reads, every dependency waits for a healthcheck, the three Kafka brokers make one
+ * cluster whose replication the services are told of, and the services log in to Kafka
+ * (SASL/SCRAM) and MongoDB with credentials through Spring Boot's own settings.
  */
 class DockerComposeConsistencyTests {
 
@@ -49,6 +51,9 @@ class DockerComposeConsistencyTests {
 	private static Map<String, Map<String, Object>> services;
 
 	private static Set<String> knownProperties;
+
+	/** Properties that are maps, whose entries an environment variable may set. */
+	private static Set<String> knownMapProperties;
 
 	private static final List<String> KAFKA_BROKERS = List.of("kafka-1", "kafka-2", "kafka-3");
 
@@ -62,12 +67,16 @@ class DockerComposeConsistencyTests {
 			services = (Map<String, Map<String, Object>>) compose.get("services");
 		}
 		knownProperties = new HashSet<>();
+		knownMapProperties = new HashSet<>();
 		JsonMapper json = JsonMapper.builder().build();
 		for (URL metadata : Collections.list(DockerComposeConsistencyTests.class.getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = metadata.openStream()) {
 				for (JsonNode property : json.readTree(in).path("properties")) {
 					knownProperties.add(property.path("name").asString());
+					if (property.path("type").asString().startsWith("java.util.Map<")) {
+						knownMapProperties.add(property.path("name").asString());
+					}
 				}
 			}
 		}
@@ -122,13 +131,22 @@ class DockerComposeConsistencyTests {
 
 	@ParameterizedTest
 	@CsvSource({ "ingest-service", "matcher-service", "notifier-service" })
-	void startsEachServiceOnlyOnceWhatItNeedsIsHealthy(String service) {
+	void startsEachServiceOnlyOnceWhatItNeedsIsHealthyAndItsKafkaUserExists(String service) {
 		Map<String, Object> dependsOn = map(services.get(service).get("depends_on"));
-		assertThat(dependsOn).containsKeys(KAFKA_BROKERS.toArray(String[]::new)).containsKey("mongo");
+		assertThat(dependsOn).containsKeys(KAFKA_BROKERS.toArray(String[]::new)).containsKeys("mongo", "kafka-users");
 		dependsOn.forEach((dependency, condition) -> {
+			if (dependency.equals("kafka-users")) {
+				// a one-shot service: done, not healthy
+				assertThat(map(condition)).containsEntry("condition", "service_completed_successfully");
+				return;
+			}
 			assertThat(map(condition)).containsEntry("condition", "service_healthy");
 			assertThat(services.get(dependency)).as(dependency).containsKey("healthcheck");
 		});
+		Map<String, Object> usersDependOn = map(services.get("kafka-users").get("depends_on"));
+		assertThat(usersDependOn).containsOnlyKeys(KAFKA_BROKERS.toArray(String[]::new));
+		usersDependOn.values()
+			.forEach((condition) -> assertThat(map(condition)).containsEntry("condition", "service_healthy"));
 	}
 
 	@Test
@@ -139,7 +157,8 @@ class DockerComposeConsistencyTests {
 			Map<String, Object> environment = map(services.get(broker).get("environment"));
 			assertThat(environment).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
 				.containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093")
-				.containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + broker + ":9092")
+				.containsEntry("KAFKA_ADVERTISED_LISTENERS",
+						"CLIENT://" + broker + ":9092,BROKER://" + broker + ":19092")
 				.containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", 3)
 				.containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2)
 				.containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 3)
@@ -150,8 +169,7 @@ class DockerComposeConsistencyTests {
 			nodeIds.add(environment.get("KAFKA_NODE_ID"));
 			clusterIds.add(environment.get("CLUSTER_ID"));
 			assertThat(services.get(broker)).containsKey("healthcheck");
-			assertThat(list(services.get(broker).get("volumes"))).singleElement()
-				.isEqualTo(broker + "-data:/var/lib/kafka/data");
+			assertThat(list(services.get(broker).get("volumes"))).contains(broker + "-data:/var/lib/kafka/data");
 		}
 		assertThat(nodeIds).hasSize(3);
 		assertThat(clusterIds).hasSize(1).doesNotContainNull();
@@ -165,6 +183,56 @@ class DockerComposeConsistencyTests {
 		assertThat(environment).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092,kafka-3:9092")
 			.containsEntry("NHSJOB_KAFKA_REPLICATION_FACTOR", "3")
 			.containsEntry("NHSJOB_KAFKA_MIN_INSYNC_REPLICAS", "2");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ingest-service", "matcher-service", "notifier-service" })
+	void logsEachServiceInToKafkaWithScramThroughBootsOwnSettings(String service) {
+		Map<String, Object> environment = map(services.get(service).get("environment"));
+		assertThat(environment).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+			.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+		assertThat(environment.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).asString()
+			.startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required ")
+			.contains("username=\"nhsjob\"")
+			.contains("password=\"${NHSJOB_KAFKA_PASSWORD:?")
+			.endsWith(";");
+		// the names are Boot's: spring.kafka.security.protocol and entries of
+		// spring.kafka.properties, which every Kafka client of a service is built from
+		assertThat(knownProperties).contains("spring.kafka.security.protocol");
+		assertThat(knownMapProperties).contains("spring.kafka.properties");
+		assertThat(boundByRelaxedBinding(environment)).contains("SPRING_KAFKA_SECURITY_PROTOCOL",
+				"SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+	}
+
+	@Test
+	void makesTheServicesScramUserOnTheListenerTheyUseAndKeepsTheBrokersOwnLoginApart() {
+		Map<String, Object> users = map(services.get("kafka-users").get("environment"));
+		assertThat(users).containsEntry("CLIENT_USER", "nhsjob");
+		assertThat(users.get("CLIENT_PASSWORD")).asString().startsWith("${NHSJOB_KAFKA_PASSWORD:?");
+		for (String broker : KAFKA_BROKERS) {
+			Map<String, Object> environment = map(services.get(broker).get("environment"));
+			assertThat(environment)
+				.containsEntry("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
+						"CONTROLLER:PLAINTEXT,BROKER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT")
+				.containsEntry("KAFKA_LISTENER_NAME_CLIENT_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512")
+				.containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", "BROKER");
+			assertThat(environment.get("KAFKA_LISTENER_NAME_BROKER_PLAIN_SASL_JAAS_CONFIG")).asString()
+				.contains("${NHSJOB_KAFKA_BROKER_PASSWORD:?");
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ingest-service", "matcher-service", "notifier-service" })
+	void logsEachServiceInToMongoAsTheRootUserTheDatabaseIsStartedWith(String service) {
+		Map<String, Object> mongo = map(services.get("mongo").get("environment"));
+		String user = String.valueOf(mongo.get("MONGO_INITDB_ROOT_USERNAME"));
+		assertThat(mongo.get("MONGO_INITDB_ROOT_PASSWORD")).asString().startsWith("${NHSJOB_MONGODB_PASSWORD:?");
+		// MONGODB_URI is the ${placeholder} of spring.mongodb.uri in nhsjob-platform.yml
+		assertThat(map(services.get(service).get("environment")).get("MONGODB_URI")).asString()
+			.startsWith("mongodb://" + user + ":${NHSJOB_MONGODB_PASSWORD:?")
+			.contains("@mongo:27017/")
+			.contains("authSource=admin")
+			.contains("replicaSet=rs0");
 	}
 
 	@Test
@@ -203,6 +271,16 @@ class DockerComposeConsistencyTests {
 			ConfigurationProperty found = source.getConfigurationProperty(ConfigurationPropertyName.of(property));
 			if (found != null && found.getOrigin() instanceof PropertySourceOrigin origin) {
 				bound.add(origin.getPropertyName());
+			}
+		}
+		// an entry of a map (SPRING_KAFKA_PROPERTIES_SASL_MECHANISM is
+		// spring.kafka.properties
+		// [sasl.mechanism])
+		for (String variable : variables.keySet()) {
+			ConfigurationPropertyName name = ConfigurationPropertyName
+				.adapt(variable.toLowerCase(Locale.ROOT).replace('_', '.'), '.');
+			if (knownMapProperties.stream().anyMatch((map) -> ConfigurationPropertyName.of(map).isAncestorOf(name))) {
+				bound.add(variable);
 			}
 		}
 		return bound;

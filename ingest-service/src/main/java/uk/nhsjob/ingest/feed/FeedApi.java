@@ -54,7 +54,11 @@ interface FeedApi {
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "415", description = "a content type not read",
 							content = @Content(mediaType = "application/problem+json")),
-					@ApiResponse(responseCode = "422", description = "an empty snapshot without confirmEmpty=true",
+					@ApiResponse(responseCode = "422",
+							description = "an empty snapshot without confirmEmpty=true, or a feed that would leave the "
+									+ "source more open vacancies than its cap, counted after the feed's own closures "
+									+ "(type urn:nhsjob:problem:too-many-open-vacancies, with limit and "
+									+ "wouldBeOpen); nothing of it is stored or published",
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "429", description = "over the source's rate limit; see Retry-After",
 							content = @Content(mediaType = "application/problem+json")),

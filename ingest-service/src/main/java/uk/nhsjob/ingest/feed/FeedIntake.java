@@ -28,6 +28,7 @@ import uk.nhsjob.ingest.normalise.VacancySource;
 import uk.nhsjob.ingest.publish.Publication;
 import uk.nhsjob.ingest.publish.SourceBusyException;
 import uk.nhsjob.ingest.publish.SourceLeaseLostException;
+import uk.nhsjob.ingest.publish.TooManyOpenVacanciesException;
 import uk.nhsjob.ingest.publish.VacancyFeed;
 import uk.nhsjob.ingest.publish.VacancyPublisher;
 import uk.nhsjob.ingest.source.RegisteredSource;
@@ -127,8 +128,13 @@ class FeedIntake {
 		}
 		List<Receipt.Rejection> rejected = new ArrayList<>();
 		Set<String> rejectedIds = new HashSet<>();
-		VacancyFeed accepted = (publish) -> normalise(source, document, rejected::add, snapshot ? rejectedIds : null,
-				publish);
+		// walked once more when the feed could pass its source's cap: each walk starts
+		// afresh
+		VacancyFeed accepted = VacancyFeed.of(document.size(), (publish) -> {
+			rejected.clear();
+			rejectedIds.clear();
+			normalise(source, document, rejected::add, snapshot ? rejectedIds : null, publish);
+		});
 		Publication publication;
 		try {
 			publication = snapshot ? this.publisher.publishSnapshot(source.sourceId(), accepted, () -> rejectedIds)
@@ -136,6 +142,10 @@ class FeedIntake {
 		}
 		catch (SourceBusyException | SourceLeaseLostException ex) {
 			throw sourceTaken(ex);
+		}
+		catch (TooManyOpenVacanciesException ex) {
+			throw Problems.tooManyOpenVacancies(ex.getMessage() + " Nothing of this feed was stored or published.",
+					ex.limit(), ex.wouldBeOpen());
 		}
 		Receipt receipt = new Receipt(feedId, document.size(), publication.published(), publication.unchanged(),
 				publication.closed(), rejected);

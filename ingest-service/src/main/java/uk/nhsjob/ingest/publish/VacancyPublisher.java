@@ -54,8 +54,12 @@ public class VacancyPublisher {
 
 	private final PublicationCheckpoints checkpoints;
 
+	private final OpenVacancyCap cap;
+
 	VacancyPublisher(PublishedVacancies publishedVacancies, Outbox outbox, OutboxSender sender, SourceLeases leases,
-			OutboxWriters writers, Clock clock, ObjectProvider<PublicationCheckpoints> checkpoints) {
+			OutboxWriters writers, Clock clock, ObjectProvider<PublicationCheckpoints> checkpoints,
+			OpenVacancyCap cap) {
+		this.cap = cap;
 		this.writers = writers;
 		this.publishedVacancies = publishedVacancies;
 		this.outbox = outbox;
@@ -65,7 +69,11 @@ public class VacancyPublisher {
 		this.checkpoints = checkpoints.getIfAvailable(() -> PublicationCheckpoints.NONE);
 	}
 
-	/** A delta: the vacancies given are added or updated; no other is touched. */
+	/**
+	 * A delta: the vacancies given are added or updated; no other is touched.
+	 * @throws TooManyOpenVacanciesException when it would leave the source more open
+	 * vacancies than its cap; nothing of it is stored
+	 */
 	public Publication publish(String sourceId, VacancyFeed vacancies) {
 		return publish(sourceId, vacancies, null);
 	}
@@ -76,6 +84,8 @@ public class VacancyPublisher {
 	 * content, so they keep their state).
 	 * @param keep external ids of the source's vacancies not to close, asked for once
 	 * every vacancy was handed on
+	 * @throws TooManyOpenVacanciesException when it would leave the source more open
+	 * vacancies than its cap; nothing of it is stored
 	 */
 	public Publication publishSnapshot(String sourceId, VacancyFeed vacancies, Supplier<Set<String>> keep) {
 		return publish(sourceId, vacancies, keep);
@@ -128,12 +138,14 @@ public class VacancyPublisher {
 	 * those revisions again under the same event ids, and its lease to run out.
 	 * @throws SourceBusyException when another feed held the lease past the wait
 	 * @throws SourceLeaseLostException when the lease ran out and was taken meanwhile
+	 * @throws TooManyOpenVacanciesException when the feed would pass the source's cap
 	 */
 	private Publication publish(String sourceId, VacancyFeed vacancies, @Nullable Supplier<Set<String>> keep) {
 		SourceLease lease = this.leases.acquire(sourceId);
 		boolean handedOver = false;
 		try {
 			Map<String, VacancyState> states = this.outbox.statesOf(sourceId);
+			this.cap.check(sourceId, states, vacancies, keep);
 			OutboxBatch batch = new OutboxBatch(this.outbox, this.sender.start(), this.checkpoints,
 					this.writers.threads(), lease);
 			Set<String> given = new HashSet<>();

@@ -159,7 +159,8 @@ class FeedLeaseTests {
 	private static IngestSettings settings(Duration maxWait, Duration expiry) {
 		return new IngestSettings("", DataSize.ofMegabytes(10), "classpath:pay-scales/x.csv",
 				new IngestSettings.Outbox(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(1), 3),
-				new IngestSettings.RateLimit(60, Duration.ofMinutes(1)), new IngestSettings.FeedLease(maxWait, expiry));
+				new IngestSettings.RateLimit(60, Duration.ofMinutes(1)), new IngestSettings.FeedLease(maxWait, expiry),
+				50_000);
 	}
 
 	private Response push(String feed) {

@@ -66,7 +66,7 @@ class FeedRateLimitsTests {
 		return new IngestSettings("", DataSize.ofMegabytes(10), "classpath:pay-scales/x.csv",
 				new IngestSettings.Outbox(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(1), 500),
 				new IngestSettings.RateLimit(feeds, per),
-				new IngestSettings.FeedLease(Duration.ofSeconds(30), Duration.ofMinutes(1)));
+				new IngestSettings.FeedLease(Duration.ofSeconds(30), Duration.ofMinutes(1)), 50_000);
 	}
 
 }

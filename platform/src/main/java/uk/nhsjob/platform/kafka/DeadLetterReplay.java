@@ -3,6 +3,7 @@ package uk.nhsjob.platform.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,6 +23,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.platform.kafka.LatestRevisions.Latest;
@@ -44,7 +51,11 @@ import uk.nhsjob.platform.kafka.LatestRevisions.Latest;
  * KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 java -Dloader.main=uk.nhsjob.platform.kafka.DeadLetterReplay \
  *   -cp notifier-service/target/notifier-service-0.1.0-SNAPSHOT-exec.jar \
  *   org.springframework.boot.loader.launch.PropertiesLauncher nhsjob.alerts.v1 [group]
- * </pre>
+ * </pre> It logs in to the brokers as the services do: the
+ * {@code spring.kafka.security.*}, {@code spring.kafka.ssl.*} and
+ * {@code spring.kafka.properties.*} settings, from the environment
+ * ({@code SPRING_KAFKA_SECURITY_PROTOCOL}, …) or {@code -D} system properties
+ * (docs/operations.md, "Credentials").
  */
 public final class DeadLetterReplay {
 
@@ -53,7 +64,7 @@ public final class DeadLetterReplay {
 
 	private static final Duration POLL = Duration.ofSeconds(2);
 
-	private final String bootstrapServers;
+	private final Map<String, Object> clientProperties;
 
 	private final String group;
 
@@ -62,7 +73,20 @@ public final class DeadLetterReplay {
 	 * @param group the consumer group whose committed offsets say what was replayed
 	 */
 	public DeadLetterReplay(String bootstrapServers, String group) {
-		this.bootstrapServers = bootstrapServers;
+		this(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), group);
+	}
+
+	/**
+	 * @param clientProperties what every client of the replay is given: the brokers
+	 * ({@code bootstrap.servers}) and how to log in to them ({@code security.protocol},
+	 * {@code sasl.*}, {@code ssl.*})
+	 * @param group the consumer group whose committed offsets say what was replayed
+	 */
+	public DeadLetterReplay(Map<String, Object> clientProperties, String group) {
+		if (!clientProperties.containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
+			throw new IllegalArgumentException("the client properties name no bootstrap.servers");
+		}
+		this.clientProperties = Map.copyOf(clientProperties);
 		this.group = group;
 	}
 
@@ -71,9 +95,8 @@ public final class DeadLetterReplay {
 			System.err.println("usage: DeadLetterReplay <topic> [<group>]   (replays <topic>.dlt onto <topic>)");
 			System.exit(2);
 		}
-		String servers = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 		String group = (args.length > 1) ? args[1] : DEFAULT_GROUP;
-		Outcome outcome = new DeadLetterReplay(servers, group).run(args[0]);
+		Outcome outcome = new DeadLetterReplay(clientPropertiesOf(new StandardEnvironment()), group).run(args[0]);
 		outcome.refusals().forEach((refusal) -> System.out.println("Refused " + refusal));
 		System.out.println("Replayed " + outcome.replayed() + " record(s) from " + Topics.deadLetterTopicOf(args[0])
 				+ ((outcome.refusals().isEmpty()) ? ""
@@ -88,6 +111,22 @@ public final class DeadLetterReplay {
 	 * {@code <dlt>-<partition>@<offset> (key <key>): <reason>}
 	 */
 	public record Outcome(int replayed, List<String> refusals) {
+	}
+
+	/**
+	 * The brokers ({@code KAFKA_BOOTSTRAP_SERVERS}, as for the services) and the login
+	 * settings the services take, Boot's {@code spring.kafka.security.*},
+	 * {@code spring.kafka.ssl.*} and {@code spring.kafka.properties.*}, bound from the
+	 * environment and system properties as Boot binds them.
+	 */
+	static Map<String, Object> clientPropertiesOf(Environment environment) {
+		KafkaProperties kafka = Binder.get(environment).bindOrCreate("spring.kafka", KafkaProperties.class);
+		Map<String, Object> properties = new HashMap<>(kafka.buildAdminProperties());
+		properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+				environment.getProperty("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+		// the admin client's own identity means nothing to a consumer or producer
+		properties.remove(CommonClientConfigs.CLIENT_ID_CONFIG);
+		return properties;
 	}
 
 	public String group() {
@@ -105,11 +144,13 @@ public final class DeadLetterReplay {
 	 */
 	public Outcome run(String topic) {
 		String deadLetters = Topics.deadLetterTopicOf(topic);
-		Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, this.group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		Map<String, Object> consumerConfig = new HashMap<>(this.clientProperties);
+		consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, this.group);
+		consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		Map<String, Object> producerConfig = new HashMap<>(this.clientProperties);
+		producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+		producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		int replayed = 0;
 		List<String> refusals = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
@@ -133,7 +174,7 @@ public final class DeadLetterReplay {
 				}
 				idle = 0;
 				Map<String, Latest> latest = LatestRevisions.isChecked(topic)
-						? LatestRevisions.of(this.bootstrapServers, topic, keysOf(records)) : Map.of();
+						? LatestRevisions.of(this.clientProperties, topic, keysOf(records)) : Map.of();
 				for (ConsumerRecord<byte[], byte[]> record : records) {
 					String refusal = LatestRevisions.isChecked(topic) ? refusal(topic, record, latest) : null;
 					if (refusal != null) {

@@ -62,16 +62,18 @@ final class LatestRevisions {
 
 	/**
 	 * The latest committed record of each key on the topic; none for a key never seen.
+	 * @param clientProperties the brokers and how to log in to them
 	 */
-	static Map<String, Latest> of(String bootstrapServers, String topic, Set<String> keys) {
+	static Map<String, Latest> of(Map<String, Object> clientProperties, String topic, Set<String> keys) {
 		Map<String, Latest> latest = new HashMap<>();
 		if (keys.isEmpty()) {
 			return latest;
 		}
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-						"read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+		Map<String, Object> config = new HashMap<>(clientProperties);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
 			int partitions = consumer.partitionsFor(topic).size();
 			// where the producer's default partitioner puts each key
 			List<TopicPartition> holding = keys.stream()

@@ -2,6 +2,7 @@ package uk.nhsjob.testsupport.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,11 +59,25 @@ public final class TopicReader implements AutoCloseable {
 	}
 
 	public TopicReader(String bootstrapServers, String topic, IsolationLevel isolationLevel) {
-		this.consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-						isolationLevel.name().toLowerCase(Locale.ROOT)),
-				new StringDeserializer(), new StringDeserializer());
+		this(bootstrapServers, topic, isolationLevel, Map.of());
+	}
+
+	/**
+	 * A reader that logs in to a broker that wants credentials:
+	 * {@code security.protocol}, {@code sasl.*}, {@code ssl.*} as a plain Kafka client
+	 * takes them ({@link ScramKafkaBroker#clientProperties}).
+	 */
+	public TopicReader(String bootstrapServers, String topic, Map<String, Object> clientProperties) {
+		this(bootstrapServers, topic, IsolationLevel.READ_COMMITTED, clientProperties);
+	}
+
+	private TopicReader(String bootstrapServers, String topic, IsolationLevel isolationLevel,
+			Map<String, Object> clientProperties) {
+		Map<String, Object> config = new HashMap<>(clientProperties);
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel.name().toLowerCase(Locale.ROOT));
+		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
 		this.partitions = this.consumer.partitionsFor(topic)
 			.stream()
 			.map((info) -> new TopicPartition(topic, info.partition()))
