@@ -18,10 +18,10 @@ import uk.nhsjob.matcher.alert.WelcomeSetOutbox;
  * Sends a welcome set as soon as its alert is confirmed, and again every so often any
  * that could not be sent then (broker away, open vacancies still being rebuilt).
  * <p>
- * The confirmation's own request does not wait for it (docs/alerts.md, "The candidate's
- * pages"): the welcome set is built on a few threads of its own, with a bounded queue.
- * One they cannot take now is dropped here and loses nothing: it stays due in its outbox
- * ({@link WelcomeSetOutbox}) until it is published, and the relay below builds it.
+ * The confirmation's own request does not wait for it (docs/matching.md, "Welcome sets
+ * without a lock"): the welcome set is built on a few threads of its own, with a bounded
+ * queue. One they cannot take now is dropped here and loses nothing: it stays due in its
+ * outbox ({@link WelcomeSetOutbox}) until it is published, and the relay below builds it.
  */
 @Component
 class WelcomeSets {
