@@ -149,7 +149,7 @@
 			body: JSON.stringify(criteria())
 		}).then(function (response) {
 			return response.json().then(function (body) {
-				return { ok: response.ok, body: body };
+				return { ok: response.ok, status: response.status, body: body };
 			});
 		}).then(function (answer) {
 			if (mine !== latest) {
@@ -158,8 +158,11 @@
 			panel.setAttribute('aria-busy', 'false');
 			if (answer.ok) {
 				show(answer.body);
-			} else {
+			} else if (answer.status === 400) {
 				say('Finish the answers you have started to see the jobs that match.');
+			} else {
+				// busy (503) or over the client's limit (429): nothing the candidate typed is wrong
+				say('We could not count the matching jobs just now. You can still set up the alert.');
 			}
 		}).catch(function () {
 			if (mine === latest) {

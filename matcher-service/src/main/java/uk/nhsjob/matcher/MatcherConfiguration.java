@@ -3,10 +3,13 @@ package uk.nhsjob.matcher;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import jakarta.servlet.DispatcherType;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -23,6 +26,18 @@ class MatcherConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.system(ZoneId.of("Europe/London"));
+	}
+
+	/**
+	 * Before every other filter, so that even an answer one of them gives carries the
+	 * headers, and on error dispatches, so that error pages do.
+	 */
+	@Bean
+	FilterRegistrationBean<PageHeaders> pageHeaders() {
+		FilterRegistrationBean<PageHeaders> registration = new FilterRegistrationBean<>(new PageHeaders());
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean

@@ -72,6 +72,28 @@ class ArchitectureTests {
 			.check(SERVICE);
 	}
 
+	/**
+	 * The service calls nothing over HTTP, itself least of all: the pages ask the preview
+	 * in process (docs/alerts.md, "Preview").
+	 */
+	@Test
+	void usesNoHttpClient() {
+		noClasses().should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.springframework.web.client.RestClient")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.springframework.web.client.RestTemplate")
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.web.reactive.function.client..", "java.net.http..",
+					"org.apache.hc..")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("java.net.HttpURLConnection")
+			.check(SERVICE);
+	}
+
 	@Test
 	void onlyTheMatcherPublishesMatches() {
 		noClasses().that()

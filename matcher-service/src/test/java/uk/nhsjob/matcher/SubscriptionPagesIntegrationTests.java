@@ -1,15 +1,20 @@
 package uk.nhsjob.matcher;
 
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import uk.nhsjob.common.vocabulary.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 import static uk.nhsjob.matcher.Candidates.uniqueWord;
 import static uk.nhsjob.matcher.Vacancies.today;
@@ -21,6 +26,9 @@ class SubscriptionPagesIntegrationTests {
 
 	@RegisterExtension
 	final MatcherWorld world = new MatcherWorld();
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void showsTheFormWithTheRolesInGroups() {
@@ -133,6 +141,48 @@ class SubscriptionPagesIntegrationTests {
 				.doesNotContain("Coder " + word)
 				.contains("value=\"sam@example.org\"")
 				.doesNotContain("There is a problem"));
+	}
+
+	/**
+	 * The page asks the preview in process: a request to its own API would hold a second
+	 * request thread for as long as the first waits.
+	 */
+	@Test
+	void previewsWithoutJavaScriptInProcessNotThroughItsOwnApi() {
+		String word = uniqueWord();
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed().publish(vacancy("test-trust:" + word).description(word).build()));
+		double before = previewApiRequests();
+		this.world.http()
+			.post()
+			.uri("/api/v1/alerts/preview")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Candidates.keywordCriteria(word))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		// counted once the answer is sent, so perhaps a moment after the client has it
+		await().until(() -> previewApiRequests() == before + 1);
+
+		postForm("/preview", "keywords=" + word + "&frequency=INSTANT").expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).containsPattern("id=\"preview-count\">1<"));
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> previewApiRequests() == before + 1);
+	}
+
+	/**
+	 * The requests that reached the preview API, as the service's own metrics count them.
+	 */
+	private double previewApiRequests() {
+		return this.meters.find("http.server.requests")
+			.tag("uri", "/api/v1/alerts/preview")
+			.timers()
+			.stream()
+			.mapToDouble((timer) -> timer.count())
+			.sum();
 	}
 
 	private static String secretaryRolesAnd(String role) {

@@ -1,12 +1,15 @@
 package uk.nhsjob.matcher.matching;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,20 +17,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.nhsjob.matcher.alert.Criteria;
+import uk.nhsjob.matcher.alert.MatchPreviews;
 import uk.nhsjob.matcher.alert.MatchPreviews.MatchPreview;
+import uk.nhsjob.matcher.alert.PreviewsBusy;
 
 /**
  * {@code POST /api/v1/alerts/preview}: what an alert with these criteria would match now,
- * answered by the same {@link OpenVacancyPreviews} as the subscription page's preview.
+ * answered by the same {@link MatchPreviews} as the subscription page's preview, in
+ * process.
  */
 @RestController
 class PreviewController {
 
-	static final int MAX_LIMIT = 100;
+	static final int MAX_LIMIT = MatchPreviews.MAX_VACANCIES;
 
-	private final OpenVacancyPreviews previews;
+	/** Previews take a moment; a busy instance is likely free again within this. */
+	static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-	PreviewController(OpenVacancyPreviews previews) {
+	private final MatchPreviews previews;
+
+	PreviewController(MatchPreviews previews) {
 		this.previews = previews;
 	}
 
@@ -38,6 +47,21 @@ class PreviewController {
 			throw new InvalidLimit();
 		}
 		return this.previews.preview(criteria.normalised(), Math.min(limit, MAX_LIMIT));
+	}
+
+	/**
+	 * The instance's own capacity, not the caller's fault: {@code 503} with
+	 * {@code Retry-After}, as for the service's other passing conditions (docs/alerts.md,
+	 * "Preview").
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> busy(PreviewsBusy ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"As many previews as this service runs at once are running; try again in a moment");
+		problem.setTitle("Previews busy");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
+			.body(problem);
 	}
 
 	/** Named like the body's field errors, which the service's API advice answers. */

@@ -18,6 +18,7 @@ import uk.nhsjob.matcher.alert.Criteria;
 import uk.nhsjob.matcher.alert.MatchPreviews;
 import uk.nhsjob.matcher.alert.MatchPreviews.MatchPreview;
 import uk.nhsjob.matcher.alert.NewAlert;
+import uk.nhsjob.matcher.alert.PreviewsBusy;
 import uk.nhsjob.matcher.alert.TooManyAlerts;
 
 /**
@@ -89,11 +90,17 @@ class SubscriptionPageController {
 		return "alerts/check-your-email";
 	}
 
-	/** Null when the preview could not be had; the page then says so. */
+	/**
+	 * Null when the preview could not be had, the instance busy with others among them;
+	 * the page then says so.
+	 */
 	private @Nullable PreviewPanel preview(Criteria criteria) {
 		try {
 			MatchPreview found = this.previews.preview(criteria.normalised(), SHOWN);
 			return PreviewPanel.of(found.total(), found.vacancies());
+		}
+		catch (PreviewsBusy ex) {
+			return null;
 		}
 		catch (RuntimeException ex) {
 			log.warn("The preview for a page failed", ex);
