@@ -30,7 +30,7 @@ import uk.nhsjob.matcher.limit.ClientLimits;
  * does, checked by the same validator. JavaScript only adds the live preview, from
  * {@code POST /api/v1/alerts/preview}; without it the page asks the same
  * {@link MatchPreviews} in process. Both count toward the client's limits as the API's
- * calls do; over one, {@link LimitPageAdvice} answers a page asking to try later.
+ * calls do; over one, {@link LimitPageErrorAdvice} answers a page asking to try later.
  */
 @Controller
 class SubscriptionPageController {

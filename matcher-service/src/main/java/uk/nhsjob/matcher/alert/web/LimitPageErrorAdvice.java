@@ -16,7 +16,7 @@ import uk.nhsjob.matcher.limit.LimitReached;
  * API gives.
  */
 @ControllerAdvice(assignableTypes = SubscriptionPageController.class)
-class LimitPageAdvice {
+class LimitPageErrorAdvice {
 
 	@ExceptionHandler
 	@ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
