@@ -98,7 +98,12 @@ final class Cluster implements AutoCloseable {
 			add(MATCHER, i, List.of("--nhsjob.matcher.token-secret=" + tokenSecret,
 					"--spring.kafka.producer.transaction-id-prefix=matcher-" + i + "-",
 					"--spring.kafka.producer.properties.transaction.timeout.ms=10000",
-					"--nhsjob.matcher.outbox-relay-interval=1s", "--nhsjob.matcher.confirmation-emails-per-hour=100"));
+					"--nhsjob.matcher.outbox-relay-interval=1s", "--nhsjob.matcher.confirmation-emails-per-hour=100",
+					// the runs create their alerts from loopback, every instance counting
+					// together
+					"--nhsjob.matcher.limits.alerts-per-client-per-hour=1000000",
+					"--nhsjob.matcher.limits.confirmation-emails-per-hour=1000000",
+					"--nhsjob.matcher.limits.previews-per-client-per-minute=1000000"));
 		}
 		for (int i = 1; i <= this.layout.notifiers(); i++) {
 			add(NOTIFIER, i,

@@ -25,7 +25,12 @@ import uk.nhsjob.testsupport.RealInfrastructure;
 		properties = { "spring.config.name=matcher-service", "nhsjob.matcher.outbox-relay-interval=1s",
 				"nhsjob.matcher.expiry-sweep-interval=1s", "nhsjob.matcher.matching-threads=2",
 				"nhsjob.matcher.token-secret=" + LinkSecrets.CURRENT,
-				"nhsjob.matcher.previous-token-secret=" + LinkSecrets.PREVIOUS })
+				"nhsjob.matcher.previous-token-secret=" + LinkSecrets.PREVIOUS,
+				// every test request comes from loopback: ClientLimitsIntegrationTests
+				// tests the limits on instances of their own
+				"nhsjob.matcher.limits.alerts-per-client-per-hour=1000000",
+				"nhsjob.matcher.limits.confirmation-emails-per-hour=1000000",
+				"nhsjob.matcher.limits.previews-per-client-per-minute=1000000" })
 @AutoConfigureRestTestClient
 @Import(VacancyTopic.class)
 public @interface MatcherIntegrationTest {

@@ -52,6 +52,7 @@ final class MatcherProcess implements AutoCloseable {
 				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
 				"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
 				"--nhsjob.matcher.outbox-relay-interval=1s", "--nhsjob.matcher.token-secret=" + LinkSecrets.CURRENT));
+		command.addAll(SecondMatcher.RAISED_LIMITS);
 		try {
 			Path log = Path.of("target", "matcher-processes", run + "-" + instance + ".log");
 			Files.createDirectories(log.getParent());

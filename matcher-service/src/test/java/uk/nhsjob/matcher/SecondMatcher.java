@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -25,20 +27,43 @@ final class SecondMatcher implements AutoCloseable {
 
 	static final String CLIENT_ID = "matcher-second";
 
+	/** The limits per client and overall raised as for the shared instance. */
+	static final List<String> RAISED_LIMITS = List.of("--nhsjob.matcher.limits.alerts-per-client-per-hour=1000000",
+			"--nhsjob.matcher.limits.confirmation-emails-per-hour=1000000",
+			"--nhsjob.matcher.limits.previews-per-client-per-minute=1000000");
+
 	private final ConfigurableApplicationContext context;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	SecondMatcher() {
+		this(CLIENT_ID, RAISED_LIMITS);
+	}
+
+	/**
+	 * @param clientId its consumer client id, and its transactional id prefix, unique
+	 * among the instances running at once
+	 * @param settings more arguments, such as its limits, each named once
+	 */
+	SecondMatcher(String clientId, List<String> settings) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--spring.kafka.producer.transaction-id-prefix=" + clientId + "-",
+				"--spring.kafka.consumer.client-id=" + clientId, "--nhsjob.matcher.outbox-relay-interval=1s",
+				"--nhsjob.matcher.expiry-sweep-interval=1s", "--nhsjob.matcher.token-secret=" + LinkSecrets.CURRENT,
+				"--nhsjob.matcher.previous-token-secret=" + LinkSecrets.PREVIOUS));
+		arguments.addAll(settings);
 		this.context = MatcherApplication.application()
 			.initializers((context) -> context.getBeanFactory()
 				.registerSingleton("skipTestConfigurations", new SkipTestConfigurations()))
 			.sources(VacancyTopic.class, FailingVacancyView.class)
 			// arguments, which win over the service's own settings
-			.run("--server.port=0", "--spring.kafka.producer.transaction-id-prefix=matcher-second-",
-					"--spring.kafka.consumer.client-id=" + CLIENT_ID, "--nhsjob.matcher.outbox-relay-interval=1s",
-					"--nhsjob.matcher.expiry-sweep-interval=1s", "--nhsjob.matcher.token-secret=" + LinkSecrets.CURRENT,
-					"--nhsjob.matcher.previous-token-secret=" + LinkSecrets.PREVIOUS);
+			.run(arguments.toArray(String[]::new));
+	}
+
+	/** Where it listens for HTTP, on loopback. */
+	URI uri(String path) {
+		return URI.create(
+				"http://127.0.0.1:" + this.context.getEnvironment().getRequiredProperty("local.server.port") + path);
 	}
 
 	/** Stops its profile reader where it is, as a reader that lags would be. */

@@ -66,7 +66,12 @@ final class RunningServices implements AutoCloseable {
 				"--nhsjob.ingest.admin-token=" + this.adminToken));
 		this.contexts.add(run(MatcherApplication.application(), this.matcherPort,
 				"--nhsjob.matcher.public-base-url=" + matcherUrl(),
-				"--nhsjob.matcher.token-secret=walking-skeleton-token-secret-" + System.nanoTime()));
+				"--nhsjob.matcher.token-secret=walking-skeleton-token-secret-" + System.nanoTime(),
+				// every request of the tests comes from loopback, many candidates' among
+				// them
+				"--nhsjob.matcher.limits.alerts-per-client-per-hour=1000000",
+				"--nhsjob.matcher.limits.confirmation-emails-per-hour=1000000",
+				"--nhsjob.matcher.limits.previews-per-client-per-minute=1000000"));
 		this.contexts.add(run(NotifierApplication.application(), this.notifierPort,
 				"--nhsjob.notifier.coalescing-window=" + this.coalescingWindow.toMillis() + "ms"));
 		return this;

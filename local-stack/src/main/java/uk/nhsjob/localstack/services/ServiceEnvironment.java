@@ -22,6 +22,9 @@ public record ServiceEnvironment(String mongoUri, String kafkaBootstrapServers, 
 		int minInsyncReplicas, String smtpHost, int smtpPort, String adminToken, String matcherTokenSecret,
 		String matcherPublicBaseUrl) {
 
+	/** The proxies the matcher trusts on the local stack. */
+	static final String LOOPBACK = "127.0.0.0/8, ::1/128";
+
 	/**
 	 * The variables for one instance: the infrastructure's addresses and its port for
 	 * every instance, a secret only for the service it belongs to, and where one of
@@ -43,6 +46,10 @@ public record ServiceEnvironment(String mongoUri, String kafkaBootstrapServers, 
 		}
 		if (service.equals(Service.MATCHER)) {
 			variables.put("NHSJOB_MATCHER_TOKEN_SECRET", this.matcherTokenSecret);
+			// as if behind a proxy on the same host: X-Forwarded-For from loopback names
+			// the
+			// client its limits count (docs/alerts.md, "Limits")
+			variables.put("NHSJOB_MATCHER_TRUSTED_PROXIES", LOOPBACK);
 			if (instance.isOneOfSeveral()) {
 				// unique among the instances and the same on every start of this one, so
 				// that

@@ -44,6 +44,14 @@ class ServiceEnvironmentTests {
 	}
 
 	@Test
+	void theMatcherTrustsForwardedAddressesFromLoopbackOnly() {
+		assertThat(this.environment.variables(new ServiceInstance(MATCHER, 1, 1)))
+			.containsEntry("NHSJOB_MATCHER_TRUSTED_PROXIES", "127.0.0.0/8, ::1/128");
+		assertThat(this.environment.variables(new ServiceInstance(INGEST, 1, 1)))
+			.doesNotContainKey("NHSJOB_MATCHER_TRUSTED_PROXIES");
+	}
+
+	@Test
 	void aSingleMatcherKeepsItsDefaultTransactionalIdentity() {
 		assertThat(this.environment.variables(new ServiceInstance(MATCHER, 1, 1)))
 			.doesNotContainKey("NHSJOB_MATCHER_TRANSACTION_ID_PREFIX");

@@ -16,6 +16,8 @@ import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.matcher.MatcherSettings;
 import uk.nhsjob.matcher.alert.link.LinkPurpose;
+import uk.nhsjob.matcher.limit.ClientLimits;
+import uk.nhsjob.matcher.limit.LimitReached;
 
 /**
  * What candidates do with their alerts. Every change is saved with its outbox flag set
@@ -40,8 +42,10 @@ public class AlertManagement {
 
 	private final int confirmationEmailsPerHour;
 
+	private final ClientLimits limits;
+
 	AlertManagement(Alerts alerts, Addresses addresses, ProfilePublisher publisher, AlertLinks links,
-			ApplicationEventPublisher events, Clock clock, MatcherSettings settings) {
+			ApplicationEventPublisher events, Clock clock, MatcherSettings settings, ClientLimits limits) {
 		this.alerts = alerts;
 		this.addresses = addresses;
 		this.publisher = publisher;
@@ -50,6 +54,7 @@ public class AlertManagement {
 		this.clock = clock;
 		this.maxAlertsPerAddress = settings.maxAlertsPerAddress();
 		this.confirmationEmailsPerHour = settings.confirmationEmailsPerHour();
+		this.limits = limits;
 	}
 
 	/**
@@ -57,6 +62,8 @@ public class AlertManagement {
 	 * one. Over the address's confirmation rate limit the answer is the same, but no
 	 * email is asked for.
 	 * @throws TooManyAlerts when the address has its fill of live alerts
+	 * @throws LimitReached when the service has asked for all the confirmation emails it
+	 * may this hour; nothing is stored then
 	 */
 	public Alert create(NewAlert request) {
 		String email = request.email().strip().toLowerCase(Locale.ROOT);
@@ -71,12 +78,16 @@ public class AlertManagement {
 			if (!this.addresses.allowConfirmationEmail(email, this.confirmationEmailsPerHour, now)) {
 				return same.get();
 			}
+			this.limits.takeConfirmationEmail();
 			same.get().requestConfirmationAgain(now);
 			return saveAndPublish(same.get());
 		}
 		this.addresses.reserveAlert(email, this.maxAlertsPerAddress);
 		try {
 			boolean emailAllowed = this.addresses.allowConfirmationEmail(email, this.confirmationEmailsPerHour, now);
+			if (emailAllowed) {
+				this.limits.takeConfirmationEmail();
+			}
 			return saveAndPublish(Alert.pending(email, criteria, frequency, now, emailAllowed));
 		}
 		catch (RuntimeException ex) {

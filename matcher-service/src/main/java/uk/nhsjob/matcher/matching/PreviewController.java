@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -20,6 +21,7 @@ import uk.nhsjob.matcher.alert.Criteria;
 import uk.nhsjob.matcher.alert.MatchPreviews;
 import uk.nhsjob.matcher.alert.MatchPreviews.MatchPreview;
 import uk.nhsjob.matcher.alert.PreviewsBusy;
+import uk.nhsjob.matcher.limit.ClientLimits;
 
 /**
  * {@code POST /api/v1/alerts/preview}: what an alert with these criteria would match now,
@@ -36,16 +38,24 @@ class PreviewController {
 
 	private final MatchPreviews previews;
 
-	PreviewController(MatchPreviews previews) {
+	private final ClientLimits limits;
+
+	PreviewController(MatchPreviews previews, ClientLimits limits) {
 		this.previews = previews;
+		this.limits = limits;
 	}
 
-	/** A limit above {@value #MAX_LIMIT} is taken as {@value #MAX_LIMIT}. */
+	/**
+	 * A limit above {@value #MAX_LIMIT} is taken as {@value #MAX_LIMIT}. Over the
+	 * client's previews a minute the service's API advice answers {@code 429}.
+	 */
 	@PostMapping("/api/v1/alerts/preview")
-	MatchPreview preview(@Valid @RequestBody Criteria criteria, @RequestParam(defaultValue = "20") int limit) {
+	MatchPreview preview(@Valid @RequestBody Criteria criteria, @RequestParam(defaultValue = "20") int limit,
+			HttpServletRequest http) {
 		if (limit < 1) {
 			throw new InvalidLimit();
 		}
+		this.limits.takePreview(http);
 		return this.previews.preview(criteria.normalised(), Math.min(limit, MAX_LIMIT));
 	}
 

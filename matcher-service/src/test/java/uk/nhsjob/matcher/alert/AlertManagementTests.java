@@ -17,6 +17,7 @@ import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.matcher.MatcherSettings;
 import uk.nhsjob.matcher.alert.link.LinkPurpose;
 import uk.nhsjob.matcher.alert.link.LinkTokens;
+import uk.nhsjob.matcher.limit.ClientLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,7 +50,7 @@ class AlertManagementTests {
 	private final ApplicationEventPublisher events = mock();
 
 	private final AlertManagement management = new AlertManagement(this.alerts, this.addresses, this.publisher,
-			this.links, this.events, this.clock, this.settings);
+			this.links, this.events, this.clock, this.settings, mock(ClientLimits.class));
 
 	@Test
 	void opensAnAlertWithItsOwnManageToken() {

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
+import uk.nhsjob.matcher.limit.ClientLimits;
 import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class PreviewControllerTests {
 		});
 		OpenVacancyPreviews previews = new OpenVacancyPreviews(openVacancies, PostcodeDirectory.load(),
 				new PreviewSettings(1, Duration.ofSeconds(5), 100), () -> 0L);
-		MockMvc api = MockMvcBuilders.standaloneSetup(new PreviewController(previews))
+		MockMvc api = MockMvcBuilders.standaloneSetup(new PreviewController(previews, mock(ClientLimits.class)))
 			.setValidator(ANY_CRITERIA)
 			.build();
 		try {

@@ -1,5 +1,6 @@
 package uk.nhsjob.matcher.alert.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.nhsjob.matcher.alert.Alert;
 import uk.nhsjob.matcher.alert.AlertManagement;
 import uk.nhsjob.matcher.alert.NewAlert;
+import uk.nhsjob.matcher.limit.ClientLimits;
 import uk.nhsjob.platform.web.BearerToken;
 
 /** The alerts API ({@code /api/v1/alerts}) of docs/alerts.md. */
@@ -28,13 +30,20 @@ class AlertController {
 
 	private final AlertManagement management;
 
-	AlertController(AlertManagement management) {
+	private final ClientLimits limits;
+
+	AlertController(AlertManagement management, ClientLimits limits) {
 		this.management = management;
+		this.limits = limits;
 	}
 
+	/**
+	 * Every request that gets this far counts toward the client's limit, re-sends too.
+	 */
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	AlertCreated create(@Valid @RequestBody NewAlert request) {
+	AlertCreated create(@Valid @RequestBody NewAlert request, HttpServletRequest http) {
+		this.limits.takeAlertCreation(http);
 		Alert alert = this.management.create(request);
 		return new AlertCreated(alert.id(), alert.status());
 	}

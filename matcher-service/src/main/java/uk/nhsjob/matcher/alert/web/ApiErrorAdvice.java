@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import uk.nhsjob.matcher.alert.AlertNotChangeable;
 import uk.nhsjob.matcher.alert.AlertNotFound;
 import uk.nhsjob.matcher.alert.TooManyAlerts;
+import uk.nhsjob.matcher.limit.LimitReached;
 
 /**
  * The API's errors as {@code application/problem+json}; a bad request lists each field at
@@ -59,6 +60,16 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail tooManyAlerts(TooManyAlerts ex) {
 		return problem(HttpStatus.CONFLICT, "Too many alerts", ex.getMessage());
+	}
+
+	/** Over a limit per client or overall (docs/alerts.md, "Limits"). */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> limitReached(LimitReached ex) {
+		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+				"Too many requests from this client, or to the service as a whole; try again later.");
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+			.body(problem);
 	}
 
 	@ExceptionHandler

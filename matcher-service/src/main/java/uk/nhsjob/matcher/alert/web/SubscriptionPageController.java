@@ -2,6 +2,7 @@ package uk.nhsjob.matcher.alert.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import uk.nhsjob.matcher.alert.MatchPreviews.MatchPreview;
 import uk.nhsjob.matcher.alert.NewAlert;
 import uk.nhsjob.matcher.alert.PreviewsBusy;
 import uk.nhsjob.matcher.alert.TooManyAlerts;
+import uk.nhsjob.matcher.limit.ClientLimits;
 
 /**
  * The subscription page at the service's root. It works as a plain form: "Show matching
@@ -27,7 +29,8 @@ import uk.nhsjob.matcher.alert.TooManyAlerts;
  * them with the address and creates the alert exactly as {@code POST /api/v1/alerts}
  * does, checked by the same validator. JavaScript only adds the live preview, from
  * {@code POST /api/v1/alerts/preview}; without it the page asks the same
- * {@link MatchPreviews} in process.
+ * {@link MatchPreviews} in process. Both count toward the client's limits as the API's
+ * calls do; over one, {@link LimitPageErrorAdvice} answers a page asking to try later.
  */
 @Controller
 class SubscriptionPageController {
@@ -43,10 +46,14 @@ class SubscriptionPageController {
 
 	private final MatchPreviews previews;
 
-	SubscriptionPageController(AlertManagement management, Validator validator, MatchPreviews previews) {
+	private final ClientLimits limits;
+
+	SubscriptionPageController(AlertManagement management, Validator validator, MatchPreviews previews,
+			ClientLimits limits) {
 		this.management = management;
 		this.validator = validator;
 		this.previews = previews;
+		this.limits = limits;
 	}
 
 	@GetMapping("/")
@@ -55,7 +62,8 @@ class SubscriptionPageController {
 	}
 
 	@PostMapping("/preview")
-	String preview(@ModelAttribute CriteriaForm form, Model model) {
+	String preview(@ModelAttribute CriteriaForm form, Model model, HttpServletRequest http) {
+		this.limits.takePreview(http);
 		PageProblems problems = new PageProblems();
 		Criteria criteria = form.criteria(problems);
 		for (ConstraintViolation<Criteria> violation : this.validator.validate(criteria)) {
@@ -66,7 +74,7 @@ class SubscriptionPageController {
 	}
 
 	@PostMapping("/")
-	String subscribe(@ModelAttribute CriteriaForm form, Model model) {
+	String subscribe(@ModelAttribute CriteriaForm form, Model model, HttpServletRequest http) {
 		PageProblems problems = new PageProblems();
 		Criteria criteria = form.criteria(problems);
 		Frequency frequency = form.frequency(problems);
@@ -77,6 +85,7 @@ class SubscriptionPageController {
 		if (!problems.isEmpty()) {
 			return page(form, problems, null, false, model);
 		}
+		this.limits.takeAlertCreation(http);
 		try {
 			this.management.create(request);
 		}
