@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.profile.AlertProfileChanged;
 import uk.nhsjob.platform.background.BackgroundReaders;
+import uk.nhsjob.platform.privacy.Redaction;
 
 /**
  * Builds this instance's {@link ActiveAlertIndex} from the profile stream: every
@@ -52,8 +53,10 @@ class AlertProfileReader extends TopicFollower {
 			}
 		}
 		catch (RuntimeException ex) {
+			// a parser's message quotes what it could not read: in a profile record, that
+			// may be the address or a link with its token
 			log.warn("Skipped unreadable profile record {}-{}@{}: {}", record.topic(), record.partition(),
-					record.offset(), ex.toString());
+					record.offset(), Redaction.of(ex.toString()));
 			return;
 		}
 		this.index.apply(alertId, profile, Instant.ofEpochMilli(record.timestamp()));
