@@ -53,10 +53,11 @@ class AlertProfileReader extends TopicFollower {
 			}
 		}
 		catch (RuntimeException ex) {
-			// a parser's message quotes what it could not read: in a profile record, that
-			// may be the address or a link with its token
+			// a deserialiser's message quotes the record's bytes, a parser's what it
+			// could
+			// not read: in a profile record, the address and links with tokens
 			log.warn("Skipped unreadable profile record {}-{}@{}: {}", record.topic(), record.partition(),
-					record.offset(), Redaction.of(ex.toString()));
+					record.offset(), Redaction.ofFailure(ex));
 			return;
 		}
 		this.index.apply(alertId, profile, Instant.ofEpochMilli(record.timestamp()));

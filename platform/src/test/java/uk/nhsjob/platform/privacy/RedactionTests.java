@@ -21,6 +21,23 @@ class RedactionTests {
 	}
 
 	@Test
+	void replacesADumpOfARecordsBytes() {
+		assertThat(
+				Redaction.of("Can't deserialize data [[123, 34, 101, 109, 97, 105, 108, 34, 58, 34, 115]] from topic"))
+			.isEqualTo("Can't deserialize data <bytes> from topic");
+		assertThat(Redaction.of("revision [3, 4] of [1, 2]")).isEqualTo("revision [3, 4] of [1, 2]");
+	}
+
+	@Test
+	void describesAFailureByItsClassAndItsRootCause() {
+		Exception failure = new IllegalStateException("data [[123, 34, 115, 97, 109, 64, 101, 120]]",
+				new IllegalArgumentException("Cannot deserialize value from String \"sam@example.org\""));
+
+		assertThat(Redaction.ofFailure(failure)).isEqualTo("java.lang.IllegalStateException caused by "
+				+ "java.lang.IllegalArgumentException: Cannot deserialize value from String \"<address>\"");
+	}
+
+	@Test
 	void putsAMessageOnOneLine() {
 		assertThat(Redaction.of("Failed messages:\n\tnested 550 no such user\r\n"))
 			.isEqualTo("Failed messages: nested 550 no such user");
