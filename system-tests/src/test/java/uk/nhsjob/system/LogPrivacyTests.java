@@ -63,7 +63,7 @@ class LogPrivacyTests {
 	private static final Pattern TOKEN = Pattern.compile("[?&]token=([^\\s\"<>&]+)");
 
 	private static final Pattern LINK = Pattern
-		.compile("https?://[^\\s\"<>]+/alerts/(confirm|manage|unsubscribe)" + "\\?token=[^\\s\"<>&]+");
+		.compile("https?://[^\\s\"<>]+/alerts/(confirm|manage|unsubscribe)\\?token=[^\\s\"<>&]+");
 
 	/** How the ingest service prints the admin token it made, to the console alone. */
 	private static final String ADMIN_TOKEN_PRINTED = "Admin token for this run (nhsjob.ingest.admin-token): ";
@@ -90,7 +90,7 @@ class LogPrivacyTests {
 			this.secrets.add(apiKey);
 			pushFeed(services, sourceId, apiKey, "W1", "Medical Secretary to the Cardiology Team");
 
-			String alertId = createAlert(services, candidate);
+			createAlert(services, candidate);
 			MimeMessage confirmation = mailbox.awaitMessageTo(candidate);
 			String confirmUrl = link(confirmation, "confirm");
 			assertThat(this.http.get().uri(confirmUrl).retrieve().toEntity(String.class).getStatusCode())
@@ -115,7 +115,6 @@ class LogPrivacyTests {
 				.retrieve()
 				.toBodilessEntity();
 			assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-			assertThat(alertId).isNotBlank();
 
 			String bounced = "log-privacy-bounced-" + System.nanoTime() + "@example.org";
 			this.secrets.add(bounced);

@@ -24,8 +24,8 @@ public final class SmtpRefusal extends RuntimeException {
 	/**
 	 * The refusal, its message the server's reply without the addresses it quotes
 	 * ({@code 550 5.1.1 <address>: Recipient address rejected}): the message is logged
-	 * and kept in the ledger. Without the library's exception as its cause, whose message
-	 * quotes them.
+	 * and kept in the ledger. The library's exception is not kept as its cause: its
+	 * message quotes the addresses.
 	 */
 	static SmtpRefusal of(MessagingException ex) {
 		int code = replyCodeOf(ex);
