@@ -1,10 +1,8 @@
 package uk.nhsjob.localstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,7 +116,7 @@ public final class LocalStack {
 		}
 		StackLayout layout = StackLayout.resolve(System.getenv(), System.getProperty(StackLayout.ROOT_PROPERTY),
 				System.getProperty("local-stack.dir"), Path.of("").toAbsolutePath());
-		configureLogging(layout);
+		LauncherLog.configure(layout.logs());
 		LocalStack stack = new LocalStack(layout, System.getenv(), options);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
 		try {
@@ -163,28 +161,6 @@ public final class LocalStack {
 		}, "local-stack-enter");
 		reader.setDaemon(true);
 		reader.start();
-	}
-
-	/**
-	 * The launcher's own log (the libraries' chatter) goes to a file, not the terminal.
-	 */
-	private static void configureLogging(StackLayout layout) {
-		try {
-			Files.createDirectories(layout.logs());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create " + layout.logs(), ex);
-		}
-		setIfAbsent("org.slf4j.simpleLogger.logFile", layout.logs().resolve("local-stack.log").toString());
-		setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-		setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
-		setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
-	}
-
-	private static void setIfAbsent(String property, String value) {
-		if (System.getProperty(property) == null) {
-			System.setProperty(property, value);
-		}
 	}
 
 	void start() {

@@ -44,6 +44,9 @@ final class RunningServices implements AutoCloseable {
 
 	final String adminToken = "skeleton-admin-token-" + System.nanoTime();
 
+	/** Whether the ingest service is started without an admin token, to make its own. */
+	private boolean ingestMakesItsAdminToken;
+
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
 	/** The services at {@link #DEFAULT_START}, sending each match at once. */
@@ -61,9 +64,18 @@ final class RunningServices implements AutoCloseable {
 		this.coalescingWindow = coalescingWindow;
 	}
 
+	/**
+	 * The ingest service started without an admin token, so that it makes one for the run
+	 * and prints it; {@link #adminToken} is then not the one it takes.
+	 */
+	RunningServices withIngestMakingItsAdminToken() {
+		this.ingestMakesItsAdminToken = true;
+		return this;
+	}
+
 	RunningServices start() {
 		this.contexts.add(run(IngestApplication.application(), this.ingestPort,
-				"--nhsjob.ingest.admin-token=" + this.adminToken));
+				"--nhsjob.ingest.admin-token=" + (this.ingestMakesItsAdminToken ? "" : this.adminToken)));
 		this.contexts.add(run(MatcherApplication.application(), this.matcherPort,
 				"--nhsjob.matcher.public-base-url=" + matcherUrl(),
 				"--nhsjob.matcher.token-secret=walking-skeleton-token-secret-" + System.nanoTime(),
@@ -87,6 +99,11 @@ final class RunningServices implements AutoCloseable {
 
 	String notifierUrl() {
 		return "http://localhost:" + this.notifierPort;
+	}
+
+	/** A bean of the notifier's context: its mail sender, say, to point it elsewhere. */
+	<T> T notifierBean(Class<T> type) {
+		return this.contexts.get(2).getBean(type);
 	}
 
 	private ConfigurableApplicationContext run(SpringApplicationBuilder application, int port, String... args) {

@@ -81,7 +81,10 @@ public final class MailServer implements AutoCloseable {
 				restored++;
 			}
 			catch (IOException | MessagingException | UserException | RuntimeException ex) {
-				logger.warn("Cannot deliver the kept message {} again; the inbox still shows it", mail.file(), ex);
+				// the file's folder is named after the recipient, and the exception's
+				// message may quote the path: neither goes into the log
+				logger.warn("Cannot deliver the kept message {} again ({}); the inbox still shows it",
+						mail.file().getFileName(), ex.getClass().getName());
 			}
 		}
 		return restored;

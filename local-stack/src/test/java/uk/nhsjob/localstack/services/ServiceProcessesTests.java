@@ -62,6 +62,11 @@ class ServiceProcessesTests {
 			.contains("listening on " + port + " as matcher-local-1- with token-secret");
 		assertThat(Files.readString(logs.resolve("matcher-service-2.log")))
 			.contains("listening on " + (port + 100) + " as matcher-local-2- with token-secret");
+		// the secrets go in the environment, not on the command line the log starts with
+		assertThat(Files.readAllLines(logs.resolve("matcher-service-1.log")))
+			.filteredOn((line) -> line.startsWith("===="))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("starting").doesNotContain("token-secret"));
 
 		ServiceProcess second = this.processes.processes().get(1);
 		long killed = second.process().pid();

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.profile.AlertProfileChanged;
 import uk.nhsjob.platform.background.BackgroundReaders;
+import uk.nhsjob.platform.privacy.Redaction;
 
 /**
  * Builds this instance's {@link ActiveAlertIndex} from the profile stream: every
@@ -52,8 +53,11 @@ class AlertProfileReader extends TopicFollower {
 			}
 		}
 		catch (RuntimeException ex) {
+			// a deserialiser's message quotes the record's bytes, a parser's what it
+			// could
+			// not read: in a profile record, the address and links with tokens
 			log.warn("Skipped unreadable profile record {}-{}@{}: {}", record.topic(), record.partition(),
-					record.offset(), ex.toString());
+					record.offset(), Redaction.ofFailure(ex));
 			return;
 		}
 		this.index.apply(alertId, profile, Instant.ofEpochMilli(record.timestamp()));

@@ -5,6 +5,8 @@ import jakarta.mail.SendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
+import uk.nhsjob.platform.privacy.Redaction;
+
 /**
  * An email the SMTP server did not accept. Permanent when the server answered 5xx about
  * it (RFC 5321: do not repeat the same request); otherwise (a 4xx, a timeout, a dropped
@@ -14,15 +16,22 @@ public final class SmtpRefusal extends RuntimeException {
 
 	private final int replyCode;
 
-	private SmtpRefusal(String message, int replyCode, Throwable cause) {
-		super(message, cause);
+	private SmtpRefusal(String message, int replyCode) {
+		super(message);
 		this.replyCode = replyCode;
 	}
 
+	/**
+	 * The refusal, its message the server's reply without the addresses it quotes
+	 * ({@code 550 5.1.1 <address>: Recipient address rejected}): the message is logged
+	 * and kept in the ledger. The library's exception is not kept as its cause: its
+	 * message quotes the addresses.
+	 */
 	static SmtpRefusal of(MessagingException ex) {
 		int code = replyCodeOf(ex);
-		String reason = (code > 0) ? "SMTP " + code + ": " + firstLine(ex) : "SMTP unavailable: " + firstLine(ex);
-		return new SmtpRefusal(reason, code, ex);
+		String reply = Redaction.of(firstLine(ex));
+		String reason = (code > 0) ? "SMTP " + code + ": " + reply : "SMTP unavailable: " + reply;
+		return new SmtpRefusal(reason, code);
 	}
 
 	public boolean isPermanent() {

@@ -22,8 +22,8 @@ import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
-import uk.nhsjob.notifier.smtp.FaultySmtpServer;
-import uk.nhsjob.notifier.smtp.FaultySmtpServer.Fault;
+import uk.nhsjob.testsupport.smtp.FaultySmtpServer;
+import uk.nhsjob.testsupport.smtp.FaultySmtpServer.Fault;
 import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import uk.nhsjob.notifier.smtp.FaultySmtpServer.Fault;
+import uk.nhsjob.testsupport.smtp.FaultySmtpServer;
+import uk.nhsjob.testsupport.smtp.FaultySmtpServer.Fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -21,6 +21,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import uk.nhsjob.common.Topics;
+import uk.nhsjob.platform.privacy.Redaction;
 
 /**
  * The one failure policy of every listener (docs/operations.md, "Dead letters"): a record
@@ -77,8 +78,8 @@ public final class KafkaFailurePolicy {
 
 	private static DeadLetterPublishingRecoverer recoverer(ProducerFactory<?, ?> producerFactory) {
 		return new DeadLetterPublishingRecoverer(deadLetterTemplates(producerFactory), (record, failure) -> {
-			log.warn("Dead-lettering {}-{}@{} after: {}", record.topic(), record.partition(), record.offset(),
-					failure.getMessage());
+			log.warn("Dead-lettering {} after: {}", KafkaRecordLogging.describe(record),
+					Redaction.of(failure.getMessage()));
 			// -1: the producer chooses, so that a dead-letter topic need not have
 			// as many partitions as its source
 			return new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1);
@@ -116,8 +117,12 @@ public final class KafkaFailurePolicy {
 			bytesFactory.setTransactionIdPrefix(transactionIdPrefix + "dead-letters-");
 		}
 		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-		templates.put(byte[].class, new KafkaTemplate<>(bytesFactory));
-		templates.put(Object.class, new KafkaTemplate<>(producerFactory));
+		KafkaTemplate<String, byte[]> bytes = new KafkaTemplate<>(bytesFactory);
+		bytes.setProducerListener(KafkaRecordLogging.producerListener());
+		KafkaTemplate<?, ?> objects = new KafkaTemplate<>(producerFactory);
+		objects.setProducerListener(KafkaRecordLogging.producerListener());
+		templates.put(byte[].class, bytes);
+		templates.put(Object.class, objects);
 		return templates;
 	}
 

@@ -1,4 +1,4 @@
-package uk.nhsjob.notifier.smtp;
+package uk.nhsjob.testsupport.smtp;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SMTP server on loopback that speaks just enough SMTP to accept mail, and fails on
- * request for a recipient: a 4xx or 5xx to its RCPT, no answer at all, or a dropped
- * connection.
+ * request for a recipient: a 4xx or 5xx to its RCPT (one 5xx quoting the address, as many
+ * servers do), no answer at all, or a dropped connection.
  */
 public final class FaultySmtpServer implements AutoCloseable {
 
@@ -119,6 +119,9 @@ public final class FaultySmtpServer implements AutoCloseable {
 						}
 						case BUSY -> reply(out, "451 4.3.0 Mailbox busy, try again later");
 						case NO_SUCH_USER -> reply(out, "550 5.1.1 No such user");
+						// as Postfix words it: the reply quotes the address
+						case UNKNOWN_QUOTED -> reply(out, "550 5.1.1 <" + address
+								+ ">: Recipient address rejected: User unknown in local recipient table");
 						case STALL -> {
 							// say nothing until the client gives up and hangs up
 							while (in.readLine() != null) {
@@ -175,7 +178,7 @@ public final class FaultySmtpServer implements AutoCloseable {
 
 	public enum Fault {
 
-		NONE, BUSY, NO_SUCH_USER, STALL, DROP
+		NONE, BUSY, NO_SUCH_USER, UNKNOWN_QUOTED, STALL, DROP
 
 	}
 
