@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The multi-instance runs on real processes (cluster-tests' ClusterRunsTests): three Kafka
+# The multi-instance runs on real processes (cluster-tests' ClusterRunsTests, and local-stack's
+# three-node KafkaClusterTests first): three Kafka
 # brokers and two instances of each service in child JVMs, a seeded workload of a few hundred
 # alerts, without faults and then with a broker and one instance of each service killed -9.
 # Each run prints its table and its seed. Options go to Maven, e.g.:
@@ -10,6 +11,6 @@
 # fast and slow suites of the other modules are not run. About 7 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")"
-exec ./mvnw -B -ntp -Pcluster -pl cluster-tests -am verify \
+exec ./mvnw -B -ntp -Pcluster -pl local-stack,cluster-tests -am verify \
 	-Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-	-Dit.test=ClusterRunsTests -Dfailsafe.failIfNoSpecifiedTests=false "$@"
+	-Dit.test='KafkaClusterTests,ClusterRunsTests' -Dfailsafe.failIfNoSpecifiedTests=false "$@"

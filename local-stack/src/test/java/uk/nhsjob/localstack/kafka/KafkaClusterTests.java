@@ -26,10 +26,9 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import uk.nhsjob.testsupport.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,9 +37,11 @@ import static org.awaitility.Awaitility.await;
  * A real three-node cluster from the jars in {@code target/kafka-libs} (the module's
  * package phase copies them, so this runs in verify): a topic with three copies and two
  * in sync keeps taking writes with {@code acks=all} while its leader is killed with
- * {@code SIGKILL}, and the node comes back into sync when it is started again.
+ * {@code SIGKILL}, and the node comes back into sync when it is started again. Tagged
+ * {@code cluster}: it runs with the multi-instance runs ({@code ./cluster-test.sh}, after
+ * {@code ./mvnw verify} in CI), which keeps verify within its time.
  */
-@SlowTest
+@Tag("cluster")
 class KafkaClusterTests {
 
 	private static final String TOPIC = "cluster-test.v1";
