@@ -1,7 +1,7 @@
 package uk.nhsjob.common;
 
 /**
- * The three topics of the system and the suffix of their dead-letter topics.
+ * The four topics of the system and the suffix of their dead-letter topics.
  */
 public final class Topics {
 
@@ -18,6 +18,12 @@ public final class Topics {
 	 * set.
 	 */
 	public static final String ALERTS = "nhsjob.alerts.v1";
+
+	/**
+	 * Keyed by a keyed hash of the address: emails about an address rather than one alert
+	 * (the manage link, the reply to an address that has its fill of alerts).
+	 */
+	public static final String NOTICES = "nhsjob.notices.v1";
 
 	/** Appended to a consumed topic's name to name its dead-letter topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";

@@ -31,7 +31,8 @@ class EventWireShapeTests {
 		return Stream.of(Arguments.of("vacancy-published.json", Events.vacancyPublished(), Object.class),
 				Arguments.of("alert-profile-changed.json", Events.alertProfileChanged(), Object.class),
 				Arguments.of("vacancy-matched.json", Events.vacancyMatched(), AlertMatch.class),
-				Arguments.of("welcome-set-matched.json", Events.welcomeSetMatched(), AlertMatch.class));
+				Arguments.of("welcome-set-matched.json", Events.welcomeSetMatched(), AlertMatch.class),
+				Arguments.of("address-notice.json", Events.addressNotice(), Object.class));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -8,6 +8,8 @@ import java.util.UUID;
 import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.match.WelcomeSetMatched;
+import uk.nhsjob.common.notice.AddressNotice;
+import uk.nhsjob.common.notice.NoticeKind;
 import uk.nhsjob.common.profile.AlertProfileChanged;
 import uk.nhsjob.common.profile.ProfileCriteria;
 import uk.nhsjob.common.vacancy.Vacancy;
@@ -88,6 +90,11 @@ final class Events {
 	static WelcomeSetMatched welcomeSetMatched() {
 		return new WelcomeSetMatched(UUID.fromString("8e30bd85-5c31-4a7f-8d86-3a8a6d9f4d04"), 1, OCCURRED_AT, "a-7f3c",
 				List.of(matchedVacancy()), 14);
+	}
+
+	static AddressNotice addressNotice() {
+		return new AddressNotice(UUID.fromString("3f6d2b1e-8c4a-4d2e-9b7a-1c5e0f9a2d47"), 1, OCCURRED_AT,
+				"sam@example.org", NoticeKind.MANAGE_LINK, "https://alerts.example.org/alerts/mine?token=t0k3n");
 	}
 
 }
