@@ -129,7 +129,9 @@ public final class NotifierThroughput {
 				// the notifier's own settings but for the coalescing window: a round of
 				// at most 100 emails every second (at once again after a full one)
 				List.of("--server.port=0", "--spring.mongodb.database=nhsjob-notifier-benchmark-" + UUID.randomUUID(),
-						"--nhsjob.notifier.coalescing-window=0s", "--logging.level.root=WARN"));
+						"--nhsjob.notifier.coalescing-window=0s", "--logging.level.root=WARN",
+						"--nhsjob.notifier.address-key=a-benchmark-address-key-of-32-characters-or-more",
+						"--nhsjob.notifier.admin-token=a-benchmark-admin-token"));
 		String mongoUri = System.getenv("MONGODB_URI");
 		if (mongoUri != null) {
 			// a real MongoDB: the in-JVM test server has no secondary indexes

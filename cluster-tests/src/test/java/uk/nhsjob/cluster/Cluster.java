@@ -105,14 +105,15 @@ final class Cluster implements AutoCloseable {
 					"--nhsjob.matcher.limits.confirmation-emails-per-hour=1000000",
 					"--nhsjob.matcher.limits.previews-per-client-per-minute=1000000"));
 		}
+		String addressKey = "cluster-address-key-shared-by-every-notifier-" + System.nanoTime();
 		for (int i = 1; i <= this.layout.notifiers(); i++) {
-			add(NOTIFIER, i,
-					List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtp.getSmtp().getPort(),
-							"--nhsjob.notifier.coalescing-window=" + 2000 + "ms",
-							"--nhsjob.notifier.delivery.poll-interval=500ms",
-							"--nhsjob.notifier.delivery.sending-timeout=60s",
-							"--nhsjob.notifier.delivery.retry-initial-interval=2s",
-							"--nhsjob.notifier.delivery.retry-max-interval=10s"));
+			add(NOTIFIER, i, List.of("--spring.mail.host=127.0.0.1",
+					"--spring.mail.port=" + this.smtp.getSmtp().getPort(),
+					"--nhsjob.notifier.address-key=" + addressKey, "--nhsjob.notifier.admin-token=" + this.adminToken,
+					"--nhsjob.notifier.coalescing-window=" + 2000 + "ms",
+					"--nhsjob.notifier.delivery.poll-interval=500ms", "--nhsjob.notifier.delivery.sending-timeout=60s",
+					"--nhsjob.notifier.delivery.retry-initial-interval=2s",
+					"--nhsjob.notifier.delivery.retry-max-interval=10s"));
 		}
 		all().forEach(ServiceInstance::start);
 		awaitReady(all(), Duration.ofMinutes(4));

@@ -29,6 +29,7 @@ import uk.nhsjob.localstack.services.ServiceInstance;
  * @param imapPort the IMAP server's port
  * @param inboxUrl the web inbox
  * @param adminToken the ingest service's admin token
+ * @param notifierAdminToken the notifier's admin token
  * @param demoSource the demo source's key, when the services run
  * @param demoFeed the sample feed to push
  * @param layout the stack's folders
@@ -37,8 +38,9 @@ import uk.nhsjob.localstack.services.ServiceInstance;
  * @param restartCrashed whether a crashed child is started again by itself
  */
 record Banner(Duration startedIn, List<ServiceInstance> services, Kafka kafka, String mongoUri, boolean mongoEmbedded,
-		int smtpPort, int imapPort, String inboxUrl, String adminToken, @Nullable DemoSourceKey demoSource,
-		Path demoFeed, StackLayout layout, List<Child> children, boolean restartCrashed) {
+		int smtpPort, int imapPort, String inboxUrl, String adminToken, String notifierAdminToken,
+		@Nullable DemoSourceKey demoSource, Path demoFeed, StackLayout layout, List<Child> children,
+		boolean restartCrashed) {
 
 	private static final Pattern URI_PASSWORD = Pattern.compile("(?<=://)([^:/@]+):[^@/]*@");
 
@@ -65,7 +67,8 @@ record Banner(Duration startedIn, List<ServiceInstance> services, Kafka kafka, S
 		line(text, "MongoDB", withoutPassword(this.mongoUri) + (this.mongoEmbedded
 				? "   (embedded, data in " + this.layout.display(this.layout.mongoFile()) + ")" : "   (MONGODB_URI)"));
 		text.append('\n');
-		line(text, "admin token", this.adminToken);
+		line(text, "admin token", this.adminToken + "   (ingest: sources and keys)");
+		line(text, "", this.notifierAdminToken + "   (notifier: suppressed addresses)");
 		if (this.demoSource != null) {
 			line(text, "demo source", this.demoSource.sourceId());
 			line(text, "demo key", this.demoSource.apiKey());

@@ -194,6 +194,8 @@ public final class LocalStack {
 
 		String adminToken = Secrets.fromVariableOrKept(this.environment.get("NHSJOB_INGEST_ADMIN_TOKEN"),
 				this.layout.adminTokenFile());
+		String notifierAdminToken = Secrets.fromVariableOrKept(this.environment.get("NHSJOB_NOTIFIER_ADMIN_TOKEN"),
+				this.layout.notifierAdminTokenFile());
 		@Nullable DemoSourceKey demoSource = null;
 		List<Banner.Child> children = new ArrayList<>();
 		kafka.brokers().forEach((broker) -> children.add(new Banner.Child(broker.name(), broker.pid())));
@@ -201,7 +203,8 @@ public final class LocalStack {
 			ServiceProcesses processes = startServices(instances,
 					new ServiceEnvironment(mongoUri, kafka.bootstrapServers(), kafka.replicationFactor(),
 							kafka.minInsyncReplicas(), HOST, mail.smtpPort(), adminToken,
-							Secrets.kept(this.layout.matcherTokenSecretFile()), MATCHER_PUBLIC_BASE_URL));
+							Secrets.kept(this.layout.matcherTokenSecretFile()), MATCHER_PUBLIC_BASE_URL,
+							notifierAdminToken, Secrets.kept(this.layout.notifierAddressKeyFile())));
 			processes.processes()
 				.forEach((process) -> children.add(new Banner.Child(process.name(), process.process().pid())));
 			demoSource = registerDemoSource(services, adminToken);
@@ -210,8 +213,8 @@ public final class LocalStack {
 		System.out.println(new Banner(Duration.ofNanos(System.nanoTime() - startedAt), instances,
 				new Banner.Kafka(kafka.bootstrapServers(), kafka.size(), kafka.replicationFactor(),
 						kafka.minInsyncReplicas()),
-				mongoUri, embeddedMongo, mail.smtpPort(), mail.imapPort(), INBOX_URL, adminToken, demoSource,
-				this.layout.demoFeed(), this.layout, this.options.isCluster() ? children : List.of(),
+				mongoUri, embeddedMongo, mail.smtpPort(), mail.imapPort(), INBOX_URL, adminToken, notifierAdminToken,
+				demoSource, this.layout.demoFeed(), this.layout, this.options.isCluster() ? children : List.of(),
 				this.options.restartCrashed())
 			.render());
 	}

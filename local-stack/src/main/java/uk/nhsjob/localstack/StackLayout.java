@@ -74,6 +74,14 @@ record StackLayout(Path root, Path data) {
 		return this.data.resolve("admin-token");
 	}
 
+	Path notifierAdminTokenFile() {
+		return this.data.resolve("notifier-admin-token");
+	}
+
+	Path notifierAddressKeyFile() {
+		return this.data.resolve("notifier-address-key");
+	}
+
 	Path matcherTokenSecretFile() {
 		return this.data.resolve("matcher-token-secret");
 	}

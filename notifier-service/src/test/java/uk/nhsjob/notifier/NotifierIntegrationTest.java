@@ -26,9 +26,17 @@ import uk.nhsjob.testsupport.RealInfrastructure;
 @Documented
 @RealInfrastructure
 @SpringBootTest(properties = { "spring.config.name=notifier-service", "nhsjob.notifier.coalescing-window=0s",
-		"nhsjob.notifier.delivery.poll-interval=200ms" })
+		"nhsjob.notifier.delivery.poll-interval=200ms",
+		"nhsjob.notifier.address-key=" + NotifierIntegrationTest.ADDRESS_KEY,
+		"nhsjob.notifier.admin-token=" + NotifierIntegrationTest.ADMIN_TOKEN })
 @AutoConfigureMockMvc
 @Import({ TestStreams.class, TestFaults.class, TestCoalescing.class })
 public @interface NotifierIntegrationTest {
+
+	/** The key of the suppressions' hash in every test's notifier. */
+	String ADDRESS_KEY = "the-tests-address-key-of-32-characters-or-more";
+
+	/** The admin token of every test's notifier. */
+	String ADMIN_TOKEN = "the-tests-notifier-admin-token";
 
 }

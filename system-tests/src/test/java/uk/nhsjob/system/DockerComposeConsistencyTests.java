@@ -248,6 +248,15 @@ class DockerComposeConsistencyTests {
 		assertThat(services.get("matcher-service")).doesNotContainKeys("container_name", "hostname");
 	}
 
+	@Test
+	void givesTheNotifierItsAdminTokenAndAddressKeyWithNoDefault() {
+		Map<String, Object> environment = map(services.get("notifier-service").get("environment"));
+		assertThat(environment.get("NHSJOB_NOTIFIER_ADMIN_TOKEN")).asString()
+			.startsWith("${NHSJOB_NOTIFIER_ADMIN_TOKEN:?");
+		assertThat(environment.get("NHSJOB_NOTIFIER_ADDRESS_KEY")).asString()
+			.startsWith("${NHSJOB_NOTIFIER_ADDRESS_KEY:?");
+	}
+
 	/** The service's own settings file and the shared one it imports. */
 	private static String settingsOf(String service) throws IOException {
 		return Files.readString(ROOT.resolve(service + "/src/main/resources/" + service + ".yml"))

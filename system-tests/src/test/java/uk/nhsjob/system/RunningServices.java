@@ -85,7 +85,9 @@ final class RunningServices implements AutoCloseable {
 				"--nhsjob.matcher.limits.confirmation-emails-per-hour=1000000",
 				"--nhsjob.matcher.limits.previews-per-client-per-minute=1000000"));
 		this.contexts.add(run(NotifierApplication.application(), this.notifierPort,
-				"--nhsjob.notifier.coalescing-window=" + this.coalescingWindow.toMillis() + "ms"));
+				"--nhsjob.notifier.coalescing-window=" + this.coalescingWindow.toMillis() + "ms",
+				"--nhsjob.notifier.address-key=walking-skeleton-address-key-" + System.nanoTime(),
+				"--nhsjob.notifier.admin-token=" + this.adminToken));
 		return this;
 	}
 

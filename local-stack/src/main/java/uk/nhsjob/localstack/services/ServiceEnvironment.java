@@ -17,10 +17,13 @@ import java.util.Map;
  * @param matcherTokenSecret {@code NHSJOB_MATCHER_TOKEN_SECRET}, the same for every
  * matcher so that each accepts the links another signed
  * @param matcherPublicBaseUrl {@code NHSJOB_MATCHER_PUBLIC_BASE_URL}
+ * @param notifierAdminToken {@code NHSJOB_NOTIFIER_ADMIN_TOKEN}
+ * @param notifierAddressKey {@code NHSJOB_NOTIFIER_ADDRESS_KEY}, the same for every
+ * notifier so that each finds the suppressions another kept
  */
 public record ServiceEnvironment(String mongoUri, String kafkaBootstrapServers, int replicationFactor,
 		int minInsyncReplicas, String smtpHost, int smtpPort, String adminToken, String matcherTokenSecret,
-		String matcherPublicBaseUrl) {
+		String matcherPublicBaseUrl, String notifierAdminToken, String notifierAddressKey) {
 
 	/** The proxies the matcher trusts on the local stack. */
 	static final String LOOPBACK = "127.0.0.0/8, ::1/128";
@@ -43,6 +46,10 @@ public record ServiceEnvironment(String mongoUri, String kafkaBootstrapServers, 
 		String service = instance.service().name();
 		if (service.equals(Service.INGEST)) {
 			variables.put("NHSJOB_INGEST_ADMIN_TOKEN", this.adminToken);
+		}
+		if (service.equals(Service.NOTIFIER)) {
+			variables.put("NHSJOB_NOTIFIER_ADMIN_TOKEN", this.notifierAdminToken);
+			variables.put("NHSJOB_NOTIFIER_ADDRESS_KEY", this.notifierAddressKey);
 		}
 		if (service.equals(Service.MATCHER)) {
 			variables.put("NHSJOB_MATCHER_TOKEN_SECRET", this.matcherTokenSecret);

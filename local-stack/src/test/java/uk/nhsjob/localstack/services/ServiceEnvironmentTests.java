@@ -17,7 +17,7 @@ class ServiceEnvironmentTests {
 
 	private final ServiceEnvironment environment = new ServiceEnvironment("mongodb://127.0.0.1:27017",
 			"127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094", 3, 2, "127.0.0.1", 1025, "admin-token", "token-secret",
-			"http://localhost:8082");
+			"http://localhost:8082", "notifier-admin-token", "address-key");
 
 	@Test
 	void givesEveryServiceTheInfrastructureItsPortAndTheClustersReplication() {
@@ -30,6 +30,8 @@ class ServiceEnvironmentTests {
 			.containsEntry("SMTP_PORT", "1025")
 			.containsEntry("SERVER_PORT", "8083")
 			.containsEntry("NHSJOB_MATCHER_PUBLIC_BASE_URL", "http://localhost:8082")
+			.containsEntry("NHSJOB_NOTIFIER_ADMIN_TOKEN", "notifier-admin-token")
+			.containsEntry("NHSJOB_NOTIFIER_ADDRESS_KEY", "address-key")
 			.doesNotContainKeys("NHSJOB_INGEST_ADMIN_TOKEN", "NHSJOB_MATCHER_TOKEN_SECRET");
 	}
 
@@ -37,7 +39,8 @@ class ServiceEnvironmentTests {
 	void givesEachSecretOnlyToTheServiceItBelongsTo() {
 		assertThat(this.environment.variables(new ServiceInstance(INGEST, 1, 1)))
 			.containsEntry("NHSJOB_INGEST_ADMIN_TOKEN", "admin-token")
-			.doesNotContainKey("NHSJOB_MATCHER_TOKEN_SECRET");
+			.doesNotContainKeys("NHSJOB_MATCHER_TOKEN_SECRET", "NHSJOB_NOTIFIER_ADMIN_TOKEN",
+					"NHSJOB_NOTIFIER_ADDRESS_KEY");
 		assertThat(this.environment.variables(new ServiceInstance(MATCHER, 1, 1)))
 			.containsEntry("NHSJOB_MATCHER_TOKEN_SECRET", "token-secret")
 			.doesNotContainKey("NHSJOB_INGEST_ADMIN_TOKEN");

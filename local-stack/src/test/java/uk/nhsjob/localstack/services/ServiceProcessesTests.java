@@ -47,7 +47,8 @@ class ServiceProcessesTests {
 		int port = freePortWithAnotherAHundredAbove();
 		Service matcher = new Service(Service.MATCHER, port, standInServiceJar());
 		ServiceEnvironment environment = new ServiceEnvironment("mongodb://127.0.0.1:1", "127.0.0.1:1", 3, 2,
-				"127.0.0.1", 1, "admin-token", "token-secret", "http://localhost:8082");
+				"127.0.0.1", 1, "admin-token", "token-secret", "http://localhost:8082", "notifier-admin-token",
+				"address-key");
 		List<String> said = Collections.synchronizedList(new ArrayList<>());
 		Path logs = this.folder.resolve("logs");
 

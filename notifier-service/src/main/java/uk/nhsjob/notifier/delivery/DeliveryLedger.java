@@ -203,6 +203,38 @@ class DeliveryLedger {
 					.inc("attempts", 1));
 	}
 
+	/**
+	 * An email the server refused with a 5xx that suppresses nobody: FAILED, tried again
+	 * at {@code nextAttemptAt}; {@code refusedSince} (the first such refusal) and the
+	 * count of them ({@code refusals}) are kept beside it for the next one
+	 * ({@link #refusalsOf}).
+	 */
+	void refuse(Collection<String> ids, String reason, Instant refusedSince, Instant nextAttemptAt) {
+		update(ids,
+				new Update().set("state", DeliveryState.FAILED)
+					.set("reason", reason)
+					.set("nextAttemptAt", nextAttemptAt)
+					.set("refusedSince", refusedSince)
+					.inc("attempts", 1)
+					.inc("refusals", 1));
+	}
+
+	/** Refused until the give-up time: nothing more is tried. */
+	void giveUp(Collection<String> ids, String reason) {
+		update(ids, new Update().set("state", DeliveryState.UNDELIVERED).set("reason", reason).unset("nextAttemptAt"));
+	}
+
+	/**
+	 * The refusals so far of the email an entry belongs to (its entries share them), read
+	 * only when the server refuses it again, so the ledger's entry itself does not carry
+	 * them.
+	 */
+	Refusals.History refusalsOf(String id) {
+		Refusals.History history = this.mongo.findById(id, Refusals.History.class,
+				this.mongo.getCollectionName(Delivery.class));
+		return (history != null) ? history : new Refusals.History(id, null, null);
+	}
+
 	/** By {@code _id} alone, which every MongoDB answers from its primary index. */
 	private void update(Collection<String> ids, Update update) {
 		if (!ids.isEmpty()) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
+import uk.nhsjob.notifier.suppression.Suppressions;
 
 /** Looks up what a round needs: recipients, closures and suppressions, a query each. */
 @Component

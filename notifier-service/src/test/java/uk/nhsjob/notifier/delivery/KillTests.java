@@ -39,6 +39,7 @@ import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.localstack.process.ChildProcess;
 import uk.nhsjob.notifier.EventPublisher;
 import uk.nhsjob.notifier.NotifierApplication;
+import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
 import uk.nhsjob.notifier.delivery.ScriptedFaults.Step;
@@ -248,6 +249,8 @@ class KillTests {
 		properties.put("nhsjob.notifier.delivery.sending-timeout", "2s");
 		// one connection, so that each step's window is exactly one email wide
 		properties.put("nhsjob.notifier.delivery.connections", "1");
+		properties.put("nhsjob.notifier.address-key", NotifierIntegrationTest.ADDRESS_KEY);
+		properties.put("nhsjob.notifier.admin-token", NotifierIntegrationTest.ADMIN_TOKEN);
 		// a restarted child takes its killed predecessor's place in the groups
 		// without a rebalance
 		properties.put("spring.kafka.consumer.properties.group.instance.id", "kill-" + this.run);

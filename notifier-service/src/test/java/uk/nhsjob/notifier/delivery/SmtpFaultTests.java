@@ -1,7 +1,12 @@
 package uk.nhsjob.notifier.delivery;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -9,10 +14,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
@@ -22,8 +31,11 @@ import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
+import uk.nhsjob.notifier.suppression.Suppression;
+import uk.nhsjob.notifier.suppression.Suppressions;
 import uk.nhsjob.testsupport.smtp.FaultySmtpServer;
 import uk.nhsjob.testsupport.smtp.FaultySmtpServer.Fault;
+import uk.nhsjob.testsupport.smtp.FaultySmtpServer.Stage;
 import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +69,12 @@ class SmtpFaultTests {
 
 	@Autowired
 	DeliverySettings settings;
+
+	@Autowired
+	Suppressions suppressions;
+
+	@Autowired
+	MockMvcTester mvc;
 
 	Ledger ledger;
 
@@ -133,6 +151,180 @@ class SmtpFaultTests {
 		assertThat(this.server.recipientsTried()).containsOnlyOnce(gone.address());
 		assertThat(this.server.acceptedFor(gone.address())).isEmpty();
 		assertThat(count("notifier.emails.suppressed")).isEqualTo(suppressed + 2);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			550 5.1.1 No such user                           | 550
+			551 5.1.6 User has moved                         | 551
+			553 5.1.3 Bad destination mailbox address syntax | 553
+			554 5.1.2 Bad destination system address         | 554
+			""")
+	void aPermanentRefusalOfTheRecipientAtRcptToSuppressesTheAddressWithItsCode(String reply, int code) {
+		Alert gone = this.ledger.activeAlert(Frequency.INSTANT);
+		this.server.refuseNext(gone.address(), reply);
+		MatchedVacancy vacancy = TestEvents.vacancy("Gone Secretary");
+
+		this.publisher.publish(Topics.ALERTS, gone.alertId(), gone.matched(vacancy));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.stateOf(gone, vacancy.vacancyId()) == DeliveryState.SUPPRESSED);
+
+		Suppression suppression = this.suppressions.lookup(gone.address()).orElseThrow();
+		assertThat(suppression.replyCode()).isEqualTo(code);
+		assertThat(suppression.reason()).isEqualTo(reply);
+		assertThat(suppression.addressHash()).startsWith("hmac:").doesNotContain(gone.address());
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			GREETING  | 554 5.3.2 No SMTP service here                 | connection
+			MAIL_FROM | 530 5.7.0 Must issue a STARTTLS command first  | MAIL FROM
+			          | 552 5.2.2 Mailbox full                         | RCPT TO
+			DATA      | 554 5.6.0 Message refused                      | DATA
+			""")
+	void anyOtherFiveHundredSuppressesNobodyAndTheEmailArrivesOnceTheServerAccepts(Stage stage, String reply,
+			String refusedAt) {
+		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
+		if (stage != null) {
+			this.server.refuseAt(stage, reply);
+		}
+		else {
+			this.server.refuseNext(alert.address(), reply);
+		}
+		double refused = this.meters.counter("notifier.emails.refused", "stage", refusedAt).count();
+		MatchedVacancy vacancy = TestEvents.vacancy("Kept Secretary");
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.stateOf(alert, vacancy.vacancyId()) == DeliveryState.FAILED);
+		Delivery entry = this.ledger.entriesOf(alert).get(0);
+		assertThat(entry.reason()).startsWith("SMTP " + reply.substring(0, 3) + " at " + refusedAt);
+		assertThat(Duration.between(entry.updatedAt(), entry.nextAttemptAt()).toMillis())
+			.isCloseTo(this.settings.refusedRetry().initialInterval().toMillis(), within(1_000L));
+		assertThat(this.suppressions.lookup(alert.address())).isEmpty();
+		assertThat(this.meters.counter("notifier.emails.refused", "stage", refusedAt).count()).isEqualTo(refused + 1);
+
+		this.server.acceptAgain();
+		this.clock.advance(this.settings.refusedRetry().initialInterval().plusSeconds(1));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.stateOf(alert, vacancy.vacancyId()) == DeliveryState.SENT);
+		assertThat(this.server.acceptedFor(alert.address())).hasSize(1);
+	}
+
+	@Test
+	void anEmailRefusedUntilItsGiveUpTimeIsUndelivered() {
+		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
+		this.server.refuseAt(Stage.DATA, "554 5.6.0 Message refused");
+		double undelivered = count("notifier.emails.undelivered");
+		MatchedVacancy vacancy = TestEvents.vacancy("Refused Secretary");
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.stateOf(alert, vacancy.vacancyId()) == DeliveryState.FAILED);
+		Instant firstRefused = this.ledger.entriesOf(alert).get(0).updatedAt();
+		Duration giveUpAfter = this.settings.refusedRetry().giveUpAfter();
+
+		// the last attempt is at the give-up time, however long the back-off has grown
+		this.clock.advance(giveUpAfter.minusMinutes(1));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.entriesOf(alert).get(0).attempts() == 2);
+		assertThat(this.ledger.entriesOf(alert).get(0).nextAttemptAt()).isCloseTo(firstRefused.plus(giveUpAfter),
+				within(1, java.time.temporal.ChronoUnit.SECONDS));
+		this.clock.advance(Duration.ofMinutes(2));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.stateOf(alert, vacancy.vacancyId()) == DeliveryState.UNDELIVERED);
+
+		// nobody was suppressed: a later email goes, and the given-up one stays given up
+		this.server.acceptAgain();
+		MatchedVacancy later = TestEvents.vacancy("Later Secretary");
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(later));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.stateOf(alert, later.vacancyId()) == DeliveryState.SENT);
+		assertThat(this.server.acceptedFor(alert.address())).hasSize(1)
+			.allSatisfy((mail) -> assertThat(mail.data()).doesNotContain("Refused Secretary"));
+		assertThat(this.ledger.stateOf(alert, vacancy.vacancyId())).isEqualTo(DeliveryState.UNDELIVERED);
+		assertThat(this.suppressions.lookup(alert.address())).isEmpty();
+		assertThat(count("notifier.emails.undelivered")).isEqualTo(undelivered + 1);
+	}
+
+	@Test
+	void anOperatorLooksUpASuppressionAndLiftsItWithTheAdminToken() {
+		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
+		this.server.failNext(alert.address(), Fault.UNKNOWN_QUOTED);
+		MatchedVacancy first = TestEvents.vacancy("First Secretary");
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(first));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.stateOf(alert, first.vacancyId()) == DeliveryState.SUPPRESSED);
+		String body = "{\"email\":\"" + alert.address().toUpperCase(java.util.Locale.ROOT) + "\"}";
+
+		assertThat(admin("lookup", "not-the-admin-token", body)).hasStatus(401);
+		assertThat(admin("lift", "not-the-admin-token", body)).hasStatus(401);
+		assertThat(this.mvc.post()
+			.uri("/api/v1/admin/suppressions/lookup")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).hasStatus(401);
+		assertThat(admin("lookup", NotifierIntegrationTest.ADMIN_TOKEN, body)).hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.suppressed").isEqualTo(true);
+				assertThat(json).extractingPath("$.replyCode").isEqualTo(550);
+				assertThat(json).extractingPath("$.since").isNotNull();
+				assertThat(json).extractingPath("$.reply")
+					.asString()
+					.startsWith("550 5.1.1 <<address>>: Recipient address rejected")
+					.doesNotContain(alert.address());
+			});
+
+		assertThat(admin("lift", NotifierIntegrationTest.ADMIN_TOKEN, body)).hasStatus(204);
+		assertThat(admin("lookup", NotifierIntegrationTest.ADMIN_TOKEN, body)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.suppressed")
+			.isEqualTo(false);
+		MatchedVacancy later = TestEvents.vacancy("Later Secretary");
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(later));
+		await().atMost(Ledger.WAIT).until(() -> this.server.acceptedFor(alert.address()).size() == 1);
+	}
+
+	@Test
+	void anAdminCallWithoutAnAddressIsABadRequest() {
+		assertThat(admin("lookup", NotifierIntegrationTest.ADMIN_TOKEN, "{\"email\":\"not an address\"}"))
+			.hasStatus(400);
+	}
+
+	@Test
+	void aSuppressionKeptUnderThePlainHashOfEarlierVersionsStillHoldsAndMovesToTheKeyedHash() {
+		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
+		String plainHash = sha256(alert.address());
+		this.mongo.save(new org.bson.Document("_id", plainHash).append("reason", "SMTP 550: 550 5.1.1 No such user")
+			.append("suppressedAt", java.util.Date.from(this.clock.instant())), "suppressedAddresses");
+		MatchedVacancy vacancy = TestEvents.vacancy("Old Secretary");
+
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.stateOf(alert, vacancy.vacancyId()) == DeliveryState.SUPPRESSED);
+
+		assertThat(this.server.recipientsTried()).doesNotContain(alert.address());
+		assertThat(this.mongo.findById(plainHash, org.bson.Document.class, "suppressedAddresses")).isNull();
+		assertThat(this.suppressions.lookup(alert.address())).hasValueSatisfying(
+				(found) -> assertThat(found.addressHash()).startsWith("hmac:").isNotEqualTo("hmac:" + plainHash));
+		assertThat(this.suppressions.lift(alert.address())).isTrue();
+	}
+
+	private org.springframework.test.web.servlet.assertj.MvcTestResult admin(String call, String token, String body) {
+		return this.mvc.post()
+			.uri("/api/v1/admin/suppressions/" + call)
+			.header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	private static String sha256(String address) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(address.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

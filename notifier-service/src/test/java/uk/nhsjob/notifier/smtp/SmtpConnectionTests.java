@@ -11,11 +11,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import uk.nhsjob.testsupport.smtp.FaultySmtpServer;
 import uk.nhsjob.testsupport.smtp.FaultySmtpServer.Fault;
+import uk.nhsjob.testsupport.smtp.FaultySmtpServer.Stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -77,6 +80,64 @@ class SmtpConnectionTests {
 			assertThat(refusal.isPermanent()).isTrue();
 		}
 		assertThat(this.server.accepted()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			550 5.1.1 No such user                                | 550
+			551 5.1.6 User has moved                              | 551
+			553 5.1.3 Bad destination mailbox address syntax      | 553
+			554 5.1.2 Bad destination system address              | 554
+			""")
+	void aPermanentRefusalOfTheRecipientAtRcptToRefusesTheRecipient(String reply, int code) {
+		this.server.refuseNext("gone@example.org", reply);
+		try (SmtpConnection smtp = new SmtpConnection(this.sender)) {
+			SmtpRefusal refusal = catchThrowableOfType(SmtpRefusal.class, () -> smtp.send(message("gone@example.org")));
+
+			assertThat(refusal.replyCode()).isEqualTo(code);
+			assertThat(refusal.stage()).isEqualTo(SmtpRefusal.Stage.RCPT_TO);
+			assertThat(refusal.refusesTheRecipient()).isTrue();
+			assertThat(refusal.reply()).isEqualTo(reply);
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			GREETING  |                  | 554 5.3.2 No SMTP service here           | 554 | CONNECTION
+			MAIL_FROM |                  | 530 5.7.0 Must issue a STARTTLS command first | 530 | MAIL_FROM
+			          | full@example.org | 552 5.2.2 Mailbox full                   | 552 | RCPT_TO
+			          | nope@example.org | 554 5.7.1 Relay access denied            | 554 | RCPT_TO
+			DATA      |                  | 554 5.6.0 Message refused                | 554 | DATA
+			""")
+	void anyOtherFiveHundredIsPermanentButRefusesNotTheRecipient(Stage stage, String recipient, String reply, int code,
+			SmtpRefusal.Stage refusedAt) {
+		if (stage != null) {
+			this.server.refuseAt(stage, reply);
+		}
+		else {
+			this.server.refuseNext(recipient, reply);
+		}
+		try (SmtpConnection smtp = new SmtpConnection(this.sender)) {
+			SmtpRefusal refusal = catchThrowableOfType(SmtpRefusal.class,
+					() -> smtp.send(message((recipient != null) ? recipient : "anyone@example.org")));
+
+			assertThat(refusal.replyCode()).isEqualTo(code);
+			assertThat(refusal.stage()).isEqualTo(refusedAt);
+			assertThat(refusal.isPermanent()).isTrue();
+			assertThat(refusal.refusesTheRecipient()).isFalse();
+			assertThat(refusal.getMessage()).startsWith("SMTP " + code + " at ");
+		}
+	}
+
+	@Test
+	void aQuotedAddressIsLeftOutOfTheReply() {
+		this.server.failNext("gone@example.org", Fault.UNKNOWN_QUOTED);
+		try (SmtpConnection smtp = new SmtpConnection(this.sender)) {
+			SmtpRefusal refusal = catchThrowableOfType(SmtpRefusal.class, () -> smtp.send(message("gone@example.org")));
+
+			assertThat(refusal.reply()).startsWith("550 5.1.1 <<address>>").doesNotContain("gone@example.org");
+			assertThat(refusal.getMessage()).doesNotContain("gone@example.org");
+		}
 	}
 
 	@Test

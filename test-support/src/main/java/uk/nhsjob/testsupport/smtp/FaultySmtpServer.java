@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An SMTP server on loopback that speaks just enough SMTP to accept mail, and fails on
  * request for a recipient: a 4xx or 5xx to its RCPT (one 5xx quoting the address, as many
- * servers do), no answer at all, or a dropped connection.
+ * servers do), any reply of the test's to its RCPT, no answer at all, or a dropped
+ * connection; or for everyone at one stage (the greeting, {@code MAIL FROM},
+ * {@code DATA}) until told to accept again.
  */
 public final class FaultySmtpServer implements AutoCloseable {
 
@@ -32,6 +34,10 @@ public final class FaultySmtpServer implements AutoCloseable {
 	private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
 
 	private final List<String> recipientsTried = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Deque<String>> recipientReplies = new ConcurrentHashMap<>();
+
+	private final Map<Stage, String> refusals = new ConcurrentHashMap<>();
 
 	private final AtomicInteger connections = new AtomicInteger();
 
@@ -56,6 +62,27 @@ public final class FaultySmtpServer implements AutoCloseable {
 	public void failNext(String address, Fault... faults) {
 		this.faults.computeIfAbsent(address.toLowerCase(Locale.ROOT), (key) -> new ArrayDeque<>())
 			.addAll(List.of(faults));
+	}
+
+	/**
+	 * The next RCPT of this address is answered with this reply (e.g.
+	 * {@code 552 5.2.2 Mailbox full}).
+	 */
+	public void refuseNext(String address, String reply) {
+		this.recipientReplies.computeIfAbsent(address.toLowerCase(Locale.ROOT), (key) -> new ArrayDeque<>()).add(reply);
+	}
+
+	/**
+	 * Every conversation is answered with this reply at that stage, until
+	 * {@link #acceptAgain()}.
+	 */
+	public void refuseAt(Stage stage, String reply) {
+		this.refusals.put(stage, reply);
+	}
+
+	/** No more refusals at any stage ({@link #refuseAt}). */
+	public void acceptAgain() {
+		this.refusals.clear();
 	}
 
 	public List<Accepted> accepted() {
@@ -96,7 +123,8 @@ public final class FaultySmtpServer implements AutoCloseable {
 			BufferedReader in = new BufferedReader(
 					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 			OutputStream out = socket.getOutputStream();
-			reply(out, "220 faulty.test ESMTP");
+			String greetingRefused = this.refusals.get(Stage.GREETING);
+			reply(out, (greetingRefused != null) ? greetingRefused : "220 faulty.test ESMTP");
 			List<String> recipients = new ArrayList<>();
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
 				String command = line.toUpperCase(Locale.ROOT);
@@ -105,11 +133,18 @@ public final class FaultySmtpServer implements AutoCloseable {
 				}
 				else if (command.startsWith("MAIL FROM")) {
 					recipients.clear();
-					reply(out, "250 2.1.0 OK");
+					String refused = this.refusals.get(Stage.MAIL_FROM);
+					reply(out, (refused != null) ? refused : "250 2.1.0 OK");
 				}
 				else if (command.startsWith("RCPT TO")) {
 					String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
 					this.recipientsTried.add(address);
+					Deque<String> replies = this.recipientReplies.get(address.toLowerCase(Locale.ROOT));
+					String scripted = (replies != null) ? replies.poll() : null;
+					if (scripted != null) {
+						reply(out, scripted);
+						continue;
+					}
 					Deque<Fault> queued = this.faults.get(address.toLowerCase(Locale.ROOT));
 					Fault fault = (queued != null && !queued.isEmpty()) ? queued.poll() : Fault.NONE;
 					switch (fault) {
@@ -134,6 +169,11 @@ public final class FaultySmtpServer implements AutoCloseable {
 					}
 				}
 				else if (command.equals("DATA")) {
+					String refused = this.refusals.get(Stage.DATA);
+					if (refused != null) {
+						reply(out, refused);
+						continue;
+					}
 					reply(out, "354 End data with <CR><LF>.<CR><LF>");
 					StringBuilder data = new StringBuilder();
 					for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
@@ -179,6 +219,13 @@ public final class FaultySmtpServer implements AutoCloseable {
 	public enum Fault {
 
 		NONE, BUSY, NO_SUCH_USER, UNKNOWN_QUOTED, STALL, DROP
+
+	}
+
+	/** Where {@link #refuseAt} answers with its reply instead of going on. */
+	public enum Stage {
+
+		GREETING, MAIL_FROM, DATA
 
 	}
 
