@@ -28,7 +28,8 @@ class AlertMailerTests {
 	private final CapturingMailSender sender = new CapturingMailSender();
 
 	private final AlertMailer mailer = new AlertMailer(this.sender, new EmailTemplates(),
-			new NotifierSettings("alerts@nhsjob.localhost", "NHSJob Alerts", Duration.ofSeconds(30), "nhsjob.alerts"),
+			new NotifierSettings("alerts@nhsjob.localhost", "NHSJob Alerts", Duration.ofSeconds(30), "nhsjob.alerts",
+					"alerts.nhsjob.localhost"),
 			DkimSigning.NONE, Clock.fixed(Instant.parse("2028-03-27T06:00:00Z"), ZoneOffset.UTC),
 			new SimpleMeterRegistry());
 

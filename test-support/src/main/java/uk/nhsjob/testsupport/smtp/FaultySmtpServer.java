@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An SMTP server on loopback that speaks just enough SMTP to accept mail, and fails on
  * request for a recipient: a 4xx or 5xx to its RCPT (one 5xx quoting the address, as many
- * servers do), no answer at all, or a dropped connection.
+ * servers do), no answer at all, or a dropped connection; or for every client while it is
+ * {@linkplain #setUnavailable unavailable}.
  */
 public final class FaultySmtpServer implements AutoCloseable {
 
@@ -36,6 +37,8 @@ public final class FaultySmtpServer implements AutoCloseable {
 	private final AtomicInteger connections = new AtomicInteger();
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+	private volatile boolean unavailable;
 
 	public FaultySmtpServer() throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -56,6 +59,14 @@ public final class FaultySmtpServer implements AutoCloseable {
 	public void failNext(String address, Fault... faults) {
 		this.faults.computeIfAbsent(address.toLowerCase(Locale.ROOT), (key) -> new ArrayDeque<>())
 			.addAll(List.of(faults));
+	}
+
+	/**
+	 * While on, every connection is greeted with {@code 421} (service not available) and
+	 * closed, as a server shutting down or overloaded does.
+	 */
+	public void setUnavailable(boolean unavailable) {
+		this.unavailable = unavailable;
 	}
 
 	public List<Accepted> accepted() {
@@ -96,6 +107,10 @@ public final class FaultySmtpServer implements AutoCloseable {
 			BufferedReader in = new BufferedReader(
 					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 			OutputStream out = socket.getOutputStream();
+			if (this.unavailable) {
+				reply(out, "421 4.3.2 Service not available, closing transmission channel");
+				return;
+			}
 			reply(out, "220 faulty.test ESMTP");
 			List<String> recipients = new ArrayList<>();
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
