@@ -35,6 +35,12 @@ class AddressNotices {
 	/** RFC 5321's longest path, less its angle brackets. */
 	private static final int MAX_ADDRESS_LENGTH = 254;
 
+	/**
+	 * RFC 5322's specials but the {@code @} and the dot: none has a place in a bare
+	 * address.
+	 */
+	private static final String SPECIALS = "()<>[]:;,\\\"";
+
 	private static final int MAX_URL_LENGTH = 2048;
 
 	private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
@@ -83,9 +89,14 @@ class AddressNotices {
 		}
 	}
 
-	/** One bare address ({@code name@example.org}): no display name, group or spaces. */
+	/**
+	 * One bare address ({@code name@example.org}): no display name, list, group, comment,
+	 * quoting or spaces.
+	 */
 	static boolean isPlainAddress(@Nullable String text) {
-		if (text == null || text.isEmpty() || text.length() > MAX_ADDRESS_LENGTH || !isPrintableAscii(text)) {
+		if (text == null || text.isEmpty() || text.length() > MAX_ADDRESS_LENGTH || !isPrintableAscii(text)
+				|| text.indexOf('@') != text.lastIndexOf('@')
+				|| text.chars().anyMatch((c) -> SPECIALS.indexOf(c) >= 0)) {
 			return false;
 		}
 		try {

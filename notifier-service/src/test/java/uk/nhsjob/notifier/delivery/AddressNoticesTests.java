@@ -16,8 +16,9 @@ class AddressNoticesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "sam", "@example.org", "Sam <sam@example.org>", "sam@example.org, jo@example.org",
-			"sam@example.org\r\nBcc: jo@example.org", "sam @example.org", "sam@exämple.org", "group: sam@example.org;",
-			"sam@example.org " })
+			"sam@example.org,jo@example.org", "sam@example.org;jo@example.org", "\"sam,jo\"@example.org",
+			"sam(comment)@example.org", "sam@jo@example.org", "sam@example.org\r\nBcc: jo@example.org",
+			"sam @example.org", "sam@exämple.org", "group: sam@example.org;", "sam@example.org " })
 	void refusesAnythingElse(String address) {
 		assertThat(AddressNotices.isPlainAddress(address)).isFalse();
 	}
