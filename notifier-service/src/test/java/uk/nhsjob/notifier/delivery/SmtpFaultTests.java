@@ -26,6 +26,7 @@ import uk.nhsjob.notifier.EventPublisher;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.testsupport.smtp.FaultySmtpServer;
 import uk.nhsjob.testsupport.smtp.FaultySmtpServer.Fault;
@@ -186,6 +187,25 @@ class SmtpFaultTests {
 		assertThat(this.server.acceptedFor(alert.address()).get(0).data()).contains(alert.confirmUrl(1));
 		assertThat(this.meters.counter("notifier.dead.letters", "topic", "nhsjob.profiles.v1.dlt").count())
 			.isEqualTo(deadLettered);
+	}
+
+	@Test
+	void aConfirmationStillWaitingForSmtpWhenItsAlertIsConfirmedIsNotSent() {
+		this.server.setUnavailable(true);
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.PENDING_CONFIRMATION, 1));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.FAILED) == 1);
+
+		// confirmed through the link of an earlier email, say
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(2, AlertStatus.ACTIVE, 1));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.registry.find(alert.alertId()).map(Recipient::isActive).orElse(false));
+		this.server.setUnavailable(false);
+		this.clock.advance(Duration.ofSeconds(31));
+
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.SKIPPED) == 1);
+		assertThat(this.ledger.entriesOf(alert).get(0).reason()).isEqualTo("alert ACTIVE");
+		assertThat(this.server.acceptedFor(alert.address())).isEmpty();
 	}
 
 	@Test
