@@ -95,8 +95,9 @@ class NoticeEmailTests {
 	void aNoticeThatCouldNeverBeSentIsDeadLetteredAndHoldsUpNothing(Mailbox mailbox) {
 		double deadLettered = deadLetters();
 		AddressNotice displayName = withEmail(Notices.manageLink(), "Sam <sam-" + UUID.randomUUID() + "@example.org>");
+		String second = "second-" + UUID.randomUUID() + "@example.org";
 		AddressNotice twoAddresses = withEmail(Notices.manageLink(),
-				"a-" + UUID.randomUUID() + "@example.org,b@example.org");
+				"first-" + UUID.randomUUID() + "@example.org," + second);
 		AddressNotice plainHttp = withUrl(Notices.manageLink(), "http://alerts.nhsjob.test/alerts/mine?token=t");
 		AddressNotice relative = withUrl(Notices.manageLink(), "/alerts/mine?token=t");
 		AddressNotice script = withUrl(Notices.manageLink(), "javascript:alert(1)");
@@ -120,7 +121,7 @@ class NoticeEmailTests {
 		mailbox.awaitMessageTo(valid.email());
 		assertThat(mailbox.messagesTo(plainHttp.email())).isEmpty();
 		assertThat(mailbox.messagesTo(String.valueOf(unknownKind.get("email")))).isEmpty();
-		assertThat(mailbox.messagesTo("b@example.org")).isEmpty();
+		assertThat(mailbox.messagesTo(second)).isEmpty();
 		assertThat(this.mongo.findById("notice/" + plainHttp.eventId(), Delivery.class)).isNull();
 	}
 
