@@ -6,12 +6,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a notice from the topic must hold to be sent: it comes from outside. */
-class AddressNoticesTests {
+class NoticeCheckTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "sam@example.org", "sam.jones+alerts@nhs.example.net", "o'brien@example.co.uk" })
 	void takesAPlainAddress(String address) {
-		assertThat(AddressNotices.isPlainAddress(address)).isTrue();
+		assertThat(NoticeCheck.isPlainAddress(address)).isTrue();
 	}
 
 	@ParameterizedTest
@@ -20,14 +20,14 @@ class AddressNoticesTests {
 			"sam(comment)@example.org", "sam@jo@example.org", "sam@example.org\r\nBcc: jo@example.org",
 			"sam @example.org", "sam@exämple.org", "group: sam@example.org;", "sam@example.org " })
 	void refusesAnythingElse(String address) {
-		assertThat(AddressNotices.isPlainAddress(address)).isFalse();
+		assertThat(NoticeCheck.isPlainAddress(address)).isFalse();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://alerts.nhsjob.nhs.uk/alerts/mine?token=abc",
 			"http://localhost:8082/alerts/mine?token=abc", "http://127.0.0.1:8082/alerts/mine?token=abc" })
 	void takesAnAbsoluteHttpsLinkOrPlainHttpToThisMachine(String url) {
-		assertThat(AddressNotices.isLink(url)).isTrue();
+		assertThat(NoticeCheck.isLink(url)).isTrue();
 	}
 
 	@ParameterizedTest
@@ -36,7 +36,7 @@ class AddressNoticesTests {
 			"https://alerts.example/a b", "https://alerts.example/\"><script>", "ftp://alerts.example/mine",
 			"https://alerts.example/\r\n" })
 	void refusesAnyOtherLink(String url) {
-		assertThat(AddressNotices.isLink(url)).isFalse();
+		assertThat(NoticeCheck.isLink(url)).isFalse();
 	}
 
 }
