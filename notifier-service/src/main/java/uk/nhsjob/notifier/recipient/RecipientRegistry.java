@@ -96,6 +96,11 @@ public class RecipientRegistry {
 			this.recipients.save(recipient.withConfirmationsRecorded(profile.confirmationRequest()));
 			log.info("Recorded confirmation request {} of alert {}", profile.confirmationRequest(),
 					recipient.alertId());
+			if (this.erasedAlerts.isErased(profile.alertId())) {
+				// erased while the request was recorded: forget it with the rest
+				this.recipients.deleteById(profile.alertId());
+				this.events.publishEvent(new RecipientErased(profile.alertId()));
+			}
 		}
 	}
 
