@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Emails candidates: confirmation requests from the profile stream, and the vacancies
- * that matched their alerts from the alert stream. Its beans are in
+ * Emails candidates: confirmation requests from the profile stream, the vacancies that
+ * matched their alerts from the alert stream, and notices about an address from the
+ * notices topic, all through one delivery ledger. Its beans are in
  * {@link NotifierConfiguration}.
  */
 @SpringBootApplication

@@ -22,7 +22,8 @@ class NotifierConfiguration {
 	/** This service produces no topic of its own, only dead letters of those it reads. */
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(KafkaSettings settings) {
-		return TopicDeclarations.deadLetterTopicsOf(settings, Topics.PROFILES, Topics.ALERTS, Topics.VACANCIES);
+		return TopicDeclarations.deadLetterTopicsOf(settings, Topics.PROFILES, Topics.ALERTS, Topics.VACANCIES,
+				Topics.NOTICES);
 	}
 
 }

@@ -17,8 +17,9 @@ class NotifierSettingsTests {
 
 	@Test
 	void runsOutOfTheBoxWithDefaults() {
-		this.runner.run((context) -> assertThat(context.getBean(NotifierSettings.class)).isEqualTo(new NotifierSettings(
-				"alerts@nhsjob.localhost", "NHSJob Alerts", Duration.ofSeconds(30), "nhsjob.alerts")));
+		this.runner.run((context) -> assertThat(context.getBean(NotifierSettings.class))
+			.isEqualTo(new NotifierSettings("alerts@nhsjob.localhost", "NHSJob Alerts", Duration.ofSeconds(30),
+					"nhsjob.alerts", "alerts.nhsjob.localhost")));
 	}
 
 	@Test

@@ -2,12 +2,16 @@ package uk.nhsjob.notifier;
 
 import java.time.LocalDateTime;
 
+import org.apache.kafka.common.config.TopicConfig;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import uk.nhsjob.common.Topics;
 import uk.nhsjob.platform.kafka.KafkaSettings;
 import uk.nhsjob.platform.kafka.TopicDeclarations;
 import uk.nhsjob.testsupport.time.MovableClock;
@@ -24,8 +28,14 @@ public class TestStreams {
 
 	@Bean
 	KafkaAdmin.NewTopics consumedTopics(KafkaSettings settings) {
+		// the notices topic as the matcher declares it (docs/events.md)
 		return new KafkaAdmin.NewTopics(TopicDeclarations.profiles(settings), TopicDeclarations.alerts(settings),
-				TopicDeclarations.vacancies(settings));
+				TopicDeclarations.vacancies(settings),
+				TopicBuilder.name(Topics.NOTICES)
+					.partitions(settings.partitions())
+					.replicas(settings.replicationFactor())
+					.config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")
+					.build());
 	}
 
 	/**

@@ -20,7 +20,7 @@ class DeadLetterCounter {
 
 	DeadLetterCounter(MeterRegistry meters) {
 		this.meters = meters;
-		for (String topic : new String[] { Topics.ALERTS, Topics.PROFILES, Topics.VACANCIES }) {
+		for (String topic : new String[] { Topics.ALERTS, Topics.PROFILES, Topics.VACANCIES, Topics.NOTICES }) {
 			counter(Topics.deadLetterTopicOf(topic));
 		}
 	}

@@ -21,7 +21,7 @@ class DeadLetterListener {
 
 	@KafkaListener(
 			topics = { Topics.ALERTS + Topics.DEAD_LETTER_SUFFIX, Topics.PROFILES + Topics.DEAD_LETTER_SUFFIX,
-					Topics.VACANCIES + Topics.DEAD_LETTER_SUFFIX },
+					Topics.VACANCIES + Topics.DEAD_LETTER_SUFFIX, Topics.NOTICES + Topics.DEAD_LETTER_SUFFIX },
 			groupId = "notifier-service.dead-letters",
 			properties = { "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer" })
 	void on(ConsumerRecord<String, byte[]> record) {

@@ -7,19 +7,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uk.nhsjob.common.match.AlertMatch;
 import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.match.WelcomeSetMatched;
+import uk.nhsjob.notifier.recipient.ConfirmationRequested;
 import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 
 /**
  * Takes the alert stream ({@link MatchListener}) into the delivery ledger, and only that:
  * a match becomes a pending entry, a welcome set a pending welcome email with an entry
- * per vacancy. The offset is committed after the ledger write; the {@link EmailSender}
- * sends when due, so every email has the same guarantees whatever a crash interrupts.
+ * per vacancy; and so do the confirmation requests the profile stream asks for
+ * ({@link ConfirmationRequested}). The offset is committed after the ledger write; the
+ * {@link EmailSender} sends when due, so every email has the same guarantees whatever a
+ * crash interrupts.
  */
 @Component
 class AlertDelivery {
@@ -68,6 +72,18 @@ class AlertDelivery {
 		else {
 			return;
 		}
+		this.faults.afterRecorded(recorded);
+	}
+
+	/**
+	 * Records a confirmation request, with the link of that request, in the profile
+	 * listener's thread: the profile record's offset is committed after the write.
+	 */
+	@EventListener
+	void record(ConfirmationRequested requested) {
+		String recorded = this.ledger.recordConfirmation(requested.alertId(), requested.request(),
+				new OneOffEmail(OneOffEmail.Kind.CONFIRMATION, requested.address(), requested.confirmUrl(),
+						requested.criteriaDescription()));
 		this.faults.afterRecorded(recorded);
 	}
 

@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
 import uk.nhsjob.common.match.MatchedVacancy;
 
 /**
- * An email a sending round claimed: its key ({@code <alert>/welcome} or
- * {@code <alert>/email/<round>}, from which the Message-ID derives) and the ledger
- * entries it carries, all SENDING for this round.
+ * An email a sending round claimed: its key ({@code <alert>/welcome},
+ * {@code <alert>/email/<round>}, {@code <alert>/confirmation/<n>} or
+ * {@code notice/<event>}, from which the Message-ID derives) and the ledger entries it
+ * carries, all SENDING for this round. A notice has no alert.
  */
-record ClaimedEmail(String alertId, String key, List<Delivery> entries) {
+record ClaimedEmail(@Nullable String alertId, String key, List<Delivery> entries) {
 
 	/** The claimed entries as their emails, in the order they came. */
 	static List<ClaimedEmail> of(List<Delivery> claimed) {
@@ -30,6 +31,21 @@ record ClaimedEmail(String alertId, String key, List<Delivery> entries) {
 			.map((email) -> new ClaimedEmail(email.getValue().get(0).alertId(), email.getKey(),
 					List.copyOf(email.getValue())))
 			.toList();
+	}
+
+	/**
+	 * What a confirmation request or a notice says; null for an email of vacancies.
+	 */
+	@Nullable OneOffEmail oneOff() {
+		return this.entries.get(0).oneOff();
+	}
+
+	/**
+	 * Which SMTP lane the email takes: its alert's, so an alert's emails go in order; a
+	 * notice's own.
+	 */
+	String laneKey() {
+		return (this.alertId != null) ? this.alertId : this.key;
 	}
 
 	List<String> ids() {

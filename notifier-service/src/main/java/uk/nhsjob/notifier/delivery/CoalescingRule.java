@@ -27,6 +27,7 @@ import uk.nhsjob.notifier.digest.DigestSchedule;
  * match recorded since the last run.</li>
  * <li>A welcome email carries the vacancies recorded with it, and goes once its own entry
  * is recorded, which happens after theirs.</li>
+ * <li>A confirmation request or a notice is an email of its own, due once recorded.</li>
  * <li>An email that has its key already (one a crash left SENDING, one a refusal left
  * FAILED) goes again as it was, apart from the alert's new matches.</li>
  * </ul>
@@ -93,7 +94,7 @@ class CoalescingRule {
 			return email.offered().stream().anyMatch((entry) -> entry.dueAt() != null && !entry.dueAt().isAfter(now));
 		}
 		boolean pending = email.offered().stream().allMatch((entry) -> entry.state() == DeliveryState.PENDING);
-		return !pending || email.offered().stream().anyMatch(Delivery::isWelcome);
+		return !pending || email.offered().stream().anyMatch((entry) -> entry.isWelcome() || entry.isOneOff());
 	}
 
 }

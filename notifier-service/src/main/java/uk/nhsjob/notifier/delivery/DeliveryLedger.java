@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,9 +25,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * What has been and is to be sent to each alert, one entry per (alert, vacancy): PENDING
- * when a match arrives, SENDING while its email is handed to SMTP, then SENT (or FAILED,
- * SUPPRESSED, SKIPPED).
+ * What has been and is to be sent, one entry per (alert, vacancy), per confirmation
+ * request of an alert and per notice about an address: PENDING when it arrives, SENDING
+ * while its email is handed to SMTP, then SENT (or FAILED, SUPPRESSED, SKIPPED).
  * <p>
  * The sender works a round at a time: one query for what is due, one update to claim it
  * (per email that has its key), and writes by {@code _id} for the rest, so the cost per
@@ -41,6 +42,12 @@ class DeliveryLedger {
 	 * colon ({@code sourceId:externalId}), so this is none.
 	 */
 	static final String WELCOME = "welcome";
+
+	/** The item (and email) of an alert's confirmation request, before its number. */
+	static final String CONFIRMATION = "confirmation/";
+
+	/** The id (and email key) of a notice, before its event id. */
+	static final String NOTICE = "notice/";
 
 	private static final String ID = "_id";
 
@@ -98,6 +105,42 @@ class DeliveryLedger {
 		return id;
 	}
 
+	/**
+	 * Records an alert's n-th confirmation request as PENDING, due at once, with what its
+	 * email says; recorded again (a profile record redelivered) it changes nothing.
+	 * Returns its id.
+	 */
+	String recordConfirmation(String alertId, int request, OneOffEmail email) {
+		String item = CONFIRMATION + request;
+		String id = idOf(alertId, item);
+		this.mongo.upsert(query(where(ID).is(id)),
+				pending(alertId, item, this.clock.instant()).setOnInsert("email", item).setOnInsert("oneOff", email),
+				Delivery.class);
+		return id;
+	}
+
+	/**
+	 * Records a notice as PENDING, due at once, until {@code expiresAt}; recorded again
+	 * (the same event redelivered) it changes nothing. It belongs to no alert. Returns
+	 * its id.
+	 */
+	String recordNotice(UUID eventId, OneOffEmail email, Instant expiresAt) {
+		String id = NOTICE + eventId;
+		Instant now = this.clock.instant();
+		this.mongo.upsert(query(where(ID).is(id)),
+				new Update().setOnInsert("item", "notice")
+					.setOnInsert("email", id)
+					.setOnInsert("state", DeliveryState.PENDING)
+					.setOnInsert("dueAt", now)
+					.setOnInsert("attempts", 0)
+					.setOnInsert("recordedAt", now)
+					.setOnInsert("updatedAt", now)
+					.setOnInsert("oneOff", email)
+					.setOnInsert("expiresAt", expiresAt),
+				Delivery.class);
+		return id;
+	}
+
 	private Update pending(String alertId, String item, Instant dueAt) {
 		Instant now = this.clock.instant();
 		return new Update().setOnInsert("alertId", alertId)
@@ -147,7 +190,10 @@ class DeliveryLedger {
 			claimed.addAll(claimNew(fresh, round));
 		}
 		for (PlannedEmail email : planned) {
-			if (!email.isNew()) {
+			if (email.isOneOff()) {
+				claimed.addAll(claimOneOff(email.offered().get(0).id(), now, stuckBefore, round));
+			}
+			else if (!email.isNew()) {
 				claimed.addAll(claimEmail(email.alertId(), email.email(), now, stuckBefore, round));
 			}
 		}
@@ -175,6 +221,14 @@ class DeliveryLedger {
 				taken(round), Delivery.class);
 		return this.mongo.find(query(where("alertId").is(alertId).and("email").is(email).and("claim").is(round)),
 				Delivery.class);
+	}
+
+	/** A confirmation request or a notice: its one entry, by {@code _id}. */
+	private List<Delivery> claimOneOff(String id, Instant now, Instant stuckBefore, String round) {
+		Criteria takeable = new Criteria().orOperator(where("state").is(DeliveryState.PENDING), stuck(stuckBefore),
+				retry(now));
+		this.mongo.updateFirst(query(where(ID).is(id).andOperator(takeable)), taken(round), Delivery.class);
+		return this.mongo.find(query(where(ID).is(id).and("claim").is(round)), Delivery.class);
 	}
 
 	private Update taken(String round) {

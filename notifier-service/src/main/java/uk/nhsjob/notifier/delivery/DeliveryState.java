@@ -5,8 +5,9 @@ package uk.nhsjob.notifier.delivery;
  * handed to SMTP, then SENT. FAILED waits for its next attempt (an SMTP 4xx or timeout);
  * SUPPRESSED means the address was refused for good (a permanent refusal of the recipient
  * at RCPT TO); UNDELIVERED means the server refused it otherwise with a 5xx until the
- * give-up time; SKIPPED means it was left out (alert not active, vacancy closed).
- * {@code SENDING} left behind by a crash is sent again, under the same Message-ID.
+ * give-up time; SKIPPED means it was left out (alert not active, vacancy closed, a
+ * confirmation request whose alert is no longer pending). {@code SENDING} left behind by
+ * a crash is sent again, under the same Message-ID.
  */
 enum DeliveryState {
 

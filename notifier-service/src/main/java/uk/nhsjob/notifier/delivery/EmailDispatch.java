@@ -3,6 +3,7 @@ package uk.nhsjob.notifier.delivery;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import uk.nhsjob.notifier.email.AlertMailer;
+import uk.nhsjob.notifier.email.EmailKind;
 import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.smtp.SmtpConnection;
 import uk.nhsjob.notifier.smtp.SmtpRefusal;
@@ -17,7 +19,8 @@ import uk.nhsjob.notifier.smtp.SmtpRefusal;
 /**
  * Sends one claimed email on its lane's connection, and writes what became of it: SENT as
  * soon as the server accepts it, SKIPPED for an alert no longer active or a vacancy left
- * out, SUPPRESSED or FAILED after a refusal ({@link Refusals}).
+ * out, SUPPRESSED or FAILED after a refusal ({@link Refusals}). A confirmation request or
+ * a notice is built by {@link OneOffEmails}, then goes the same way.
  */
 @Component
 class EmailDispatch {
@@ -30,48 +33,64 @@ class EmailDispatch {
 
 	private final Refusals refusals;
 
+	private final OneOffEmails oneOffs;
+
 	private final DeliveryFaults faults;
 
-	EmailDispatch(DeliveryLedger ledger, AlertMailer mailer, Refusals refusals, ObjectProvider<DeliveryFaults> faults) {
+	EmailDispatch(DeliveryLedger ledger, AlertMailer mailer, Refusals refusals, OneOffEmails oneOffs,
+			ObjectProvider<DeliveryFaults> faults) {
 		this.ledger = ledger;
 		this.mailer = mailer;
 		this.refusals = refusals;
+		this.oneOffs = oneOffs;
 		this.faults = faults.getIfAvailable(() -> DeliveryFaults.NONE);
 	}
 
 	void send(ClaimedEmail email, RoundFacts facts, SmtpConnection smtp) {
+		OneOffEmail oneOff = email.oneOff();
+		OutgoingEmail outgoing = (oneOff != null) ? this.oneOffs.prepare(email, oneOff, facts)
+				: vacancyEmail(email, facts);
+		if (outgoing == null) {
+			return;
+		}
+		this.faults.beforeData(email.key());
+		try {
+			smtp.send(outgoing.message());
+		}
+		catch (SmtpRefusal refusal) {
+			this.refusals.refused(email, outgoing.listed(), outgoing.address(), refusal, facts);
+			return;
+		}
+		this.faults.afterAccepted(email.key());
+		this.ledger.mark(outgoing.listed(), DeliveryState.SENT);
+		this.mailer.countSent(outgoing.kind());
+	}
+
+	/** The email of an alert's vacancies, or null when there is none to send. */
+	private @Nullable OutgoingEmail vacancyEmail(ClaimedEmail email, RoundFacts facts) {
 		Recipient recipient = facts.recipientOf(email);
 		if (recipient == null || !recipient.isActive()) {
 			String reason = (recipient != null) ? "alert " + recipient.status() : "alert erased";
 			this.ledger.skip(email.ids(), reason);
 			log.info("Skipped email {}: {}", email.key(), reason);
-			return;
+			return null;
 		}
 		String suppression = facts.suppressed().get(recipient.address());
 		if (suppression != null) {
 			this.refusals.suppressed(email, suppression);
-			return;
+			return null;
 		}
 		ClaimedEmail.Contents contents = email.contents(facts.closed(), facts.today());
 		contents.leftOut().forEach((id, reason) -> this.ledger.skip(List.of(id), reason));
 		if (contents.isEmpty()) {
-			return;
+			return null;
 		}
 		Integer welcomeTotal = contents.welcomeTotal();
 		MimeMessage message = (welcomeTotal != null)
 				? this.mailer.welcomeEmail(email.key(), recipient.addressee(), contents.vacancies(), welcomeTotal)
 				: this.mailer.matchesEmail(email.key(), recipient.addressee(), contents.vacancies());
-		this.faults.beforeData(email.key());
-		try {
-			smtp.send(message);
-		}
-		catch (SmtpRefusal refusal) {
-			this.refusals.refused(email, contents.listed(), recipient, refusal, facts);
-			return;
-		}
-		this.faults.afterAccepted(email.key());
-		this.ledger.mark(contents.listed(), DeliveryState.SENT);
-		this.mailer.countSent(contents.isWelcome());
+		return new OutgoingEmail(message, recipient.address(), contents.listed(),
+				contents.isWelcome() ? EmailKind.WELCOME : EmailKind.MATCHES);
 	}
 
 }

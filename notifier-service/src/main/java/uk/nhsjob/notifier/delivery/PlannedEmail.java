@@ -8,16 +8,21 @@ import org.jspecify.annotations.Nullable;
  * An email a sending round means to take on ({@link CoalescingRule#plan}), from the
  * entries the ledger offered: an alert's pending entries that no email carries yet
  * ({@code email} null: they go in a new one), or an email with its key already (a
- * welcome, or one to send again).
+ * welcome, a confirmation request or a notice, or one to send again).
  *
- * @param alertId the alert it goes to
+ * @param alertId the alert it goes to; null for a notice
  * @param email its key within the alert, or null for a new one
  * @param offered the entries the ledger's query returned for it
  */
-record PlannedEmail(String alertId, @Nullable String email, List<Delivery> offered) {
+record PlannedEmail(@Nullable String alertId, @Nullable String email, List<Delivery> offered) {
 
 	boolean isNew() {
 		return this.email == null;
+	}
+
+	/** A confirmation request or a notice, whole in its one entry. */
+	boolean isOneOff() {
+		return this.offered.size() == 1 && this.offered.get(0).isOneOff();
 	}
 
 }

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.annotation.Id;
 import org.springframework.stereotype.Component;
 
-import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.smtp.SmtpRefusal;
 import uk.nhsjob.notifier.suppression.Suppressions;
 
@@ -71,17 +70,17 @@ class Refusals {
 	}
 
 	/**
-	 * The server refused the email whose entries are {@code ids}; a permanent refusal of
-	 * the recipient also suppresses the address for the rest of the round
-	 * ({@code facts}).
+	 * The server refused the email to {@code address} whose entries are {@code ids}; a
+	 * permanent refusal of the recipient also suppresses the address for the rest of the
+	 * round ({@code facts}).
 	 */
-	void refused(ClaimedEmail email, List<String> ids, Recipient recipient, SmtpRefusal refusal, RoundFacts facts) {
+	void refused(ClaimedEmail email, List<String> ids, String address, SmtpRefusal refusal, RoundFacts facts) {
 		if (refusal.refusesTheRecipient()) {
-			this.suppressions.suppress(recipient.address(), refusal.replyCode(), refusal.reply());
-			facts.suppressed().put(recipient.address(), refusal.getMessage());
+			this.suppressions.suppress(address, refusal.replyCode(), refusal.reply());
+			facts.suppressed().put(address, refusal.getMessage());
 			this.ledger.suppress(ids, refusal.getMessage());
 			this.suppressed.increment();
-			log.warn("Suppressed the address of alert {}: {}", recipient.alertId(), refusal.getMessage());
+			log.warn("Suppressed the address of email {}: {}", email.key(), refusal.getMessage());
 		}
 		else if (refusal.isPermanent()) {
 			refusedWithoutSuppressing(email, ids, refusal);

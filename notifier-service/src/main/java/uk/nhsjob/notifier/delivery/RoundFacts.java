@@ -14,15 +14,17 @@ import uk.nhsjob.notifier.recipient.Recipient;
  *
  * @param recipients the alerts' recipients, by alert id (none for an erased alert)
  * @param closed the ids of the round's vacancies that the vacancy stream showed closed
- * @param suppressed the suppressed addresses among the recipients', with why; a
- * concurrent map the lanes add to when the server refuses an address for good
+ * @param suppressed the suppressed addresses among the recipients' and those the round's
+ * confirmation requests and notices go to, with why; a concurrent map the lanes add to
+ * when the server refuses an address for good
  * @param today the London date the round runs on, for closing dates
  */
 record RoundFacts(Map<String, Recipient> recipients, Set<String> closed, Map<String, String> suppressed,
 		LocalDate today) {
 
 	@Nullable Recipient recipientOf(ClaimedEmail email) {
-		return this.recipients.get(email.alertId());
+		String alertId = email.alertId();
+		return (alertId != null) ? this.recipients.get(alertId) : null;
 	}
 
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -12,7 +14,10 @@ import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.notifier.suppression.Suppressions;
 
-/** Looks up what a round needs: recipients, closures and suppressions, a query each. */
+/**
+ * Looks up what a round needs: recipients, closures and suppressions (of the recipients'
+ * addresses and of those a confirmation request or a notice goes to), a query each.
+ */
 @Component
 class RoundLookups {
 
@@ -34,10 +39,16 @@ class RoundLookups {
 
 	RoundFacts of(List<ClaimedEmail> emails) {
 		Map<String, Recipient> recipients = this.recipients
-			.findAll(emails.stream().map(ClaimedEmail::alertId).distinct().toList());
+			.findAll(emails.stream().map(ClaimedEmail::alertId).filter(Objects::nonNull).distinct().toList());
 		List<String> vacancyIds = emails.stream().flatMap((email) -> email.vacancyIds().stream()).toList();
-		Map<String, String> suppressed = new ConcurrentHashMap<>(
-				this.suppressions.reasonsFor(recipients.values().stream().map(Recipient::address).distinct().toList()));
+		Stream<String> oneOffAddresses = emails.stream()
+			.map(ClaimedEmail::oneOff)
+			.filter(Objects::nonNull)
+			.map(OneOffEmail::address);
+		List<String> addresses = Stream.concat(recipients.values().stream().map(Recipient::address), oneOffAddresses)
+			.distinct()
+			.toList();
+		Map<String, String> suppressed = new ConcurrentHashMap<>(this.suppressions.reasonsFor(addresses));
 		return new RoundFacts(recipients, this.closedVacancies.among(vacancyIds), suppressed,
 				LocalDate.now(this.clock));
 	}

@@ -58,7 +58,7 @@ class SmtpLanes implements DisposableBean {
 			lanes.add(new ArrayList<>());
 		}
 		for (ClaimedEmail email : emails) {
-			lanes.get(Math.floorMod(email.alertId().hashCode(), count)).add(email);
+			lanes.get(Math.floorMod(email.laneKey().hashCode(), count)).add(email);
 		}
 		lanes.removeIf(List::isEmpty);
 		return lanes;

@@ -22,6 +22,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.mail.MailPreparationException;
@@ -29,13 +30,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.notice.NoticeKind;
 import uk.nhsjob.notifier.NotifierSettings;
 
 /**
- * Builds the notifier's emails, and sends the confirmation requests. Each email has a key
- * naming what it delivers; the Message-ID is derived from the key, so sending the same
- * thing twice is recognisable as a duplicate. The vacancy emails are sent by the delivery
- * on its own SMTP connections, which counts them here once accepted.
+ * Builds the notifier's emails: vacancy emails, confirmation requests and notices. Each
+ * email has a key naming what it delivers; the Message-ID is derived from the key, so
+ * sending the same thing twice is recognisable as a duplicate. The delivery sends them on
+ * its own SMTP connections, and counts them here once accepted.
  */
 @Component
 public class AlertMailer {
@@ -59,7 +61,7 @@ public class AlertMailer {
 
 	private final Clock clock;
 
-	private final Map<Kind, Counter> sent = new EnumMap<>(Kind.class);
+	private final Map<EmailKind, Counter> sent = new EnumMap<>(EmailKind.class);
 
 	AlertMailer(JavaMailSender mailSender, EmailTemplates templates, NotifierSettings settings, DkimSigning dkim,
 			Clock clock, MeterRegistry meters) {
@@ -68,7 +70,7 @@ public class AlertMailer {
 		this.templates = templates;
 		this.settings = settings;
 		this.clock = clock;
-		for (Kind kind : Kind.values()) {
+		for (EmailKind kind : EmailKind.values()) {
 			this.sent.put(kind,
 					Counter.builder("notifier.emails.sent")
 						.description("Emails accepted by the SMTP server")
@@ -77,25 +79,42 @@ public class AlertMailer {
 		}
 	}
 
-	public void sendConfirmation(String key, String address, String criteriaDescription, String confirmUrl) {
+	/**
+	 * An alert's confirmation request, built for the caller to send: the confirm link of
+	 * that request.
+	 */
+	public MimeMessage confirmationEmail(String key, String address, String criteriaDescription, String confirmUrl) {
 		EmailTemplates.Rendered body = this.templates.render("confirmation",
 				Map.of("criteriaDescription", PlainText.oneLine(criteriaDescription), "confirmUrl", confirmUrl));
-		send(Kind.CONFIRMATION, key, address, Subjects.confirmation(criteriaDescription), body, null);
+		return build(EmailKind.CONFIRMATION, key, address, Subjects.confirmation(criteriaDescription), body, null);
+	}
+
+	/**
+	 * A notice about an address, built for the caller to send: the link to the page of
+	 * the address's alerts, and why it comes (docs/emails.md, "Notices").
+	 */
+	public MimeMessage noticeEmail(String key, String address, NoticeKind kind, String url) {
+		EmailKind emailKind = (kind == NoticeKind.MANAGE_LINK) ? EmailKind.MANAGE_LINK : EmailKind.ALERT_LIMIT_REACHED;
+		String template = (kind == NoticeKind.MANAGE_LINK) ? "manage-link" : "alert-limit";
+		String subject = Subjects.notice(kind);
+		EmailTemplates.Rendered body = this.templates.render(template,
+				Map.of("subject", subject, "url", PlainText.oneLine(url)));
+		return build(emailKind, key, address, subject, body, null);
 	}
 
 	/**
 	 * The email of vacancies that newly matched an alert, built for the caller to send
-	 * (on a connection it keeps open); {@link #countSent(boolean)} once it is accepted.
+	 * (on a connection it keeps open); {@link #countSent(EmailKind)} once it is accepted.
 	 */
 	public MimeMessage matchesEmail(String key, Addressee to, List<MatchedVacancy> vacancies) {
 		String subject = Subjects.newVacancies(vacancies.size(), to.criteriaDescription());
-		return build(Kind.MATCHES, key, to.address(), subject,
+		return build(EmailKind.MATCHES, key, to.address(), subject,
 				vacancyEmail(to, subject, false, vacancies, vacancies.size()), to.unsubscribeUrl());
 	}
 
 	/** Counts an email built here as accepted by the SMTP server. */
-	public void countSent(boolean welcome) {
-		this.sent.get(welcome ? Kind.WELCOME : Kind.MATCHES).increment();
+	public void countSent(EmailKind kind) {
+		this.sent.get(kind).increment();
 	}
 
 	/**
@@ -105,8 +124,8 @@ public class AlertMailer {
 	public MimeMessage welcomeEmail(String key, Addressee to, List<MatchedVacancy> vacancies, int total) {
 		int shownTotal = Math.max(total, vacancies.size());
 		String subject = Subjects.welcome(shownTotal, to.criteriaDescription());
-		return build(Kind.WELCOME, key, to.address(), subject, vacancyEmail(to, subject, true, vacancies, shownTotal),
-				to.unsubscribeUrl());
+		return build(EmailKind.WELCOME, key, to.address(), subject,
+				vacancyEmail(to, subject, true, vacancies, shownTotal), to.unsubscribeUrl());
 	}
 
 	private EmailTemplates.Rendered vacancyEmail(Addressee to, String subject, boolean welcome,
@@ -122,13 +141,7 @@ public class AlertMailer {
 						total - shown.size(), "manageUrl", to.manageUrl(), "unsubscribeUrl", to.unsubscribeUrl()));
 	}
 
-	private void send(Kind kind, String key, String address, String subject, EmailTemplates.Rendered body,
-			@Nullable String unsubscribeUrl) {
-		this.mailSender.send(build(kind, key, address, subject, body, unsubscribeUrl));
-		this.sent.get(kind).increment();
-	}
-
-	private MimeMessage build(Kind kind, String key, String address, String subject, EmailTemplates.Rendered body,
+	private MimeMessage build(EmailKind kind, String key, String address, String subject, EmailTemplates.Rendered body,
 			@Nullable String unsubscribeUrl) {
 		MimeMessage message = new KeyedMimeMessage(this.mailSender.createMimeMessage().getSession(), messageIdOf(key));
 		try {
@@ -137,6 +150,9 @@ public class AlertMailer {
 			message.setRecipient(Message.RecipientType.TO, recipient(address));
 			message.setSubject(PlainText.oneLine(subject), StandardCharsets.UTF_8.name());
 			message.setSentDate(Date.from(this.clock.instant()));
+			// RFC 2919 and RFC 3834: one list for the service; no auto-replies, please
+			message.setHeader("List-Id", listId());
+			message.setHeader("Auto-Submitted", "auto-generated");
 			if (unsubscribeUrl != null) {
 				// RFC 8058 one-click unsubscribe
 				message.setHeader("List-Unsubscribe",
@@ -171,6 +187,13 @@ public class AlertMailer {
 		return new MimeMultipart("alternative", text, html);
 	}
 
+	/** {@code NHSJob Alerts <alerts.nhsjob.localhost>}: the sender name as the label. */
+	private String listId() throws UnsupportedEncodingException {
+		String name = MimeUtility.encodeText(PlainText.oneLine(this.settings.senderName()).replaceAll("[<>\"]", ""),
+				StandardCharsets.UTF_8.name(), null);
+		return name + " <" + this.settings.listId() + ">";
+	}
+
 	private String messageIdOf(String key) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
@@ -179,12 +202,6 @@ public class AlertMailer {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every Java platform has SHA-256", ex);
 		}
-	}
-
-	private enum Kind {
-
-		CONFIRMATION, MATCHES, WELCOME
-
 	}
 
 }

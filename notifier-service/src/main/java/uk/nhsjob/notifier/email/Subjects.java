@@ -2,7 +2,12 @@ package uk.nhsjob.notifier.email;
 
 import java.util.regex.Pattern;
 
-/** The subject lines, built on the alert's one-line description of its criteria. */
+import uk.nhsjob.common.notice.NoticeKind;
+
+/**
+ * The subject lines, built on the alert's one-line description of its criteria, and the
+ * notices' own.
+ */
 final class Subjects {
 
 	private static final Pattern JOBS = Pattern.compile("\\b([Jj]ob)s\\b");
@@ -23,6 +28,14 @@ final class Subjects {
 
 	static String confirmation(String criteriaDescription) {
 		return "Confirm your job alert: " + criteriaDescription;
+	}
+
+	/** A notice's subject: it names no alert and says nothing of the address. */
+	static String notice(NoticeKind kind) {
+		return switch (kind) {
+			case MANAGE_LINK -> "Your job alerts";
+			case ALERT_LIMIT_REACHED -> "Your new job alert was not set up";
+		};
 	}
 
 	/** The description reads "… jobs …"; one of them is a job. */

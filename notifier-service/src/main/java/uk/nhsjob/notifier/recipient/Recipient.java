@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
 
 import uk.nhsjob.common.profile.AlertProfileChanged;
 import uk.nhsjob.common.vocabulary.AlertStatus;
@@ -14,19 +15,20 @@ import uk.nhsjob.notifier.email.Addressee;
  * An alert as the notifier last heard of it.
  *
  * @param revision of the profile record this was built from
- * @param confirmationsSent the profile's {@code confirmationRequest} that the last
- * confirmation email answered
+ * @param confirmationsRecorded the profile's highest {@code confirmationRequest} whose
+ * email the delivery ledger holds (sent, or to be sent); stored under its first name,
+ * {@code confirmationsSent}, from when the email was sent straight away
  * @param changedAt when the profile record was published
  */
 @Document("recipients")
 public record Recipient(@Id String alertId, String address, AlertStatus status, Frequency frequency,
 		String criteriaDescription, String confirmUrl, String manageUrl, String unsubscribeUrl, long revision,
-		int confirmationsSent, Instant changedAt) {
+		@Field("confirmationsSent") int confirmationsRecorded, Instant changedAt) {
 
-	static Recipient of(AlertProfileChanged profile, int confirmationsSent) {
+	static Recipient of(AlertProfileChanged profile, int confirmationsRecorded) {
 		return new Recipient(profile.alertId(), profile.email(), profile.status(), profile.frequency(),
 				profile.criteriaDescription(), profile.confirmUrl(), profile.manageUrl(), profile.unsubscribeUrl(),
-				profile.revision(), confirmationsSent, profile.occurredAt());
+				profile.revision(), confirmationsRecorded, profile.occurredAt());
 	}
 
 	public boolean isActive() {
@@ -37,9 +39,10 @@ public record Recipient(@Id String alertId, String address, AlertStatus status, 
 		return new Addressee(this.address, this.criteriaDescription, this.manageUrl, this.unsubscribeUrl);
 	}
 
-	Recipient withConfirmationsSent(int confirmationsSent) {
+	Recipient withConfirmationsRecorded(int confirmationsRecorded) {
 		return new Recipient(this.alertId, this.address, this.status, this.frequency, this.criteriaDescription,
-				this.confirmUrl, this.manageUrl, this.unsubscribeUrl, this.revision, confirmationsSent, this.changedAt);
+				this.confirmUrl, this.manageUrl, this.unsubscribeUrl, this.revision, confirmationsRecorded,
+				this.changedAt);
 	}
 
 }

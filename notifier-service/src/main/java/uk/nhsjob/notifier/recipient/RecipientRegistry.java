@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
 
 import uk.nhsjob.common.profile.AlertProfileChanged;
 import uk.nhsjob.common.vocabulary.AlertStatus;
-import uk.nhsjob.notifier.email.AlertMailer;
 
 /**
  * Keeps a {@link Recipient} per alert from the profile stream ({@link ProfileListener}),
- * sends the confirmation emails it asks for, and forgets an alert on its tombstone,
- * remembering only that it was erased ({@link ErasedAlerts}) so that no later record of
- * the alert brings it back.
+ * hands the confirmation emails it asks for to the delivery ledger
+ * ({@link ConfirmationRequested}), and forgets an alert on its tombstone, remembering
+ * only that it was erased ({@link ErasedAlerts}) so that no later record of the alert
+ * brings it back.
  */
 @Component
 public class RecipientRegistry {
@@ -31,15 +31,11 @@ public class RecipientRegistry {
 
 	private final ErasedAlerts erasedAlerts;
 
-	private final AlertMailer mailer;
-
 	private final ApplicationEventPublisher events;
 
-	RecipientRegistry(Recipients recipients, ErasedAlerts erasedAlerts, AlertMailer mailer,
-			ApplicationEventPublisher events) {
+	RecipientRegistry(Recipients recipients, ErasedAlerts erasedAlerts, ApplicationEventPublisher events) {
 		this.recipients = recipients;
 		this.erasedAlerts = erasedAlerts;
-		this.mailer = mailer;
 		this.events = events;
 	}
 
@@ -84,21 +80,27 @@ public class RecipientRegistry {
 					stored.get().revision());
 			return;
 		}
-		int confirmationsSent = stored.map(Recipient::confirmationsSent).orElse(0);
-		Recipient recipient = this.recipients.save(Recipient.of(profile, confirmationsSent));
+		int confirmationsRecorded = stored.map(Recipient::confirmationsRecorded).orElse(0);
+		Recipient recipient = this.recipients.save(Recipient.of(profile, confirmationsRecorded));
 		if (this.erasedAlerts.isErased(profile.alertId())) {
 			// the tombstone was applied meanwhile (another instance, during a rebalance)
 			this.recipients.deleteById(profile.alertId());
 			return;
 		}
 		if (recipient.status() == AlertStatus.PENDING_CONFIRMATION
-				&& profile.confirmationRequest() > confirmationsSent) {
-			// a crash between sending and saving sends it again on redelivery, under
-			// the same Message-ID
-			this.mailer.sendConfirmation(recipient.alertId() + "/confirmation/" + profile.confirmationRequest(),
-					recipient.address(), recipient.criteriaDescription(), recipient.confirmUrl());
-			this.recipients.save(recipient.withConfirmationsSent(profile.confirmationRequest()));
-			log.info("Sent confirmation request {} of alert {}", profile.confirmationRequest(), recipient.alertId());
+				&& profile.confirmationRequest() > confirmationsRecorded) {
+			// the ledger records it once per request number: a crash before the save
+			// below records it again on redelivery, which changes nothing
+			this.events.publishEvent(new ConfirmationRequested(recipient.alertId(), profile.confirmationRequest(),
+					recipient.address(), recipient.criteriaDescription(), recipient.confirmUrl()));
+			this.recipients.save(recipient.withConfirmationsRecorded(profile.confirmationRequest()));
+			log.info("Recorded confirmation request {} of alert {}", profile.confirmationRequest(),
+					recipient.alertId());
+			if (this.erasedAlerts.isErased(profile.alertId())) {
+				// erased while the request was recorded: forget it with the rest
+				this.recipients.deleteById(profile.alertId());
+				this.events.publishEvent(new RecipientErased(profile.alertId()));
+			}
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.notice.AddressNotice;
+import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.notifier.Emails;
 import uk.nhsjob.notifier.EventPublisher;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
@@ -33,7 +37,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The delivery interrupted at each step as a crash would interrupt it: nothing is lost,
  * and nothing is doubled except after the server's 250 and before the ledger write (the
- * window RFC 1047 describes), where the duplicate carries the same Message-ID.
+ * window RFC 1047 describes), where the duplicate carries the same Message-ID. Vacancy
+ * emails, welcomes, confirmation requests and notices alike.
  */
 @NotifierIntegrationTest
 class DeliveryFaultTests {
@@ -174,6 +179,54 @@ class DeliveryFaultTests {
 		mailbox.awaitMessageTo(alert.address());
 		settlesWith(mailbox, alert, 1);
 		assertThat(this.ledger.entriesOf(alert)).hasSize(2);
+	}
+
+	@Test
+	void confirmationRecordedAgainAfterACrashBeforeTheOffsetCommitIsSentOnce(Mailbox mailbox) {
+		Alert alert = Alert.unique();
+		this.faults.crashOnce(Step.AFTER_RECORDED, (id) -> id.equals(alert.alertId() + "/confirmation/1"));
+
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.PENDING_CONFIRMATION, 1));
+
+		mailbox.awaitMessageTo(alert.address());
+		settlesWith(mailbox, alert, 1);
+		assertThat(this.ledger.entriesOf(alert)).singleElement()
+			.extracting(Delivery::id)
+			.isEqualTo(alert.alertId() + "/confirmation/1");
+	}
+
+	@Test
+	void noticeRecordedAgainAfterACrashBeforeTheOffsetCommitIsSentOnce(Mailbox mailbox) {
+		AddressNotice notice = Notices.manageLink();
+		this.faults.crashOnce(Step.AFTER_RECORDED, (id) -> id.equals("notice/" + notice.eventId()));
+
+		this.publisher.publish(Topics.NOTICES, Notices.keyOf(notice), notice);
+
+		mailbox.awaitMessageTo(notice.email());
+		await().atMost(Ledger.WAIT).until(() -> noticeState(notice) == DeliveryState.SENT);
+		assertThat(Emails.exactly(mailbox, notice.email(), 1)).hasSize(1);
+	}
+
+	@Test
+	void noticeCrashedAfterTheServersAcceptanceIsResentUnderTheSameMessageId(Mailbox mailbox)
+			throws MessagingException {
+		AddressNotice notice = Notices.manageLink();
+		this.faults.crashOnce(Step.AFTER_ACCEPTED, (key) -> key.equals("notice/" + notice.eventId()));
+
+		this.publisher.publish(Topics.NOTICES, Notices.keyOf(notice), notice);
+		mailbox.awaitMessageTo(notice.email());
+		assertThat(noticeState(notice)).isEqualTo(DeliveryState.SENDING);
+
+		this.clock.advance(this.settings.sendingTimeout().plusSeconds(1));
+
+		await().atMost(Ledger.WAIT).until(() -> noticeState(notice) == DeliveryState.SENT);
+		List<MimeMessage> emails = Emails.exactly(mailbox, notice.email(), 2);
+		assertThat(emails.get(0).getMessageID()).isNotNull().isEqualTo(emails.get(1).getMessageID());
+	}
+
+	private @Nullable DeliveryState noticeState(AddressNotice notice) {
+		Delivery entry = this.mongo.findById("notice/" + notice.eventId(), Delivery.class);
+		return (entry != null) ? entry.state() : null;
 	}
 
 	/** Waits until the alert's entries are all SENT, then for its emails to number so. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,16 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.notice.AddressNotice;
+import uk.nhsjob.common.notice.NoticeKind;
+import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.common.vocabulary.Frequency;
+import uk.nhsjob.notifier.Emails;
 import uk.nhsjob.notifier.EventPublisher;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.notifier.suppression.Suppression;
 import uk.nhsjob.notifier.suppression.Suppressions;
@@ -342,6 +348,83 @@ class SmtpFaultTests {
 		await().atMost(Ledger.WAIT)
 			.until(() -> alerts.stream().allMatch((alert) -> this.server.acceptedFor(alert.address()).size() == 1));
 		assertThat(this.server.connections()).isLessThanOrEqualTo(this.settings.connections());
+	}
+
+	@Test
+	void aConfirmationAndANoticeAskedWhileSmtpAnswers421AreSentOnceItIsBackNotDeadLettered() {
+		double deadLettered = this.meters.counter("notifier.dead.letters", "topic", "nhsjob.profiles.v1.dlt").count();
+		this.server.setUnavailable(true);
+		Alert alert = Alert.unique();
+		AddressNotice notice = Notices.manageLink();
+
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.PENDING_CONFIRMATION, 1));
+		this.publisher.publish(Topics.NOTICES, Notices.keyOf(notice), notice);
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.countIn(alert, DeliveryState.FAILED) == 1 && attemptsOf(notice) == 1);
+		// still refused at the next attempt
+		this.clock.advance(Duration.ofSeconds(31));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.entriesOf(alert).get(0).attempts() == 2 && attemptsOf(notice) == 2);
+		assertThat(this.server.accepted()).isEmpty();
+
+		this.server.setUnavailable(false);
+		this.clock.advance(Duration.ofSeconds(61));
+
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.ledger.countIn(alert, DeliveryState.SENT) == 1 && stateOf(notice) == DeliveryState.SENT);
+		await().during(Emails.HOLD)
+			.atMost(Ledger.WAIT)
+			.until(() -> this.server.acceptedFor(alert.address()).size() == 1
+					&& this.server.acceptedFor(notice.email()).size() == 1);
+		assertThat(this.server.acceptedFor(alert.address()).get(0).data()).contains(alert.confirmUrl(1));
+		assertThat(this.meters.counter("notifier.dead.letters", "topic", "nhsjob.profiles.v1.dlt").count())
+			.isEqualTo(deadLettered);
+	}
+
+	@Test
+	void aConfirmationStillWaitingForSmtpWhenItsAlertIsConfirmedIsNotSent() {
+		this.server.setUnavailable(true);
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.PENDING_CONFIRMATION, 1));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.FAILED) == 1);
+
+		// confirmed through the link of an earlier email, say
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(2, AlertStatus.ACTIVE, 1));
+		await().atMost(Ledger.WAIT)
+			.until(() -> this.registry.find(alert.alertId()).map(Recipient::isActive).orElse(false));
+		this.server.setUnavailable(false);
+		this.clock.advance(Duration.ofSeconds(31));
+
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.SKIPPED) == 1);
+		assertThat(this.ledger.entriesOf(alert).get(0).reason()).isEqualTo("alert ACTIVE");
+		assertThat(this.server.acceptedFor(alert.address())).isEmpty();
+	}
+
+	@Test
+	void aNoticeToASuppressedAddressIsNotSent() {
+		AddressNotice first = Notices.manageLink();
+		AddressNotice second = Notices.of(NoticeKind.ALERT_LIMIT_REACHED);
+		AddressNotice later = new AddressNotice(second.eventId(), second.schemaVersion(), second.occurredAt(),
+				first.email(), second.kind(), second.url());
+		this.server.failNext(first.email(), Fault.NO_SUCH_USER);
+
+		this.publisher.publish(Topics.NOTICES, Notices.keyOf(first), first);
+		await().atMost(Ledger.WAIT).until(() -> stateOf(first) == DeliveryState.SUPPRESSED);
+		this.publisher.publish(Topics.NOTICES, Notices.keyOf(later), later);
+		await().atMost(Ledger.WAIT).until(() -> stateOf(later) == DeliveryState.SUPPRESSED);
+
+		assertThat(this.server.recipientsTried()).containsOnlyOnce(first.email());
+		assertThat(this.server.acceptedFor(first.email())).isEmpty();
+	}
+
+	private int attemptsOf(AddressNotice notice) {
+		Delivery entry = this.mongo.findById("notice/" + notice.eventId(), Delivery.class);
+		return (entry != null) ? entry.attempts() : 0;
+	}
+
+	private @Nullable DeliveryState stateOf(AddressNotice notice) {
+		Delivery entry = this.mongo.findById("notice/" + notice.eventId(), Delivery.class);
+		return (entry != null) ? entry.state() : null;
 	}
 
 	private double count(String name) {

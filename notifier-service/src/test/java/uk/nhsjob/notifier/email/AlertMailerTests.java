@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.notice.NoticeKind;
 import uk.nhsjob.common.vocabulary.Band;
 import uk.nhsjob.notifier.NotifierSettings;
 import uk.nhsjob.testsupport.MailContent;
@@ -28,7 +29,8 @@ class AlertMailerTests {
 	private final CapturingMailSender sender = new CapturingMailSender();
 
 	private final AlertMailer mailer = new AlertMailer(this.sender, new EmailTemplates(),
-			new NotifierSettings("alerts@nhsjob.localhost", "NHSJob Alerts", Duration.ofSeconds(30), "nhsjob.alerts"),
+			new NotifierSettings("alerts@nhsjob.localhost", "NHSJob Alerts", Duration.ofSeconds(30), "nhsjob.alerts",
+					"alerts.nhsjob.localhost"),
 			DkimSigning.NONE, Clock.fixed(Instant.parse("2028-03-27T06:00:00Z"), ZoneOffset.UTC),
 			new SimpleMeterRegistry());
 
@@ -55,6 +57,39 @@ class AlertMailerTests {
 		String text = MailContent.plainText(this.sender.sent.get(0));
 		assertThat(text).contains("Vacancy 25", "Vacancy 6", "And 20 more").doesNotContain("Vacancy 5\n");
 		assertThat(text.indexOf("Vacancy 25")).isLessThan(text.indexOf("Vacancy 24"));
+	}
+
+	@Test
+	void everyEmailNamesTheServicesListAndSaysItIsAutomaticButOnlyAlertEmailsOfferUnsubscribing()
+			throws MessagingException {
+		this.sender.send(this.mailer.matchesEmail("alert-1/email/1", this.addressee, List.of(vacancy(1))));
+		this.sender.send(this.mailer.confirmationEmail("alert-1/confirmation/1", "sam@example.org",
+				"medical secretary jobs within 10 miles of LS6", "https://alerts.test/confirm?token=c"));
+		this.sender.send(this.mailer.noticeEmail("notice/1", "sam@example.org", NoticeKind.MANAGE_LINK,
+				"https://alerts.test/alerts/mine?token=m"));
+		this.sender.send(this.mailer.noticeEmail("notice/2", "sam@example.org", NoticeKind.ALERT_LIMIT_REACHED,
+				"https://alerts.test/alerts/mine?token=m"));
+
+		for (MimeMessage email : this.sender.sent) {
+			assertThat(email.getHeader("List-Id")).containsExactly("NHSJob Alerts <alerts.nhsjob.localhost>");
+			assertThat(email.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+		}
+		assertThat(this.sender.sent).extracting((email) -> email.getHeader("List-Unsubscribe") != null)
+			.containsExactly(true, false, false, false);
+	}
+
+	@Test
+	void aNoticeCarriesItsLinkInBothPartsAsAButtonAndEscaped() {
+		String url = "https://alerts.test/alerts/mine?token=m&x=<b>";
+
+		this.sender.send(this.mailer.noticeEmail("notice/1", "sam@example.org", NoticeKind.MANAGE_LINK, url));
+
+		MimeMessage email = this.sender.sent.get(0);
+		assertThat(MailContent.subject(email)).isEqualTo("Your job alerts");
+		assertThat(MailContent.plainText(email)).contains("See your job alerts: " + url);
+		assertThat(MailContent.html(email)).contains("href=\"https://alerts.test/alerts/mine?token=m&amp;x=&lt;b&gt;\"")
+			.doesNotContain("<b>")
+			.contains("<table role=\"presentation\"");
 	}
 
 	private static MatchedVacancy vacancy(int n) {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class DkimSigningTests {
 
 	private static final NotifierSettings SETTINGS = new NotifierSettings("alerts@nhsjob.localhost", "NHSJob Alerts",
-			Duration.ofSeconds(30), "nhsjob.alerts");
+			Duration.ofSeconds(30), "nhsjob.alerts", "alerts.nhsjob.localhost");
 
 	private final Addressee addressee = new Addressee("sam@example.org",
 			"medical secretary jobs within 10 miles of LS6", "https://alerts.test/manage?token=m",

@@ -70,7 +70,7 @@ class ConfirmationEmailTests {
 			.noneMatch((email) -> MailContent.plainText(email).contains(alert.confirmUrl(2)));
 		assertThat(this.registry.find(alert.alertId())).hasValueSatisfying((recipient) -> {
 			assertThat(recipient.revision()).isEqualTo(3);
-			assertThat(recipient.confirmationsSent()).isEqualTo(3);
+			assertThat(recipient.confirmationsRecorded()).isEqualTo(3);
 		});
 	}
 

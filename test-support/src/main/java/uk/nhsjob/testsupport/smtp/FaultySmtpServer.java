@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request for a recipient: a 4xx or 5xx to its RCPT (one 5xx quoting the address, as many
  * servers do), any reply of the test's to its RCPT, no answer at all, or a dropped
  * connection; or for everyone at one stage (the greeting, {@code MAIL FROM},
- * {@code DATA}) until told to accept again.
+ * {@code DATA}) until told to accept again, or for every client while it is
+ * {@linkplain #setUnavailable unavailable}.
  */
 public final class FaultySmtpServer implements AutoCloseable {
 
@@ -42,6 +43,8 @@ public final class FaultySmtpServer implements AutoCloseable {
 	private final AtomicInteger connections = new AtomicInteger();
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+	private volatile boolean unavailable;
 
 	public FaultySmtpServer() throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -85,6 +88,14 @@ public final class FaultySmtpServer implements AutoCloseable {
 		this.refusals.clear();
 	}
 
+	/**
+	 * While on, every connection is greeted with {@code 421} (service not available) and
+	 * closed, as a server shutting down or overloaded does.
+	 */
+	public void setUnavailable(boolean unavailable) {
+		this.unavailable = unavailable;
+	}
+
 	public List<Accepted> accepted() {
 		return List.copyOf(this.accepted);
 	}
@@ -123,6 +134,10 @@ public final class FaultySmtpServer implements AutoCloseable {
 			BufferedReader in = new BufferedReader(
 					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 			OutputStream out = socket.getOutputStream();
+			if (this.unavailable) {
+				reply(out, "421 4.3.2 Service not available, closing transmission channel");
+				return;
+			}
 			String greetingRefused = this.refusals.get(Stage.GREETING);
 			reply(out, (greetingRefused != null) ? greetingRefused : "220 faulty.test ESMTP");
 			List<String> recipients = new ArrayList<>();
