@@ -47,6 +47,9 @@ class ExpiryIntegrationTests {
 		assertThat(this.world.candidates().status(alertId, manage)).isEqualTo("EXPIRED");
 		this.world.http().get().uri("/alerts/confirm?token={token}", confirm).exchange().expectStatus().isNotFound();
 		this.world.http().post().uri("/alerts/confirm?token={token}", confirm).exchange().expectStatus().isNotFound();
+		// the confirmation email's "this wasn't me" link outlives its confirm link
+		String notMe = tokenOf(this.world.profiles().values(alertId).get(0).path("notMeUrl").asString());
+		this.world.http().get().uri("/alerts/not-me?token={token}", notMe).exchange().expectStatus().isOk();
 
 		// an expired alert gives its place back: the same alert again is a new one
 		String again = this.world.candidates().createAlert(email, "{}");

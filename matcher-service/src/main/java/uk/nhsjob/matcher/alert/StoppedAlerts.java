@@ -1,0 +1,105 @@
+package uk.nhsjob.matcher.alert;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import uk.nhsjob.common.vocabulary.AlertStatus;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Erases the alerts that have been {@code UNSUBSCRIBED} or {@code EXPIRED} for
+ * {@code nhsjob.matcher.retention.stopped-alerts-kept-for} (30 days), exactly as a
+ * {@code DELETE} erases one: marked, tombstoned, then deleted with whatever else is held
+ * about it, and with its address's own record once no alert of the address is left
+ * (docs/alerts.md, "Retention"). Every instance sweeps; each erasure is a conditional
+ * save (the alert's version), so two sweeps, or a sweep and the candidate, erase an alert
+ * once.
+ */
+@Component
+class StoppedAlerts {
+
+	private static final Logger log = LoggerFactory.getLogger(StoppedAlerts.class);
+
+	static final List<AlertStatus> STOPPED = List.of(AlertStatus.UNSUBSCRIBED, AlertStatus.EXPIRED);
+
+	/** Tombstones not acknowledged in a row before the rest is left to the next sweep. */
+	private static final int MAX_UNPUBLISHED = 3;
+
+	private final Alerts alerts;
+
+	private final AlertManagement management;
+
+	private final MongoOperations mongo;
+
+	private final Clock clock;
+
+	private final RetentionSettings settings;
+
+	StoppedAlerts(Alerts alerts, AlertManagement management, MongoOperations mongo, Clock clock,
+			RetentionSettings settings) {
+		this.alerts = alerts;
+		this.management = management;
+		this.mongo = mongo;
+		this.clock = clock;
+		this.settings = settings;
+	}
+
+	@Scheduled(fixedDelayString = "${nhsjob.matcher.retention.sweep-interval:1h}")
+	void sweep() {
+		try {
+			Instant now = this.clock.instant();
+			stampStoppedWithoutATime(now);
+			eraseStoppedBefore(now.minus(this.settings.stoppedAlertsKeptFor()));
+		}
+		catch (RuntimeException ex) {
+			// by class only: a driver's message may quote a document, and with it an
+			// address (docs/operations.md, "Logs")
+			log.warn("Retention sweep failed, tried again in the next one: {}", ex.getClass().getName());
+		}
+	}
+
+	/**
+	 * An alert that stopped before its stopping time was recorded counts as stopped from
+	 * the first sweep that sees it. By collection name, so its version is not raised.
+	 */
+	private void stampStoppedWithoutATime(Instant now) {
+		this.mongo.updateMulti(
+				Query.query(where("status").in(STOPPED).and("erasing").is(false).and("stoppedAt").is(null)),
+				Update.update("stoppedAt", Date.from(now)), "alerts");
+	}
+
+	private void eraseStoppedBefore(Instant cutoff) {
+		int unpublished = 0;
+		for (Alert alert : this.alerts.findTop500ByStatusInAndErasingFalseAndStoppedAtLessThanEqual(STOPPED, cutoff)) {
+			try {
+				this.management.delete(alert);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// erased or changed meanwhile (another instance's sweep, the candidate):
+				// the next sweep looks again
+				continue;
+			}
+			log.info("Erased alert {}, stopped since {}", alert.id(), alert.stoppedAt());
+			// still stored: its tombstone is not acknowledged yet, and the outbox relay
+			// will publish it; a few in a row mean the broker is away
+			unpublished = this.alerts.existsById(alert.id()) ? unpublished + 1 : 0;
+			if (unpublished == MAX_UNPUBLISHED) {
+				return;
+			}
+		}
+	}
+
+}
