@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -77,9 +78,17 @@ public class AlertMailer {
 		}
 	}
 
-	public void sendConfirmation(String key, String address, String criteriaDescription, String confirmUrl) {
-		EmailTemplates.Rendered body = this.templates.render("confirmation",
-				Map.of("criteriaDescription", PlainText.oneLine(criteriaDescription), "confirmUrl", confirmUrl));
+	/**
+	 * @param notMeUrl the "this wasn't me" link, whose page erases the address; null for
+	 * an alert whose profile record has none, whose email then says only to ignore it
+	 */
+	public void sendConfirmation(String key, String address, String criteriaDescription, String confirmUrl,
+			@Nullable String notMeUrl) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("criteriaDescription", PlainText.oneLine(criteriaDescription));
+		model.put("confirmUrl", confirmUrl);
+		model.put("notMeUrl", notMeUrl);
+		EmailTemplates.Rendered body = this.templates.render("confirmation", model);
 		send(Kind.CONFIRMATION, key, address, Subjects.confirmation(criteriaDescription), body, null);
 	}
 

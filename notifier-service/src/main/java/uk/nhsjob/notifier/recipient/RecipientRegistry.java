@@ -96,7 +96,7 @@ public class RecipientRegistry {
 			// a crash between sending and saving sends it again on redelivery, under
 			// the same Message-ID
 			this.mailer.sendConfirmation(recipient.alertId() + "/confirmation/" + profile.confirmationRequest(),
-					recipient.address(), recipient.criteriaDescription(), recipient.confirmUrl());
+					recipient.address(), recipient.criteriaDescription(), recipient.confirmUrl(), recipient.notMeUrl());
 			this.recipients.save(recipient.withConfirmationsSent(profile.confirmationRequest()));
 			log.info("Sent confirmation request {} of alert {}", profile.confirmationRequest(), recipient.alertId());
 		}
