@@ -7,15 +7,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static uk.nhsjob.matcher.Candidates.tokenOf;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 
 /**
- * Unconfirmed alerts expire with their confirmation link, 7 days on: the clock is moved.
+ * Unconfirmed alerts expire with their confirmation link, 7 days on, and stopped alerts
+ * are erased 30 days after they stopped: the clock is moved.
  */
 @MatcherIntegrationTest
 class ExpiryIntegrationTests {
@@ -25,6 +31,9 @@ class ExpiryIntegrationTests {
 
 	@Autowired
 	private MovableClock clock;
+
+	@Autowired
+	private MongoOperations mongo;
 
 	@AfterEach
 	void putTheClockBack() {
@@ -54,6 +63,40 @@ class ExpiryIntegrationTests {
 		// an expired alert gives its place back: the same alert again is a new one
 		String again = this.world.candidates().createAlert(email, "{}");
 		assertThat(again).isNotEqualTo(alertId);
+	}
+
+	@Test
+	void anAlertStoppedForTheRetentionPeriodIsErasedAndNoneBefore() {
+		String email = uniqueEmail();
+		String live = this.world.createConfirmedAlert(email, "{\"postcode\": \"LS7\"}");
+		String unsubscribed = this.world.candidates().createAlert(email, "{}");
+		String stoppedUnrecorded = this.world.candidates().createAlert(email, "{\"postcode\": \"LS6\"}");
+		for (String alertId : new String[] { unsubscribed, stoppedUnrecorded }) {
+			this.world.http()
+				.post()
+				.uri("/alerts/unsubscribe?token={token}", this.world.unsubscribeToken(alertId))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		this.clock.advance(Duration.ofDays(29));
+		// as if it had stopped before stopping times were recorded: it counts from the
+		// sweep that first sees it
+		this.mongo.updateFirst(Query.query(where("_id").is(stoppedUnrecorded)), new Update().unset("stoppedAt"),
+				"alerts");
+		await().until(() -> this.mongo.exists(Query.query(where("_id").is(stoppedUnrecorded).and("stoppedAt").ne(null)),
+				"alerts"));
+		assertThat(this.world.candidates().status(unsubscribed, this.world.manageToken(unsubscribed)))
+			.isEqualTo("UNSUBSCRIBED");
+
+		this.clock.advance(Duration.ofDays(1).plusMinutes(1));
+		this.world.profiles().awaitTombstone(unsubscribed);
+		await().untilAsserted(
+				() -> assertThat(this.mongo.exists(Query.query(where("_id").is(unsubscribed)), "alerts")).isFalse());
+		assertThat(this.world.candidates().status(stoppedUnrecorded, this.world.manageToken(stoppedUnrecorded)))
+			.isEqualTo("UNSUBSCRIBED");
+		assertThat(this.world.candidates().status(live, this.world.manageToken(live))).isEqualTo("ACTIVE");
+		assertThat(this.mongo.exists(Query.query(where("_id").is(email)), "addresses")).isTrue();
 	}
 
 	@Test
