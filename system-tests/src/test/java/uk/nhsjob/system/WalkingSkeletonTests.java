@@ -80,6 +80,46 @@ class WalkingSkeletonTests {
 	}
 
 	/**
+	 * "This wasn't me" (docs/alerts.md): the confirmation email's link opens a page that
+	 * changes nothing, and its button erases the address, with an alert confirmed
+	 * earlier, from every service.
+	 */
+	@Test
+	void theConfirmationEmailsNotMeLinkErasesTheAddressFromEveryService(Mailbox mailbox,
+			TestInfrastructure infrastructure) {
+		String candidate = "not-me-" + System.nanoTime() + "@example.org";
+		String confirmed = createAlert(candidate);
+		confirmAlertFromItsEmail(mailbox, candidate, confirmed);
+		String unasked = createAlert(candidate, "LS7");
+		MimeMessage confirmation = mailbox.awaitMessageTo(candidate,
+				(message) -> MailContent.subject(message).contains("LS7"));
+		assertThat(MailContent.plainText(confirmation))
+			.contains("If you did not ask for this alert, ignore this email");
+		Matcher link = Pattern.compile("https?://[^\\s\"<>]+/alerts/not-me\\?token=[A-Za-z0-9_.=-]+")
+			.matcher(MailContent.plainText(confirmation));
+		assertThat(link.find()).as("a \"this wasn't me\" link in the confirmation email").isTrue();
+		String notMeUrl = link.group();
+
+		ResponseEntity<String> page = this.http.get().uri(notMeUrl).retrieve().toEntity(String.class);
+		assertThat(page.getBody()).contains("Delete my address");
+		String manageToken;
+		try (TopicReader profiles = new TopicReader(infrastructure.kafkaBootstrapServers(), Topics.PROFILES)) {
+			manageToken = tokenOf(profiles.await(confirmed, (profile) -> true).path("manageUrl").asString(), "manage");
+		}
+		assertThat(statusOf(confirmed, manageToken)).isEqualTo("ACTIVE");
+		assertThat(statusOf(unasked, tokenOf(notMeUrl, "not-me"))).as("a not-me token manages nothing").isNull();
+
+		ResponseEntity<String> erased = this.http.post()
+			.uri(notMeUrl)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(new LinkedMultiValueMap<>())
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(erased.getBody()).contains("Your address is deleted");
+		NoTraceLeft.assertForgotten(infrastructure, candidate, List.of(confirmed, unasked));
+	}
+
+	/**
 	 * Retention (docs/alerts.md, "Retention"): an alert unsubscribed and another left to
 	 * expire are erased once they have been stopped for the retention period, and with
 	 * them the address, from every service's database and from the profile topic after
