@@ -1,7 +1,10 @@
 package uk.nhsjob.matcher;
 
 import java.time.Duration;
+import java.util.Date;
+import java.util.List;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,6 +100,33 @@ class ExpiryIntegrationTests {
 			.isEqualTo("UNSUBSCRIBED");
 		assertThat(this.world.candidates().status(live, this.world.manageToken(live))).isEqualTo("ACTIVE");
 		assertThat(this.mongo.exists(Query.query(where("_id").is(email)), "addresses")).isTrue();
+	}
+
+	@Test
+	void anAddressLeftWithoutAnyAlertIsForgottenOnceQuietForAnHour() {
+		String orphan = uniqueEmail();
+		// as a creation refused after the address's record was written leaves it
+		this.mongo.insert(new Document("_id", orphan).append("liveAlerts", 0)
+			.append("confirmationsAskedAt", List.of(Date.from(this.clock.instant())))
+			.append("revision", 1L), "addresses");
+		String stopped = uniqueEmail();
+		String alertId = this.world.candidates().createAlert(stopped, "{}");
+		this.world.http()
+			.post()
+			.uri("/alerts/unsubscribe?token={token}", this.world.unsubscribeToken(alertId))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		await().during(Duration.ofSeconds(2)).until(() -> this.mongo.exists(byId(orphan), "addresses"));
+
+		this.clock.advance(Duration.ofMinutes(61));
+		await().until(() -> !this.mongo.exists(byId(orphan), "addresses"));
+		assertThat(this.mongo.exists(byId(stopped), "addresses")).as("an address with a stopped alert").isTrue();
+	}
+
+	private static Query byId(String id) {
+		return Query.query(where("_id").is(id));
 	}
 
 	@Test

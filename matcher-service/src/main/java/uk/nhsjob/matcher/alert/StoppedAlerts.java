@@ -1,9 +1,11 @@
 package uk.nhsjob.matcher.alert;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +37,15 @@ class StoppedAlerts {
 
 	static final List<AlertStatus> STOPPED = List.of(AlertStatus.UNSUBSCRIBED, AlertStatus.EXPIRED);
 
+	/** The address's confirmation rate window ({@link Addresses}). */
+	private static final Duration QUIET_FOR = Duration.ofHours(1);
+
 	/** Tombstones not acknowledged in a row before the rest is left to the next sweep. */
 	private static final int MAX_UNPUBLISHED = 3;
 
 	private final Alerts alerts;
+
+	private final Addresses addresses;
 
 	private final AlertManagement management;
 
@@ -48,9 +55,10 @@ class StoppedAlerts {
 
 	private final RetentionSettings settings;
 
-	StoppedAlerts(Alerts alerts, AlertManagement management, MongoOperations mongo, Clock clock,
+	StoppedAlerts(Alerts alerts, Addresses addresses, AlertManagement management, MongoOperations mongo, Clock clock,
 			RetentionSettings settings) {
 		this.alerts = alerts;
+		this.addresses = addresses;
 		this.management = management;
 		this.mongo = mongo;
 		this.clock = clock;
@@ -63,6 +71,7 @@ class StoppedAlerts {
 			Instant now = this.clock.instant();
 			stampStoppedWithoutATime(now);
 			eraseStoppedBefore(now.minus(this.settings.stoppedAlertsKeptFor()));
+			forgetAddressesWithoutAlerts(now.minus(QUIET_FOR));
 		}
 		catch (RuntimeException ex) {
 			// by class only: a driver's message may quote a document, and with it an
@@ -79,6 +88,20 @@ class StoppedAlerts {
 		this.mongo.updateMulti(
 				Query.query(where("status").in(STOPPED).and("erasing").is(false).and("stoppedAt").is(null)),
 				Update.update("stoppedAt", Date.from(now)), "alerts");
+	}
+
+	/**
+	 * An address's record normally goes with its last alert's erasure; one can be left
+	 * without any alert (a creation refused after the address's record was written), and
+	 * is forgotten here once it has been quiet for the confirmation rate window, so that
+	 * forgetting it gives no address more confirmation emails in an hour than its limit.
+	 */
+	private void forgetAddressesWithoutAlerts(Instant quietSince) {
+		try (Stream<String> quiet = this.addresses.quietWithoutLiveAlerts(quietSince)) {
+			quiet.filter((email) -> this.alerts.countByEmail(email) == 0)
+				.filter((email) -> this.addresses.forgetIfQuiet(email, quietSince))
+				.forEach((email) -> log.info("Forgot an address with no alert left"));
+		}
 	}
 
 	private void eraseStoppedBefore(Instant cutoff) {
