@@ -125,10 +125,6 @@ class ExpiryIntegrationTests {
 		assertThat(this.mongo.exists(byId(stopped), "addresses")).as("an address with a stopped alert").isTrue();
 	}
 
-	private static Query byId(String id) {
-		return Query.query(where("_id").is(id));
-	}
-
 	@Test
 	void askingForTheConfirmationAgainPutsTheExpiryBack() {
 		String email = uniqueEmail();
@@ -142,6 +138,10 @@ class ExpiryIntegrationTests {
 		String confirm = tokenOf(this.world.profiles().values(alertId).get(1).path("confirmUrl").asString());
 		this.world.candidates().confirm(confirm);
 		assertThat(this.world.candidates().status(alertId, manage)).isEqualTo("ACTIVE");
+	}
+
+	private static Query byId(String id) {
+		return Query.query(where("_id").is(id));
 	}
 
 }

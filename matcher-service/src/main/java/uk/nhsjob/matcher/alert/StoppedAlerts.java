@@ -26,9 +26,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * {@code nhsjob.matcher.retention.stopped-alerts-kept-for} (30 days), exactly as a
  * {@code DELETE} erases one: marked, tombstoned, then deleted with whatever else is held
  * about it, and with its address's own record once no alert of the address is left
- * (docs/alerts.md, "Retention"). Every instance sweeps; each erasure is a conditional
- * save (the alert's version), so two sweeps, or a sweep and the candidate, erase an alert
- * once.
+ * (docs/alerts.md, "Retention"); and forgets an address's record left without any alert.
+ * Every instance sweeps: each erasure is a conditional save (the alert's version) and
+ * each address forgotten a conditional delete, so two sweeps, or a sweep and the
+ * candidate, erase an alert once and forget no address in use.
  */
 @Component
 class StoppedAlerts {
@@ -36,6 +37,12 @@ class StoppedAlerts {
 	private static final Logger log = LoggerFactory.getLogger(StoppedAlerts.class);
 
 	static final List<AlertStatus> STOPPED = List.of(AlertStatus.UNSUBSCRIBED, AlertStatus.EXPIRED);
+
+	/**
+	 * As many as
+	 * {@link Alerts#findTop500ByStatusInAndErasingFalseAndStoppedAtLessThanEqual} reads.
+	 */
+	private static final int BATCH = 500;
 
 	/** The address's confirmation rate window ({@link Addresses}). */
 	private static final Duration QUIET_FOR = Duration.ofHours(1);
@@ -98,28 +105,42 @@ class StoppedAlerts {
 	 */
 	private void forgetAddressesWithoutAlerts(Instant quietSince) {
 		try (Stream<String> quiet = this.addresses.quietWithoutLiveAlerts(quietSince)) {
-			quiet.filter((email) -> this.alerts.countByEmail(email) == 0)
+			long forgotten = quiet.filter((email) -> this.alerts.countByEmail(email) == 0)
 				.filter((email) -> this.addresses.forgetIfQuiet(email, quietSince))
-				.forEach((email) -> log.info("Forgot an address with no alert left"));
+				.count();
+			if (forgotten > 0) {
+				log.info("Forgot {} addresses with no alert left", forgotten);
+			}
 		}
 	}
 
+	/**
+	 * Batch after batch, until none is left, none could be erased or the broker is away.
+	 */
 	private void eraseStoppedBefore(Instant cutoff) {
 		int unpublished = 0;
-		for (Alert alert : this.alerts.findTop500ByStatusInAndErasingFalseAndStoppedAtLessThanEqual(STOPPED, cutoff)) {
-			try {
-				this.management.delete(alert);
+		while (true) {
+			List<Alert> due = this.alerts.findTop500ByStatusInAndErasingFalseAndStoppedAtLessThanEqual(STOPPED, cutoff);
+			int erased = 0;
+			for (Alert alert : due) {
+				try {
+					this.management.delete(alert);
+				}
+				catch (OptimisticLockingFailureException ex) {
+					// erased or changed meanwhile (another instance's sweep, the
+					// candidate): looked at again in the next sweep
+					continue;
+				}
+				erased++;
+				log.info("Erased alert {}, stopped since {}", alert.id(), alert.stoppedAt());
+				// still stored: its tombstone is not acknowledged yet, and the outbox
+				// relay will publish it; a few in a row mean the broker is away
+				unpublished = this.alerts.existsById(alert.id()) ? unpublished + 1 : 0;
+				if (unpublished == MAX_UNPUBLISHED) {
+					return;
+				}
 			}
-			catch (OptimisticLockingFailureException ex) {
-				// erased or changed meanwhile (another instance's sweep, the candidate):
-				// the next sweep looks again
-				continue;
-			}
-			log.info("Erased alert {}, stopped since {}", alert.id(), alert.stoppedAt());
-			// still stored: its tombstone is not acknowledged yet, and the outbox relay
-			// will publish it; a few in a row mean the broker is away
-			unpublished = this.alerts.existsById(alert.id()) ? unpublished + 1 : 0;
-			if (unpublished == MAX_UNPUBLISHED) {
+			if (due.size() < BATCH || erased == 0) {
 				return;
 			}
 		}
