@@ -1,6 +1,9 @@
 package uk.nhsjob.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,6 +19,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
@@ -26,6 +30,8 @@ import uk.nhsjob.testsupport.RealInfrastructure;
 import uk.nhsjob.testsupport.SlowTest;
 import uk.nhsjob.testsupport.TestInfrastructure;
 import uk.nhsjob.testsupport.kafka.TopicReader;
+import uk.nhsjob.testsupport.smtp.FaultySmtpServer;
+import uk.nhsjob.testsupport.smtp.FaultySmtpServer.Fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -140,6 +146,8 @@ class WalkingSkeletonTests {
 		String expired = createAlert(candidate, "LS7");
 		mailbox.awaitMessageTo(candidate, (message) -> MailContent.subject(message).contains("LS7"));
 		String manageToken = tokenOf(MailContent.plainText(match), "manage");
+		List<Object> suppression = suppressedByTheNextEmail(infrastructure, candidate,
+				() -> pushFeed(sourceId, apiKey, "C43", "https://jobs.example.org/" + sourceId + "/C43"));
 
 		String unsubscribeUrl = MailContent.header(match, "List-Unsubscribe").replaceAll("^<|>$", "");
 		this.http.post()
@@ -171,6 +179,42 @@ class WalkingSkeletonTests {
 
 		services.clock.advance(Duration.ofHours(2));
 		NoTraceLeft.assertForgotten(infrastructure, candidate, List.of(unsubscribed, expired));
+		try (MongoDatabases mongo = new MongoDatabases(infrastructure.mongoUri())) {
+			assertThat(mongo.ids("nhsjob-notifier", "suppressedAddresses")).as("the suppression, by its hash alone")
+				.containsAll(suppression);
+		}
+	}
+
+	/**
+	 * Has the SMTP server refuse the address's next email, quoting it in the reply, so
+	 * that the notifier suppresses the address.
+	 * @return the ids of the suppressions that appeared
+	 */
+	private List<Object> suppressedByTheNextEmail(TestInfrastructure infrastructure, String address, Runnable send) {
+		JavaMailSenderImpl sender = services.notifierBean(JavaMailSenderImpl.class);
+		String host = sender.getHost();
+		int port = sender.getPort();
+		try (FaultySmtpServer smtp = new FaultySmtpServer();
+				MongoDatabases mongo = new MongoDatabases(infrastructure.mongoUri())) {
+			List<Object> before = mongo.ids("nhsjob-notifier", "suppressedAddresses");
+			smtp.failNext(address, Fault.UNKNOWN_QUOTED);
+			sender.setHost(smtp.host());
+			sender.setPort(smtp.port());
+			send.run();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> !mongo.ids("nhsjob-notifier", "suppressedAddresses").equals(before));
+			assertThat(smtp.recipientsTried()).contains(address);
+			List<Object> appeared = new ArrayList<>(mongo.ids("nhsjob-notifier", "suppressedAddresses"));
+			appeared.removeAll(before);
+			return appeared;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			sender.setHost(host);
+			sender.setPort(port);
+		}
 	}
 
 	private @Nullable String statusOf(String alertId, String manageToken) {
@@ -242,9 +286,13 @@ class WalkingSkeletonTests {
 	}
 
 	private Map<String, Object> pushFeed(String sourceId, String apiKey, String applyUrl) {
+		return pushFeed(sourceId, apiKey, "C42", applyUrl);
+	}
+
+	private Map<String, Object> pushFeed(String sourceId, String apiKey, String externalId, String applyUrl) {
 		String feed = """
 				{"vacancies": [{
-				  "externalId": "C42",
+				  "externalId": "%s",
 				  "title": "Medical Secretary to Consultant Cardiologist",
 				  "description": "<p>Audio typing for a busy <b>cardiology</b> team.</p>",
 				  "band": "Band 4",
@@ -256,7 +304,7 @@ class WalkingSkeletonTests {
 				  "closingDate": "%s",
 				  "applyUrl": "%s"
 				}]}
-				""".formatted(services.clock.today().plusDays(30), applyUrl);
+				""".formatted(externalId, services.clock.today().plusDays(30), applyUrl);
 		return this.http.post()
 			.uri(services.ingestUrl() + "/api/v1/feeds/" + sourceId)
 			.header("Authorization", "Bearer " + apiKey)
