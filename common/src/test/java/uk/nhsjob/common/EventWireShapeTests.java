@@ -65,6 +65,15 @@ class EventWireShapeTests {
 	}
 
 	@Test
+	void readsAProfilePublishedBeforeTheNotMeLinkAsHavingNone() throws Exception {
+		String earlier = read("alert-profile-changed.json").replaceAll(",\\s*\"notMeUrl\": \"[^\"]*\"", "");
+		assertThat(earlier).doesNotContain("notMeUrl");
+		AlertProfileChanged read = this.json.readValue(earlier, AlertProfileChanged.class);
+		assertThat(read.notMeUrl()).isNull();
+		assertThat(read.manageUrl()).isEqualTo(Events.alertProfileChanged().manageUrl());
+	}
+
+	@Test
 	void readsAFieldItDoesNotKnowFromALaterVersion() throws Exception {
 		String later = read("alert-profile-changed.json").replace("\"closingSoon\": true",
 				"\"closingSoon\": false, \"addedInVersion9\": {\"anything\": 1}");

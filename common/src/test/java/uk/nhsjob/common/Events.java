@@ -63,7 +63,8 @@ final class Events {
 						Band.BAND_5, "LS6 2AB", 10, true, List.of(WorkingPattern.PART_TIME),
 						List.of(ContractType.PERMANENT), List.of(Specialty.CARDIOLOGY), List.of(EmployerType.NHS_TRUST),
 						25000, "audio typing -bank"),
-				true, Instant.parse("2026-11-25T09:29:58.125Z"));
+				true, Instant.parse("2026-11-25T09:29:58.125Z"),
+				"https://alerts.example.org/alerts/not-me?token=n0tm3");
 	}
 
 	/** The same alert as a version-1 producer wrote it: no criteria, no closingSoon. */

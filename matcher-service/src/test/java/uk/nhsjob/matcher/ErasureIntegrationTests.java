@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,6 +136,71 @@ class ErasureIntegrationTests {
 		}
 		assertThat(this.world.candidates().status(alertId, this.world.manageToken(alertId)))
 			.isEqualTo("PENDING_CONFIRMATION");
+	}
+
+	@Test
+	void theNotMeLinkShowsAButtonAndErasesTheAddressOnlyOnItsPost() {
+		String word = uniqueWord();
+		String email = uniqueEmail();
+		String confirmed = this.world.createConfirmedAlert(email, keywordCriteria(word));
+		String pending = this.world.candidates().createAlert(email, "{\"postcode\": \"LS6\"}");
+		String someoneElse = this.world.candidates().createAlert(uniqueEmail(), "{\"postcode\": \"LS6\"}");
+		String notMe = notMeToken(pending);
+
+		assertThat(this.world.page("/alerts/not-me?token={token}", notMe)).contains("<form method=\"post\"")
+			.contains("Delete my address")
+			.contains(email);
+		assertThat(this.world.candidates().status(pending, this.world.manageToken(pending)))
+			.isEqualTo("PENDING_CONFIRMATION");
+		assertThat(this.world.candidates().status(confirmed, this.world.manageToken(confirmed))).isEqualTo("ACTIVE");
+
+		this.world.http()
+			.post()
+			.uri("/alerts/not-me?token={token}", notMe)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("Your address is deleted"));
+
+		for (String alertId : new String[] { confirmed, pending }) {
+			this.world.profiles().awaitTombstone(alertId);
+		}
+		await().untilAsserted(() -> {
+			assertThat(this.mongo.count(Query.query(where("email").is(email)), "alerts")).isZero();
+			assertThat(this.mongo.exists(byId(email), "addresses")).isFalse();
+		});
+		this.world.http().get().uri("/alerts/not-me?token={token}", notMe).exchange().expectStatus().isNotFound();
+		assertThat(this.world.candidates().status(someoneElse, this.world.manageToken(someoneElse)))
+			.isEqualTo("PENDING_CONFIRMATION");
+	}
+
+	@Test
+	void aNotMeLinkThatIsWrongOrOfAnotherPurposeErasesNothing() {
+		String alertId = this.world.candidates().createAlert(uniqueEmail(), "{}");
+		String manage = this.world.manageToken(alertId);
+		String confirm = Candidates
+			.tokenOf(this.world.profiles().await(alertId, (p) -> true).path("confirmUrl").asString());
+		String unsubscribe = this.world.unsubscribeToken(alertId);
+		for (String token : new String[] { manage, confirm, unsubscribe, notMeToken(alertId) + "x", "" }) {
+			for (HttpMethod method : new HttpMethod[] { HttpMethod.GET, HttpMethod.POST }) {
+				this.world.http()
+					.method(method)
+					.uri("/alerts/not-me?token={token}", token)
+					.exchange()
+					.expectStatus()
+					.isNotFound()
+					.expectBody(String.class)
+					.value((page) -> assertThat(page).contains("This link does not work"));
+			}
+		}
+		assertThat(this.world.candidates().status(alertId, manage)).isEqualTo("PENDING_CONFIRMATION");
+	}
+
+	private String notMeToken(String alertId) {
+		return Candidates.tokenOf(this.world.profiles().await(alertId, (p) -> true).path("notMeUrl").asString());
 	}
 
 	/** As if the service died after marking the alert: unreadable, then relayed. */

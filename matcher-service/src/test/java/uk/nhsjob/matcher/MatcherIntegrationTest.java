@@ -23,8 +23,8 @@ import uk.nhsjob.testsupport.RealInfrastructure;
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=matcher-service", "nhsjob.matcher.outbox-relay-interval=1s",
-				"nhsjob.matcher.expiry-sweep-interval=1s", "nhsjob.matcher.matching-threads=2",
-				"nhsjob.matcher.token-secret=" + LinkSecrets.CURRENT,
+				"nhsjob.matcher.expiry-sweep-interval=1s", "nhsjob.matcher.retention.sweep-interval=1s",
+				"nhsjob.matcher.matching-threads=2", "nhsjob.matcher.token-secret=" + LinkSecrets.CURRENT,
 				"nhsjob.matcher.previous-token-secret=" + LinkSecrets.PREVIOUS,
 				// every test request comes from loopback: ClientLimitsIntegrationTests
 				// tests the limits on instances of their own

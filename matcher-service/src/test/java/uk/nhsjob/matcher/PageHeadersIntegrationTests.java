@@ -34,7 +34,7 @@ class PageHeadersIntegrationTests {
 	/** Which of a fresh pending alert's links a page's URL carries. */
 	enum Link {
 
-		NONE, CONFIRM, MANAGE, UNSUBSCRIBE, FORGED
+		NONE, CONFIRM, MANAGE, UNSUBSCRIBE, NOT_ME, FORGED
 
 	}
 
@@ -61,6 +61,8 @@ class PageHeadersIntegrationTests {
 				page("unsubscribe", HttpMethod.GET, "/alerts/unsubscribe", Link.UNSUBSCRIBE, null, HttpStatus.OK),
 				page("unsubscribed", HttpMethod.POST, "/alerts/unsubscribe", Link.UNSUBSCRIBE,
 						"List-Unsubscribe=One-Click", HttpStatus.OK),
+				page("this wasn't me", HttpMethod.GET, "/alerts/not-me", Link.NOT_ME, null, HttpStatus.OK),
+				page("this wasn't me, erased", HttpMethod.POST, "/alerts/not-me", Link.NOT_ME, "", HttpStatus.OK),
 				page("a link that does not work", HttpMethod.GET, "/alerts/manage", Link.FORGED, null,
 						HttpStatus.NOT_FOUND),
 				page("a method a page does not take", HttpMethod.GET, "/alerts/manage/delete", Link.MANAGE, null,
@@ -115,6 +117,7 @@ class PageHeadersIntegrationTests {
 		String url = switch (link) {
 			case CONFIRM -> profile.path("confirmUrl").asString();
 			case MANAGE -> profile.path("manageUrl").asString();
+			case NOT_ME -> profile.path("notMeUrl").asString();
 			default -> profile.path("unsubscribeUrl").asString();
 		};
 		return Candidates.tokenOf(url);

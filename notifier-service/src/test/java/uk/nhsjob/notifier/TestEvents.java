@@ -79,7 +79,7 @@ public final class TestEvents {
 				int confirmationRequest, String criteriaDescription) {
 			return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, now(), this.alertId,
 					revision, this.address, status, frequency, criteriaDescription, confirmationRequest,
-					confirmUrl(confirmationRequest), link("manage"), link("unsubscribe"), null, true);
+					confirmUrl(confirmationRequest), link("manage"), link("unsubscribe"), null, true, null, notMeUrl());
 		}
 
 		/** Each confirmation request carries a new token. */
@@ -93,6 +93,10 @@ public final class TestEvents {
 
 		public String manageUrl() {
 			return link("manage");
+		}
+
+		public String notMeUrl() {
+			return link("not-me");
 		}
 
 		public VacancyMatched matched(MatchedVacancy vacancy) {

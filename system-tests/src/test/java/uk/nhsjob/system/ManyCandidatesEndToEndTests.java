@@ -695,31 +695,7 @@ class ManyCandidatesEndToEndTests {
 			.filter((alert) -> alert.address().equals(erased))
 			.map(Subscription::alertId)
 			.toList();
-		try (TopicReader profiles = new TopicReader(infrastructure.kafkaBootstrapServers(), Topics.PROFILES)) {
-			erasedAlerts.forEach(profiles::awaitTombstone);
-			try (MongoDatabases mongo = new MongoDatabases(infrastructure.mongoUri())) {
-				assertThat(mongo.databaseNames()).as("the services' databases")
-					.contains("nhsjob-ingest", "nhsjob-matcher", "nhsjob-notifier");
-				await().atMost(Duration.ofSeconds(60))
-					.untilAsserted(
-							() -> assertThat(mongo.whereHeld(erased)).as("documents holding the address").isEmpty());
-			}
-			List<ConsumerRecord<String, String>> records = profiles.catchUpToEnd().records();
-			Map<Integer, Long> tombstoneOffsets = new HashMap<>();
-			long lastTombstone = 0;
-			for (ConsumerRecord<String, String> record : records) {
-				if (record.value() == null && erasedAlerts.contains(record.key())) {
-					tombstoneOffsets.merge(record.partition(), record.offset(), Math::max);
-					lastTombstone = Math.max(lastTombstone, record.timestamp());
-				}
-			}
-			long after = lastTombstone;
-			assertThat(records)
-				.filteredOn((record) -> record.timestamp() >= after
-						|| record.offset() > tombstoneOffsets.getOrDefault(record.partition(), Long.MAX_VALUE))
-				.as("profile records after the tombstones")
-				.noneSatisfy((record) -> assertThat(record.value()).isNotNull().containsIgnoringCase(erased));
-		}
+		NoTraceLeft.assertForgotten(infrastructure, erased, erasedAlerts);
 	}
 
 	// --- small helpers ---

@@ -51,6 +51,16 @@ final class MongoDatabases implements AutoCloseable {
 		return found;
 	}
 
+	/** The ids of every document of one collection. */
+	List<Object> ids(String database, String collection) {
+		List<Object> ids = new ArrayList<>();
+		this.client.getDatabase(database)
+			.getCollection(collection)
+			.find()
+			.forEach((document) -> ids.add(document.get("_id")));
+		return ids;
+	}
+
 	/** The databases scanned (those of the services and of other tests on the server). */
 	List<String> databaseNames() {
 		List<String> names = new ArrayList<>();

@@ -83,7 +83,9 @@ final class RunningServices implements AutoCloseable {
 				// them
 				"--nhsjob.matcher.limits.alerts-per-client-per-hour=1000000",
 				"--nhsjob.matcher.limits.confirmation-emails-per-hour=1000000",
-				"--nhsjob.matcher.limits.previews-per-client-per-minute=1000000"));
+				"--nhsjob.matcher.limits.previews-per-client-per-minute=1000000",
+				// a moved clock's expiries and erasures happen within a second
+				"--nhsjob.matcher.expiry-sweep-interval=1s", "--nhsjob.matcher.retention.sweep-interval=1s"));
 		this.contexts.add(run(NotifierApplication.application(), this.notifierPort,
 				"--nhsjob.notifier.coalescing-window=" + this.coalescingWindow.toMillis() + "ms",
 				"--nhsjob.notifier.address-key=walking-skeleton-address-key-" + System.nanoTime(),

@@ -1,10 +1,16 @@
 package uk.nhsjob.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,20 +19,28 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
+import uk.nhsjob.common.Topics;
 import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
 import uk.nhsjob.testsupport.RealInfrastructure;
 import uk.nhsjob.testsupport.SlowTest;
+import uk.nhsjob.testsupport.TestInfrastructure;
+import uk.nhsjob.testsupport.kafka.TopicReader;
+import uk.nhsjob.testsupport.smtp.FaultySmtpServer;
+import uk.nhsjob.testsupport.smtp.FaultySmtpServer.Fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole path once, through the services' real interfaces: an employer's feed in, a
  * candidate's alert confirmed from the link in its email, and the matching job emailed to
- * the candidate.
+ * the candidate; and at the end of the path, stopped alerts erased after the retention
+ * period on a moved clock.
  */
 @SlowTest
 @RealInfrastructure
@@ -71,6 +85,155 @@ class WalkingSkeletonTests {
 		assertThat(MailContent.header(email, "List-Unsubscribe")).contains("/alerts/unsubscribe?token=");
 	}
 
+	/**
+	 * "This wasn't me" (docs/alerts.md): the confirmation email's link opens a page that
+	 * changes nothing, and its button erases the address, with an alert confirmed
+	 * earlier, from every service.
+	 */
+	@Test
+	void theConfirmationEmailsNotMeLinkErasesTheAddressFromEveryService(Mailbox mailbox,
+			TestInfrastructure infrastructure) {
+		String candidate = "not-me-" + System.nanoTime() + "@example.org";
+		String confirmed = createAlert(candidate);
+		confirmAlertFromItsEmail(mailbox, candidate, confirmed);
+		String unasked = createAlert(candidate, "LS7");
+		MimeMessage confirmation = mailbox.awaitMessageTo(candidate,
+				(message) -> MailContent.subject(message).contains("LS7"));
+		assertThat(MailContent.plainText(confirmation))
+			.contains("If you did not ask for this alert, ignore this email");
+		Matcher link = Pattern.compile("https?://[^\\s\"<>]+/alerts/not-me\\?token=[A-Za-z0-9_.=-]+")
+			.matcher(MailContent.plainText(confirmation));
+		assertThat(link.find()).as("a \"this wasn't me\" link in the confirmation email").isTrue();
+		String notMeUrl = link.group();
+
+		ResponseEntity<String> page = this.http.get().uri(notMeUrl).retrieve().toEntity(String.class);
+		assertThat(page.getBody()).contains("Delete my address");
+		String manageToken;
+		try (TopicReader profiles = new TopicReader(infrastructure.kafkaBootstrapServers(), Topics.PROFILES)) {
+			manageToken = tokenOf(profiles.await(confirmed, (profile) -> true).path("manageUrl").asString(), "manage");
+		}
+		assertThat(statusOf(confirmed, manageToken)).isEqualTo("ACTIVE");
+		assertThat(statusOf(unasked, tokenOf(notMeUrl, "not-me"))).as("a not-me token manages nothing").isNull();
+
+		ResponseEntity<String> erased = this.http.post()
+			.uri(notMeUrl)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(new LinkedMultiValueMap<>())
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(erased.getBody()).contains("Your address is deleted");
+		NoTraceLeft.assertForgotten(infrastructure, candidate, List.of(confirmed, unasked));
+	}
+
+	/**
+	 * Retention (docs/alerts.md, "Retention"): an alert unsubscribed and another left to
+	 * expire are erased once they have been stopped for the retention period, and with
+	 * them the address, from every service's database and from the profile topic after
+	 * the tombstones.
+	 */
+	@Test
+	void anAddressWhoseAlertsStoppedIsForgottenByEveryServiceAfterTheRetentionPeriod(Mailbox mailbox,
+			TestInfrastructure infrastructure) {
+		String candidate = "retention-" + System.nanoTime() + "@example.org";
+		String sourceId = "retention-trust-" + System.nanoTime();
+		String apiKey = registerSource(sourceId);
+		String unsubscribed = createAlert(candidate);
+		confirmAlertFromItsEmail(mailbox, candidate, unsubscribed);
+		String applyUrl = "https://jobs.example.org/" + sourceId + "/C42";
+		pushFeed(sourceId, apiKey, applyUrl);
+		MimeMessage match = mailbox.awaitMessageTo(candidate,
+				(message) -> MailContent.plainText(message).contains(applyUrl));
+		String expired = createAlert(candidate, "LS7");
+		mailbox.awaitMessageTo(candidate, (message) -> MailContent.subject(message).contains("LS7"));
+		String manageToken = tokenOf(MailContent.plainText(match), "manage");
+		List<Object> suppression = suppressedByTheNextEmail(infrastructure, candidate,
+				() -> pushFeed(sourceId, apiKey, "C43", "https://jobs.example.org/" + sourceId + "/C43"));
+
+		String unsubscribeUrl = MailContent.header(match, "List-Unsubscribe").replaceAll("^<|>$", "");
+		this.http.post()
+			.uri(unsubscribeUrl)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("List-Unsubscribe=One-Click")
+			.retrieve()
+			.toBodilessEntity();
+		assertThat(statusOf(unsubscribed, manageToken)).isEqualTo("UNSUBSCRIBED");
+
+		services.clock.advance(Duration.ofDays(8));
+		String expiredManageToken;
+		try (TopicReader profiles = new TopicReader(infrastructure.kafkaBootstrapServers(), Topics.PROFILES)) {
+			expiredManageToken = tokenOf(
+					profiles.await(expired, (profile) -> profile.path("status").asString().equals("EXPIRED"))
+						.path("manageUrl")
+						.asString(),
+					"manage");
+		}
+		// stopped for 8 days and for a moment: both kept
+		assertThat(statusOf(unsubscribed, manageToken)).isEqualTo("UNSUBSCRIBED");
+		assertThat(statusOf(expired, expiredManageToken)).isEqualTo("EXPIRED");
+
+		services.clock.advance(Duration.ofDays(30).minusHours(1));
+		// the unsubscribed one, stopped 38 days ago, goes; the expired one, 30 days less
+		// an hour ago, stays
+		await().atMost(Duration.ofSeconds(60)).until(() -> statusOf(unsubscribed, manageToken) == null);
+		assertThat(statusOf(expired, expiredManageToken)).isEqualTo("EXPIRED");
+
+		services.clock.advance(Duration.ofHours(2));
+		NoTraceLeft.assertForgotten(infrastructure, candidate, List.of(unsubscribed, expired));
+		try (MongoDatabases mongo = new MongoDatabases(infrastructure.mongoUri())) {
+			assertThat(mongo.ids("nhsjob-notifier", "suppressedAddresses")).as("the suppression, by its hash alone")
+				.containsAll(suppression);
+		}
+	}
+
+	/**
+	 * Has the SMTP server refuse the address's next email, quoting it in the reply, so
+	 * that the notifier suppresses the address.
+	 * @return the ids of the suppressions that appeared
+	 */
+	private List<Object> suppressedByTheNextEmail(TestInfrastructure infrastructure, String address, Runnable send) {
+		JavaMailSenderImpl sender = services.notifierBean(JavaMailSenderImpl.class);
+		String host = sender.getHost();
+		int port = sender.getPort();
+		try (FaultySmtpServer smtp = new FaultySmtpServer();
+				MongoDatabases mongo = new MongoDatabases(infrastructure.mongoUri())) {
+			List<Object> before = mongo.ids("nhsjob-notifier", "suppressedAddresses");
+			smtp.failNext(address, Fault.UNKNOWN_QUOTED);
+			sender.setHost(smtp.host());
+			sender.setPort(smtp.port());
+			send.run();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> !mongo.ids("nhsjob-notifier", "suppressedAddresses").equals(before));
+			assertThat(smtp.recipientsTried()).contains(address);
+			List<Object> appeared = new ArrayList<>(mongo.ids("nhsjob-notifier", "suppressedAddresses"));
+			appeared.removeAll(before);
+			return appeared;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			sender.setHost(host);
+			sender.setPort(port);
+		}
+	}
+
+	private @Nullable String statusOf(String alertId, String manageToken) {
+		ResponseEntity<Map> answer = this.http.get()
+			.uri(services.matcherUrl() + "/api/v1/alerts/" + alertId)
+			.header("Authorization", "Bearer " + manageToken)
+			.retrieve()
+			.onStatus((status) -> status.value() == 404, (request, response) -> {
+			})
+			.toEntity(Map.class);
+		return (answer.getStatusCode() == HttpStatus.NOT_FOUND) ? null : (String) answer.getBody().get("status");
+	}
+
+	private static String tokenOf(String text, String page) {
+		Matcher link = Pattern.compile("/alerts/" + page + "\\?token=([A-Za-z0-9_.=-]+)").matcher(text);
+		assertThat(link.find()).as("a " + page + " link").isTrue();
+		return link.group(1);
+	}
+
 	private String registerSource(String sourceId) {
 		ResponseEntity<Map> created = this.http.post()
 			.uri(services.ingestUrl() + "/api/v1/admin/sources")
@@ -85,12 +248,16 @@ class WalkingSkeletonTests {
 	}
 
 	private String createAlert(String candidate) {
+		return createAlert(candidate, "LS6");
+	}
+
+	private String createAlert(String candidate, String postcode) {
 		ResponseEntity<Map> created = this.http.post()
 			.uri(services.matcherUrl() + "/api/v1/alerts")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("email", candidate, "frequency", "INSTANT", "criteria",
-					Map.of("roles", new String[] { "HOSPITAL_CONSULTANT_SECRETARY" }, "postcode", "LS6", "radiusMiles",
-							10)))
+					Map.of("roles", new String[] { "HOSPITAL_CONSULTANT_SECRETARY" }, "postcode", postcode,
+							"radiusMiles", 10)))
 			.retrieve()
 			.toEntity(Map.class);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -119,9 +286,13 @@ class WalkingSkeletonTests {
 	}
 
 	private Map<String, Object> pushFeed(String sourceId, String apiKey, String applyUrl) {
+		return pushFeed(sourceId, apiKey, "C42", applyUrl);
+	}
+
+	private Map<String, Object> pushFeed(String sourceId, String apiKey, String externalId, String applyUrl) {
 		String feed = """
 				{"vacancies": [{
-				  "externalId": "C42",
+				  "externalId": "%s",
 				  "title": "Medical Secretary to Consultant Cardiologist",
 				  "description": "<p>Audio typing for a busy <b>cardiology</b> team.</p>",
 				  "band": "Band 4",
@@ -133,7 +304,7 @@ class WalkingSkeletonTests {
 				  "closingDate": "%s",
 				  "applyUrl": "%s"
 				}]}
-				""".formatted(services.clock.today().plusDays(30), applyUrl);
+				""".formatted(externalId, services.clock.today().plusDays(30), applyUrl);
 		return this.http.post()
 			.uri(services.ingestUrl() + "/api/v1/feeds/" + sourceId)
 			.header("Authorization", "Bearer " + apiKey)

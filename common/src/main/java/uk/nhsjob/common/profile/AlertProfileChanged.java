@@ -27,13 +27,26 @@ import uk.nhsjob.common.vocabulary.Frequency;
  * from which vacancies are matched to it (docs/matching.md, "Several instances"); null in
  * the record that activates the alert or changes its criteria, whose own broker append
  * time is then that moment, and in every record of an alert that is not active
+ * @param notMeUrl the "this wasn't me" link of the confirmation email: its page erases
+ * the address at once (docs/alerts.md, "This wasn't me"). Added to schema version 2
+ * later, as an optional field: null in records published before it, whose confirmation
+ * emails then go without the link
  */
 public record AlertProfileChanged(UUID eventId, int schemaVersion, Instant occurredAt, String alertId, long revision,
 		String email, AlertStatus status, Frequency frequency, String criteriaDescription, int confirmationRequest,
 		String confirmUrl, String manageUrl, String unsubscribeUrl, @Nullable ProfileCriteria criteria,
-		@Nullable Boolean closingSoon, @Nullable Instant matchingSince) {
+		@Nullable Boolean closingSoon, @Nullable Instant matchingSince, @Nullable String notMeUrl) {
 
 	public static final int SCHEMA_VERSION = 2;
+
+	/** A record without {@code notMeUrl}, as published before it was added. */
+	public AlertProfileChanged(UUID eventId, int schemaVersion, Instant occurredAt, String alertId, long revision,
+			String email, AlertStatus status, Frequency frequency, String criteriaDescription, int confirmationRequest,
+			String confirmUrl, String manageUrl, String unsubscribeUrl, @Nullable ProfileCriteria criteria,
+			@Nullable Boolean closingSoon, @Nullable Instant matchingSince) {
+		this(eventId, schemaVersion, occurredAt, alertId, revision, email, status, frequency, criteriaDescription,
+				confirmationRequest, confirmUrl, manageUrl, unsubscribeUrl, criteria, closingSoon, matchingSince, null);
+	}
 
 	/** A record without {@code matchingSince}: its own append time is the alert's. */
 	public AlertProfileChanged(UUID eventId, int schemaVersion, Instant occurredAt, String alertId, long revision,
@@ -41,7 +54,7 @@ public record AlertProfileChanged(UUID eventId, int schemaVersion, Instant occur
 			String confirmUrl, String manageUrl, String unsubscribeUrl, @Nullable ProfileCriteria criteria,
 			@Nullable Boolean closingSoon) {
 		this(eventId, schemaVersion, occurredAt, alertId, revision, email, status, frequency, criteriaDescription,
-				confirmationRequest, confirmUrl, manageUrl, unsubscribeUrl, criteria, closingSoon, null);
+				confirmationRequest, confirmUrl, manageUrl, unsubscribeUrl, criteria, closingSoon, null, null);
 	}
 
 	/** Whether digests of this alert carry a closing-soon section. */

@@ -3,7 +3,9 @@ package uk.nhsjob.matcher.alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 
@@ -90,6 +92,31 @@ class Addresses {
 			}
 			// changed meanwhile by another request for the same address: read it again
 		}
+	}
+
+	/**
+	 * The addresses that may have no alert left: no live alert counted, no confirmation
+	 * email asked for since the cutoff, and written to since their creation (a record
+	 * just made by a request under way has revision 0).
+	 */
+	Stream<String> quietWithoutLiveAlerts(Instant cutoff) {
+		Query quiet = quiet(cutoff);
+		quiet.fields().include("_id");
+		return this.mongo.stream(quiet, Document.class, COLLECTION).map((address) -> address.getString("_id"));
+	}
+
+	/**
+	 * Forgets an address that has no alert left, unless a live alert was counted or a
+	 * confirmation asked for meanwhile: one conditional delete.
+	 * @return whether it was forgotten
+	 */
+	boolean forgetIfQuiet(String email, Instant cutoff) {
+		return this.mongo.remove(quiet(cutoff).addCriteria(where("_id").is(email)), COLLECTION).getDeletedCount() == 1;
+	}
+
+	private static Query quiet(Instant cutoff) {
+		return Query
+			.query(where(LIVE_ALERTS).lte(0).and(REVISION).gt(0).and(CONFIRMATIONS).not().gt(Date.from(cutoff)));
 	}
 
 	/** Forgets the address: its counter and its confirmation times. */

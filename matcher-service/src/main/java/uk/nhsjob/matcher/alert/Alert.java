@@ -66,11 +66,17 @@ public class Alert {
 	 */
 	private int activation;
 
+	/**
+	 * When the alert was unsubscribed or expired; it is erased a while later
+	 * ({@link StoppedAlerts}). Null while it is live.
+	 */
+	private @Nullable Instant stoppedAt;
+
 	@PersistenceCreator
 	Alert(String id, String email, Criteria criteria, Frequency frequency, AlertStatus status, @Nullable Long version,
 			int tokenVersion, int confirmationRequest, Instant createdAt, Instant confirmationRequestedAt,
 			@Nullable Instant confirmedAt, boolean pendingPublication, boolean welcomeSetPending, boolean erasing,
-			int activation) {
+			int activation, @Nullable Instant stoppedAt) {
 		this.id = id;
 		this.email = email;
 		this.criteria = criteria;
@@ -86,13 +92,22 @@ public class Alert {
 		this.welcomeSetPending = welcomeSetPending;
 		this.erasing = erasing;
 		this.activation = activation;
+		this.stoppedAt = stoppedAt;
+	}
+
+	Alert(String id, String email, Criteria criteria, Frequency frequency, AlertStatus status, @Nullable Long version,
+			int tokenVersion, int confirmationRequest, Instant createdAt, Instant confirmationRequestedAt,
+			@Nullable Instant confirmedAt, boolean pendingPublication, boolean welcomeSetPending, boolean erasing,
+			int activation) {
+		this(id, email, criteria, frequency, status, version, tokenVersion, confirmationRequest, createdAt,
+				confirmationRequestedAt, confirmedAt, pendingPublication, welcomeSetPending, erasing, activation, null);
 	}
 
 	Alert(String id, String email, Criteria criteria, Frequency frequency, AlertStatus status, @Nullable Long version,
 			int tokenVersion, int confirmationRequest, Instant createdAt, Instant confirmationRequestedAt,
 			@Nullable Instant confirmedAt, boolean pendingPublication, boolean welcomeSetPending, boolean erasing) {
 		this(id, email, criteria, frequency, status, version, tokenVersion, confirmationRequest, createdAt,
-				confirmationRequestedAt, confirmedAt, pendingPublication, welcomeSetPending, erasing, 0);
+				confirmationRequestedAt, confirmedAt, pendingPublication, welcomeSetPending, erasing, 0, null);
 	}
 
 	/**
@@ -102,7 +117,7 @@ public class Alert {
 	 */
 	static Alert pending(String email, Criteria criteria, Frequency frequency, Instant now, boolean emailAllowed) {
 		return new Alert(UUID.randomUUID().toString(), email, criteria, frequency, AlertStatus.PENDING_CONFIRMATION,
-				null, 1, emailAllowed ? 1 : 0, now, now, null, true, false, false, 0);
+				null, 1, emailAllowed ? 1 : 0, now, now, null, true, false, false, 0, null);
 	}
 
 	boolean asksFor(Criteria criteria, Frequency frequency) {
@@ -152,11 +167,12 @@ public class Alert {
 	 * Stops the alert for good; its manage link still opens it, to delete or erase it.
 	 * @return whether it was live until now
 	 */
-	boolean unsubscribe() {
+	boolean unsubscribe(Instant now) {
 		if (!isLive()) {
 			return false;
 		}
 		this.status = AlertStatus.UNSUBSCRIBED;
+		this.stoppedAt = now;
 		this.pendingPublication = true;
 		return true;
 	}
@@ -165,12 +181,13 @@ public class Alert {
 	 * Ends a pending alert whose latest confirmation link has expired.
 	 * @return whether it expired now
 	 */
-	boolean expireIfUnconfirmedSince(Instant cutoff) {
+	boolean expireIfUnconfirmedSince(Instant cutoff, Instant now) {
 		if (this.status != AlertStatus.PENDING_CONFIRMATION || this.erasing
 				|| this.confirmationRequestedAt.isAfter(cutoff)) {
 			return false;
 		}
 		this.status = AlertStatus.EXPIRED;
+		this.stoppedAt = now;
 		this.pendingPublication = true;
 		return true;
 	}
@@ -273,6 +290,10 @@ public class Alert {
 
 	public int activation() {
 		return this.activation;
+	}
+
+	public @Nullable Instant stoppedAt() {
+		return this.stoppedAt;
 	}
 
 }

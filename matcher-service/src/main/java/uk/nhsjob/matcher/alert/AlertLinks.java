@@ -42,6 +42,15 @@ class AlertLinks {
 	}
 
 	/**
+	 * The confirmation email's "this wasn't me" link. It does not expire: it works as
+	 * long as the alert exists with its token version, so for at least as long as the
+	 * confirm link beside it.
+	 */
+	String notMeUrl(Alert alert) {
+		return url("/alerts/not-me", token(alert, LinkPurpose.NOT_ME));
+	}
+
+	/**
 	 * The token of an alert's link. A confirmation link expires a fixed time after the
 	 * confirmation was last asked for, so each publication of one request has one link.
 	 */

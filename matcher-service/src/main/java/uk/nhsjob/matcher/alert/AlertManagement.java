@@ -150,7 +150,7 @@ public class AlertManagement {
 	/** Stops the alert of an unsubscribe link at once; a second time changes nothing. */
 	public Alert unsubscribe(@Nullable String token) {
 		Alert alert = toUnsubscribe(token);
-		if (!alert.unsubscribe()) {
+		if (!alert.unsubscribe(this.clock.instant())) {
 			return alert;
 		}
 		try {
@@ -162,6 +162,11 @@ public class AlertManagement {
 			// changed meanwhile, perhaps unsubscribed twice at once: try again
 			return unsubscribe(token);
 		}
+	}
+
+	/** The alert of a confirmation email's "this wasn't me" link. */
+	public Alert disowned(@Nullable String token) {
+		return resolve(token, LinkPurpose.NOT_ME);
 	}
 
 	/** Erases one alert: it is not found from now on, and its tombstone follows. */

@@ -1,6 +1,7 @@
 package uk.nhsjob.matcher.alert;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,6 +26,10 @@ public interface Alerts extends ListCrudRepository<Alert, String> {
 	Stream<Alert> findByStatus(AlertStatus status);
 
 	List<Alert> findByPendingPublicationTrue();
+
+	/** A batch of the stopped alerts that stopped at or before the cutoff. */
+	List<Alert> findTop500ByStatusInAndErasingFalseAndStoppedAtLessThanEqual(Collection<AlertStatus> statuses,
+			Instant cutoff);
 
 	List<Alert> findByWelcomeSetPendingTrueAndStatus(AlertStatus status);
 

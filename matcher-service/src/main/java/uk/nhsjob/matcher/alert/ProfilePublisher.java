@@ -213,7 +213,7 @@ class ProfilePublisher {
 				alert.id(), alert.revision(), alert.email(), alert.status(), alert.frequency(),
 				CriteriaDescription.of(alert.criteria()), alert.confirmationRequest(), this.links.confirmUrl(alert),
 				this.links.manageUrl(alert), this.links.unsubscribeUrl(alert), contractOf(alert.criteria()), true,
-				matchingSince);
+				matchingSince, this.links.notMeUrl(alert));
 	}
 
 	private static ProfileCriteria contractOf(Criteria criteria) {

@@ -44,10 +44,11 @@ class UnconfirmedAlerts {
 
 	@Scheduled(fixedDelayString = "${nhsjob.matcher.expiry-sweep-interval:1m}")
 	void expire() {
-		Instant cutoff = this.clock.instant().minus(this.validity);
+		Instant now = this.clock.instant();
+		Instant cutoff = now.minus(this.validity);
 		for (Alert alert : this.alerts
 			.findByStatusAndConfirmationRequestedAtLessThanEqual(AlertStatus.PENDING_CONFIRMATION, cutoff)) {
-			if (alert.expireIfUnconfirmedSince(cutoff)) {
+			if (alert.expireIfUnconfirmedSince(cutoff, now)) {
 				try {
 					this.alerts.save(alert);
 				}

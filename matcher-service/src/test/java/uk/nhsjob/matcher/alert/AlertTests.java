@@ -66,21 +66,26 @@ class AlertTests {
 	@Test
 	void unsubscribesALiveAlertOnce() {
 		Alert alert = saved(AlertStatus.PAUSED);
-		assertThat(alert.unsubscribe()).isTrue();
+		assertThat(alert.unsubscribe(NOW)).isTrue();
 		assertThat(alert.status()).isEqualTo(AlertStatus.UNSUBSCRIBED);
+		assertThat(alert.stoppedAt()).isEqualTo(NOW);
 		assertThat(alert.pendingPublication()).isTrue();
-		assertThat(alert.unsubscribe()).isFalse();
+		assertThat(alert.unsubscribe(NOW.plusSeconds(60))).isFalse();
+		assertThat(alert.stoppedAt()).isEqualTo(NOW);
 		assertThat(alert.isLive()).isFalse();
 	}
 
 	@Test
 	void expiresAPendingAlertOnlyOnceItsLinkHasRunOut() {
 		Alert alert = saved(AlertStatus.PENDING_CONFIRMATION);
-		assertThat(alert.expireIfUnconfirmedSince(NOW.minus(Duration.ofSeconds(1)))).isFalse();
-		assertThat(alert.expireIfUnconfirmedSince(NOW)).isTrue();
+		Instant later = NOW.plus(Duration.ofDays(7));
+		assertThat(alert.expireIfUnconfirmedSince(NOW.minus(Duration.ofSeconds(1)), later)).isFalse();
+		assertThat(alert.stoppedAt()).isNull();
+		assertThat(alert.expireIfUnconfirmedSince(NOW, later)).isTrue();
 		assertThat(alert.status()).isEqualTo(AlertStatus.EXPIRED);
+		assertThat(alert.stoppedAt()).isEqualTo(later);
 		assertThat(alert.pendingPublication()).isTrue();
-		assertThat(saved(AlertStatus.ACTIVE).expireIfUnconfirmedSince(NOW.plusSeconds(1))).isFalse();
+		assertThat(saved(AlertStatus.ACTIVE).expireIfUnconfirmedSince(NOW.plusSeconds(1), later)).isFalse();
 	}
 
 	@Test

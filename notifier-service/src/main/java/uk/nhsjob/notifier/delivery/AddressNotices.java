@@ -47,7 +47,7 @@ class AddressNotices {
 	void record(@Nullable AddressNotice notice) {
 		NoticeCheck.check(notice);
 		String recorded = this.ledger.recordNotice(notice.eventId(),
-				new OneOffEmail(kindOf(notice.kind()), notice.email(), notice.url(), null),
+				new OneOffEmail(kindOf(notice.kind()), notice.email(), notice.url(), null, null),
 				this.clock.instant().plus(this.settings.retention()));
 		log.info("Recorded notice {} ({})", notice.eventId(), notice.kind());
 		this.faults.afterRecorded(recorded);

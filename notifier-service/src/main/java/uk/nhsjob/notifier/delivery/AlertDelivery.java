@@ -83,7 +83,7 @@ class AlertDelivery {
 	void record(ConfirmationRequested requested) {
 		String recorded = this.ledger.recordConfirmation(requested.alertId(), requested.request(),
 				new OneOffEmail(OneOffEmail.Kind.CONFIRMATION, requested.address(), requested.confirmUrl(),
-						requested.criteriaDescription()));
+						requested.criteriaDescription(), requested.notMeUrl()));
 		this.faults.afterRecorded(recorded);
 	}
 

@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * alerts)
  * @param criteriaDescription the alert's description, for a confirmation request; null
  * for a notice
+ * @param notMeUrl a confirmation request's "this wasn't me" link; null for a notice, and
+ * for an alert whose profile record has none
  */
-record OneOffEmail(Kind kind, String address, String url, @Nullable String criteriaDescription) {
+record OneOffEmail(Kind kind, String address, String url, @Nullable String criteriaDescription,
+		@Nullable String notMeUrl) {
 
 	enum Kind {
 

@@ -58,7 +58,7 @@ class OneOffEmails {
 	private MimeMessage build(String key, OneOffEmail oneOff) {
 		return switch (oneOff.kind()) {
 			case CONFIRMATION -> this.mailer.confirmationEmail(key, oneOff.address(),
-					String.valueOf(oneOff.criteriaDescription()), oneOff.url());
+					String.valueOf(oneOff.criteriaDescription()), oneOff.url(), oneOff.notMeUrl());
 			case MANAGE_LINK -> this.mailer.noticeEmail(key, oneOff.address(), NoticeKind.MANAGE_LINK, oneOff.url());
 			case ALERT_LIMIT_REACHED ->
 				this.mailer.noticeEmail(key, oneOff.address(), NoticeKind.ALERT_LIMIT_REACHED, oneOff.url());

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -82,10 +83,16 @@ public class AlertMailer {
 	/**
 	 * An alert's confirmation request, built for the caller to send: the confirm link of
 	 * that request.
+	 * @param notMeUrl the "this wasn't me" link, whose page erases the address; null for
+	 * an alert whose profile record has none, whose email then says only to ignore it
 	 */
-	public MimeMessage confirmationEmail(String key, String address, String criteriaDescription, String confirmUrl) {
-		EmailTemplates.Rendered body = this.templates.render("confirmation",
-				Map.of("criteriaDescription", PlainText.oneLine(criteriaDescription), "confirmUrl", confirmUrl));
+	public MimeMessage confirmationEmail(String key, String address, String criteriaDescription, String confirmUrl,
+			@Nullable String notMeUrl) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("criteriaDescription", PlainText.oneLine(criteriaDescription));
+		model.put("confirmUrl", confirmUrl);
+		model.put("notMeUrl", notMeUrl);
+		EmailTemplates.Rendered body = this.templates.render("confirmation", model);
 		return build(EmailKind.CONFIRMATION, key, address, Subjects.confirmation(criteriaDescription), body, null);
 	}
 

@@ -1,5 +1,7 @@
 package uk.nhsjob.notifier.recipient;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A pending alert's profile asks for a confirmation email the notifier has not recorded
  * yet: the delivery ledger takes it, and sends it as it sends every email
@@ -10,6 +12,6 @@ package uk.nhsjob.notifier.recipient;
  * @param confirmUrl that request's confirm link
  */
 public record ConfirmationRequested(String alertId, int request, String address, String criteriaDescription,
-		String confirmUrl) {
+		String confirmUrl, @Nullable String notMeUrl) {
 
 }

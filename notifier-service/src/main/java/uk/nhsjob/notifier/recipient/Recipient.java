@@ -2,6 +2,8 @@ package uk.nhsjob.notifier.recipient;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
@@ -19,16 +21,18 @@ import uk.nhsjob.notifier.email.Addressee;
  * email the delivery ledger holds (sent, or to be sent); stored under its first name,
  * {@code confirmationsSent}, from when the email was sent straight away
  * @param changedAt when the profile record was published
+ * @param notMeUrl the confirmation email's "this wasn't me" link; null from a profile
+ * record published before it was added
  */
 @Document("recipients")
 public record Recipient(@Id String alertId, String address, AlertStatus status, Frequency frequency,
 		String criteriaDescription, String confirmUrl, String manageUrl, String unsubscribeUrl, long revision,
-		@Field("confirmationsSent") int confirmationsRecorded, Instant changedAt) {
+		@Field("confirmationsSent") int confirmationsRecorded, Instant changedAt, @Nullable String notMeUrl) {
 
 	static Recipient of(AlertProfileChanged profile, int confirmationsRecorded) {
 		return new Recipient(profile.alertId(), profile.email(), profile.status(), profile.frequency(),
 				profile.criteriaDescription(), profile.confirmUrl(), profile.manageUrl(), profile.unsubscribeUrl(),
-				profile.revision(), confirmationsRecorded, profile.occurredAt());
+				profile.revision(), confirmationsRecorded, profile.occurredAt(), profile.notMeUrl());
 	}
 
 	public boolean isActive() {
@@ -42,7 +46,7 @@ public record Recipient(@Id String alertId, String address, AlertStatus status, 
 	Recipient withConfirmationsRecorded(int confirmationsRecorded) {
 		return new Recipient(this.alertId, this.address, this.status, this.frequency, this.criteriaDescription,
 				this.confirmUrl, this.manageUrl, this.unsubscribeUrl, this.revision, confirmationsRecorded,
-				this.changedAt);
+				this.changedAt, this.notMeUrl);
 	}
 
 }

@@ -91,8 +91,9 @@ public class RecipientRegistry {
 				&& profile.confirmationRequest() > confirmationsRecorded) {
 			// the ledger records it once per request number: a crash before the save
 			// below records it again on redelivery, which changes nothing
-			this.events.publishEvent(new ConfirmationRequested(recipient.alertId(), profile.confirmationRequest(),
-					recipient.address(), recipient.criteriaDescription(), recipient.confirmUrl()));
+			this.events.publishEvent(
+					new ConfirmationRequested(recipient.alertId(), profile.confirmationRequest(), recipient.address(),
+							recipient.criteriaDescription(), recipient.confirmUrl(), recipient.notMeUrl()));
 			this.recipients.save(recipient.withConfirmationsRecorded(profile.confirmationRequest()));
 			log.info("Recorded confirmation request {} of alert {}", profile.confirmationRequest(),
 					recipient.alertId());

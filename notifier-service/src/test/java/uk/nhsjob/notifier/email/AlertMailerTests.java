@@ -64,7 +64,8 @@ class AlertMailerTests {
 			throws MessagingException {
 		this.sender.send(this.mailer.matchesEmail("alert-1/email/1", this.addressee, List.of(vacancy(1))));
 		this.sender.send(this.mailer.confirmationEmail("alert-1/confirmation/1", "sam@example.org",
-				"medical secretary jobs within 10 miles of LS6", "https://alerts.test/confirm?token=c"));
+				"medical secretary jobs within 10 miles of LS6", "https://alerts.test/confirm?token=c",
+				"https://alerts.test/alerts/not-me?token=n"));
 		this.sender.send(this.mailer.noticeEmail("notice/1", "sam@example.org", NoticeKind.MANAGE_LINK,
 				"https://alerts.test/alerts/mine?token=m"));
 		this.sender.send(this.mailer.noticeEmail("notice/2", "sam@example.org", NoticeKind.ALERT_LIMIT_REACHED,

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import uk.nhsjob.common.Topics;
+import uk.nhsjob.common.profile.AlertProfileChanged;
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.notifier.Emails;
 import uk.nhsjob.notifier.EventPublisher;
@@ -24,6 +25,38 @@ class ConfirmationEmailTests {
 
 	@Autowired
 	RecipientRegistry registry;
+
+	@Test
+	void theConfirmationEmailSaysWhatToDoForSomeoneWhoDidNotAskWithTheNotMeLink(Mailbox mailbox) {
+		Alert alert = Alert.unique();
+
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.PENDING_CONFIRMATION, 1));
+
+		MimeMessage email = mailbox.awaitMessageTo(alert.address());
+		assertThat(MailContent.plainText(email)).contains("If you did not ask for this alert, ignore this email")
+			.contains("Or delete your address from our service now: " + alert.notMeUrl());
+		assertThat(MailContent.html(email)).contains("href=\"" + alert.notMeUrl() + "\"");
+	}
+
+	@Test
+	void aProfilePublishedBeforeTheNotMeLinkGetsItsConfirmationWithoutOne(Mailbox mailbox) {
+		Alert alert = Alert.unique();
+		AlertProfileChanged withLink = alert.profile(1, AlertStatus.PENDING_CONFIRMATION, 1);
+		AlertProfileChanged earlier = new AlertProfileChanged(withLink.eventId(), withLink.schemaVersion(),
+				withLink.occurredAt(), withLink.alertId(), withLink.revision(), withLink.email(), withLink.status(),
+				withLink.frequency(), withLink.criteriaDescription(), withLink.confirmationRequest(),
+				withLink.confirmUrl(), withLink.manageUrl(), withLink.unsubscribeUrl(), withLink.criteria(),
+				withLink.closingSoon(), withLink.matchingSince());
+
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), earlier);
+
+		MimeMessage email = mailbox.awaitMessageTo(alert.address());
+		assertThat(MailContent.plainText(email)).contains(alert.confirmUrl(1))
+			.contains("ignore this email")
+			.doesNotContain("delete your address")
+			.doesNotContain("not-me");
+		assertThat(MailContent.html(email)).doesNotContain("not-me");
+	}
 
 	@Test
 	void pendingAlertGetsOneConfirmationEmailWithItsConfirmLink(Mailbox mailbox) throws Exception {

@@ -12,7 +12,7 @@ import uk.nhsjob.matcher.alert.AlertNotFound;
  * expired, for another purpose or revoked, or its alert is gone.
  */
 @ControllerAdvice(assignableTypes = { ConfirmationPageController.class, ManagePageController.class,
-		UnsubscribePageController.class })
+		UnsubscribePageController.class, NotMePageController.class })
 class LinkPageErrorAdvice {
 
 	@ExceptionHandler(AlertNotFound.class)
