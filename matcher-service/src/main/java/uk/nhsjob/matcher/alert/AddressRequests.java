@@ -1,0 +1,114 @@
+package uk.nhsjob.matcher.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadPoolExecutor;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The requests about an address waiting to be decided, in {@value #COLLECTION}: a request
+ * is recorded before its answer and decided by {@link AlertAdmission} on another thread,
+ * so what the address holds never shapes the answer nor the time it takes. Whatever was
+ * not decided (the instance stopped, MongoDB was away) is decided by the sweep; one
+ * instance at a time holds a request, under a claim with an expiry.
+ */
+@Component
+class AddressRequests {
+
+	static final String COLLECTION = "addressRequests";
+
+	private static final Logger log = LoggerFactory.getLogger(AddressRequests.class);
+
+	private static final Duration CLAIM = Duration.ofMinutes(1);
+
+	private static final int DECIDERS = 2;
+
+	/** Beyond this many waiting, the sweep decides the rest. */
+	private static final int WAITING = 1000;
+
+	private final MongoOperations mongo;
+
+	private final AlertAdmission admission;
+
+	private final Clock clock;
+
+	private final ThreadPoolTaskExecutor deciders = new ThreadPoolTaskExecutor();
+
+	AddressRequests(MongoOperations mongo, AlertAdmission admission, Clock clock) {
+		this.mongo = mongo;
+		this.admission = admission;
+		this.clock = clock;
+		this.deciders.setThreadNamePrefix("address-request-");
+		this.deciders.setCorePoolSize(DECIDERS);
+		this.deciders.setMaxPoolSize(DECIDERS);
+		this.deciders.setQueueCapacity(WAITING);
+		this.deciders.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+		this.deciders.setWaitForTasksToCompleteOnShutdown(true);
+		this.deciders.setAwaitTerminationSeconds(10);
+		this.deciders.initialize();
+	}
+
+	/** Records the request; it is decided after the answer has gone. */
+	void record(AddressRequest request) {
+		this.mongo.insert(request, COLLECTION);
+		this.deciders.execute(() -> decide(request.id()));
+	}
+
+	@Scheduled(fixedDelayString = "${nhsjob.matcher.outbox-relay-interval:5s}")
+	void decideLeftOvers() {
+		Query unclaimed = new Query(unclaimed(this.clock.instant())).with(Sort.by("requestedAt")).limit(100);
+		for (AddressRequest request : this.mongo.find(unclaimed, AddressRequest.class, COLLECTION)) {
+			if (!decide(request.id())) {
+				return;
+			}
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.deciders.destroy();
+	}
+
+	/** Whether it went well, or another instance holds it. */
+	private boolean decide(String id) {
+		Instant now = this.clock.instant();
+		AddressRequest claimed = this.mongo.findAndModify(
+				new Query(new Criteria().andOperator(where("_id").is(id), unclaimed(now))),
+				Update.update("claimedUntil", now.plus(CLAIM)), FindAndModifyOptions.options().returnNew(true),
+				AddressRequest.class, COLLECTION);
+		if (claimed == null) {
+			return true;
+		}
+		try {
+			this.admission.decide(claimed);
+			this.mongo.remove(Query.query(where("_id").is(id)), COLLECTION);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			// its claim runs out, and the sweep tries again
+			log.warn("Request {} not decided yet: {}", id, ex.toString());
+			return false;
+		}
+	}
+
+	private static Criteria unclaimed(Instant now) {
+		return new Criteria().orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now));
+	}
+
+}
