@@ -3,6 +3,7 @@ package uk.nhsjob.matcher.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import jakarta.annotation.PreDestroy;
@@ -18,6 +19,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+
+import uk.nhsjob.platform.background.BackgroundReader;
+import uk.nhsjob.platform.background.BackgroundReaders;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -37,10 +41,13 @@ class AddressRequests {
 
 	private static final Duration CLAIM = Duration.ofMinutes(1);
 
-	private static final int DECIDERS = 2;
+	/** Each decision mostly waits for MongoDB and the broker, so a few threads. */
+	private static final int DECIDERS = 8;
 
 	/** Beyond this many waiting, the sweep decides the rest. */
-	private static final int WAITING = 1000;
+	private static final int WAITING = 10_000;
+
+	private static final int SWEEP_BATCH = 100;
 
 	private final MongoOperations mongo;
 
@@ -48,9 +55,12 @@ class AddressRequests {
 
 	private final Clock clock;
 
+	private final BackgroundReader sweep;
+
 	private final ThreadPoolTaskExecutor deciders = new ThreadPoolTaskExecutor();
 
-	AddressRequests(MongoOperations mongo, AlertAdmission admission, Clock clock) {
+	AddressRequests(MongoOperations mongo, AlertAdmission admission, Clock clock, BackgroundReaders readers) {
+		this.sweep = readers.register("address-requests");
 		this.mongo = mongo;
 		this.admission = admission;
 		this.clock = clock;
@@ -70,11 +80,21 @@ class AddressRequests {
 		this.deciders.execute(() -> decide(request.id()));
 	}
 
+	/** Batch after batch, until none is left or one fails. */
 	@Scheduled(fixedDelayString = "${nhsjob.matcher.outbox-relay-interval:5s}")
 	void decideLeftOvers() {
-		Query unclaimed = new Query(unclaimed(this.clock.instant())).with(Sort.by("requestedAt")).limit(100);
-		for (AddressRequest request : this.mongo.find(unclaimed, AddressRequest.class, COLLECTION)) {
-			if (!decide(request.id())) {
+		while (true) {
+			Query unclaimed = new Query(unclaimed(this.clock.instant())).with(Sort.by("requestedAt"))
+				.limit(SWEEP_BATCH);
+			List<AddressRequest> batch = this.mongo.find(unclaimed, AddressRequest.class, COLLECTION);
+			for (AddressRequest request : batch) {
+				if (!decide(request.id())) {
+					this.sweep.behind("a request about an address could not be decided; tried again in a minute");
+					return;
+				}
+			}
+			if (batch.size() < SWEEP_BATCH) {
+				this.sweep.caughtUp();
 				return;
 			}
 		}
@@ -101,8 +121,10 @@ class AddressRequests {
 			return true;
 		}
 		catch (RuntimeException ex) {
-			// its claim runs out, and the sweep tries again
-			log.warn("Request {} not decided yet: {}", id, ex.toString());
+			// its claim runs out, and the sweep tries again; the exception's type only,
+			// as
+			// a MongoDB error may quote the address (docs/operations.md, "Logs")
+			log.warn("Request {} not decided yet: {}", id, ex.getClass().getSimpleName());
 			return false;
 		}
 	}
