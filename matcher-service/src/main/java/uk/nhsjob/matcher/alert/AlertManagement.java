@@ -2,6 +2,7 @@ package uk.nhsjob.matcher.alert;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -119,7 +120,7 @@ public class AlertManagement {
 		List<Alert> held = this.alerts.findByEmail(email)
 			.stream()
 			.filter((alert) -> !alert.erasing())
-			.sorted(java.util.Comparator.comparing(Alert::createdAt).reversed())
+			.sorted(Comparator.comparing(Alert::createdAt).reversed())
 			.toList();
 		if (held.isEmpty()) {
 			throw new AlertNotFound();
