@@ -2,9 +2,12 @@ package uk.nhsjob.matcher;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +16,8 @@ import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
@@ -29,6 +36,7 @@ import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static uk.nhsjob.matcher.Candidates.tokenOf;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 
@@ -51,6 +59,9 @@ class AddressQuotaIntegrationTests {
 
 	@Autowired
 	private RequestThreadCommands commands;
+
+	@Autowired
+	private MongoOperations mongo;
 
 	@AfterEach
 	void putTheClockBack() {
@@ -177,6 +188,35 @@ class AddressQuotaIntegrationTests {
 				this.world.profiles().catchUpToEnd().values(JSON.readTree(answers.get(0)).path("alertId").asString()))
 			.as("no alert is stored for the full address")
 			.isEmpty();
+	}
+
+	/**
+	 * A request answered by an instance that stopped before deciding it, or died holding
+	 * its claim, is decided by the sweep once the claim has run out.
+	 */
+	@Test
+	void aRequestLeftUndecidedIsDecidedByTheSweep() {
+		String neverClaimed = UUID.randomUUID().toString();
+		String claimRanOut = UUID.randomUUID().toString();
+		Instant now = this.clock.instant();
+		this.mongo.insert(undecided(neverClaimed, now, null), "addressRequests");
+		this.mongo.insert(undecided(claimRanOut, now, now.minusSeconds(1)), "addressRequests");
+
+		assertThat(status(awaitProfile(neverClaimed))).isEqualTo("PENDING_CONFIRMATION");
+		assertThat(awaitProfile(claimRanOut).path("confirmationRequest").asInt()).isEqualTo(1);
+		await().until(() -> !this.mongo.exists(Query.query(where("alertId").in(neverClaimed, claimRanOut)),
+				"addressRequests"));
+	}
+
+	private static Document undecided(String alertId, Instant requestedAt, @Nullable Instant claimedUntil) {
+		Document request = new Document("_id", UUID.randomUUID().toString()).append("kind", "NEW_ALERT")
+			.append("email", uniqueEmail())
+			.append("alertId", alertId)
+			.append("frequency", "WEEKLY")
+			.append("resend", false)
+			.append("emailAllowed", true)
+			.append("requestedAt", Date.from(requestedAt));
+		return (claimedUntil != null) ? request.append("claimedUntil", Date.from(claimedUntil)) : request;
 	}
 
 	/** Pending alerts of the address, each confirmed through its link. */
