@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
@@ -121,6 +122,11 @@ class AddressQuotaIntegrationTests {
 			.returnResult();
 		assertThat(refused.getResponseBody()).contains("Delete an alert first");
 		assertThat(latest(eleventh).path("status").asString()).isEqualTo("PENDING_CONFIRMATION");
+
+		// an address document from before only confirmed alerts counted is counted afresh
+		this.mongo.updateFirst(Query.query(where("_id").is(email)),
+				new Update().unset("confirmedAlerts").set("liveAlerts", 3), "addresses");
+		assertThat(confirm(confirmToken(eleventh))).isEqualTo(409);
 
 		this.world.http()
 			.post()

@@ -170,7 +170,7 @@ class Addresses {
 		if (this.mongo.exists(uncounted, COLLECTION)) {
 			long confirmed = this.mongo.count(Query.query(where("email").is(email)
 				.and("erasing")
-				.is(false)
+				.ne(true)
 				.and("status")
 				.in(AlertStatus.ACTIVE.name(), AlertStatus.PAUSED.name())), "alerts");
 			this.mongo.updateFirst(uncounted, new Update().set(CONFIRMED_ALERTS, confirmed).unset(LIVE_ALERTS),
