@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import jakarta.annotation.PreDestroy;
@@ -20,6 +22,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
+import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.platform.background.BackgroundReader;
 import uk.nhsjob.platform.background.BackgroundReaders;
 
@@ -48,6 +51,13 @@ class AddressRequests {
 	private static final int WAITING = 10_000;
 
 	private static final int SWEEP_BATCH = 100;
+
+	/**
+	 * How long a request waits for an earlier one of its address that another decides.
+	 */
+	private static final Duration EARLIER_WAIT = Duration.ofSeconds(5);
+
+	private static final Duration EARLIER_POLL = Duration.ofMillis(50);
 
 	private final MongoOperations mongo;
 
@@ -78,6 +88,21 @@ class AddressRequests {
 	void record(AddressRequest request) {
 		this.mongo.insert(request, COLLECTION);
 		this.deciders.execute(() -> decide(request.id()));
+	}
+
+	/** The alert an identical new-alert request not decided yet was answered with. */
+	Optional<String> undecidedAlert(String email, uk.nhsjob.matcher.alert.Criteria criteria, Frequency frequency) {
+		Query identical = Query.query(where("email").is(email)
+			.and("kind")
+			.is(AddressRequest.Kind.NEW_ALERT.name())
+			.and("frequency")
+			.is(frequency.name()));
+		return this.mongo.find(identical, AddressRequest.class, COLLECTION)
+			.stream()
+			.filter((request) -> criteria.equals(request.criteria()))
+			.map(AddressRequest::alertId)
+			.filter(Objects::nonNull)
+			.findFirst();
 	}
 
 	/** Batch after batch, until none is left or one fails. */
@@ -116,16 +141,47 @@ class AddressRequests {
 			return true;
 		}
 		try {
+			decideEarlierOnes(claimed);
 			this.admission.decide(claimed);
 			this.mongo.remove(Query.query(where("_id").is(id)), COLLECTION);
 			return true;
 		}
 		catch (RuntimeException ex) {
 			// its claim runs out, and the sweep tries again; the exception's type only,
-			// as
-			// a MongoDB error may quote the address (docs/operations.md, "Logs")
+			// as a
+			// MongoDB error may quote the address (docs/operations.md, "Logs")
 			log.warn("Request {} not decided yet: {}", id, ex.getClass().getSimpleName());
 			return false;
+		}
+	}
+
+	/**
+	 * One address's requests are decided in the order they were answered, so that an
+	 * alert posted twice in a row is one alert asked for twice: the earlier ones this
+	 * thread can claim are decided here first, and those another thread is deciding are
+	 * waited for, a little while.
+	 */
+	private void decideEarlierOnes(AddressRequest request) {
+		Query earlier = Query.query(where("email").is(request.email()).and("requestedAt").lt(request.requestedAt()))
+			.with(Sort.by("requestedAt"));
+		long waitUntil = System.nanoTime() + EARLIER_WAIT.toNanos();
+		List<AddressRequest> before = this.mongo.find(earlier, AddressRequest.class, COLLECTION);
+		while (!before.isEmpty() && System.nanoTime() < waitUntil) {
+			before.forEach((one) -> decide(one.id()));
+			before = this.mongo.find(earlier, AddressRequest.class, COLLECTION);
+			if (!before.isEmpty()) {
+				pause();
+			}
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(EARLIER_POLL.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for an earlier request", ex);
 		}
 	}
 

@@ -62,6 +62,8 @@ class AlertAdmission {
 			}
 			return;
 		}
+		// a new alert, or one asked again whose first request stored nothing (its address
+		// was full then): decided as new, under the id the answer named
 		Criteria criteria = (request.criteria() != null) ? request.criteria() : Criteria.ANY.normalised();
 		Optional<Alert> same = this.alerts.findByEmailAndStatus(request.email(), AlertStatus.PENDING_CONFIRMATION)
 			.stream()

@@ -78,11 +78,15 @@ public class AlertManagement {
 		Criteria criteria = ((request.criteria() != null) ? request.criteria() : Criteria.ANY).normalised();
 		Frequency frequency = request.frequency();
 		Instant now = this.clock.instant();
-		Optional<Alert> same = this.alerts.findByEmailAndStatus(email, AlertStatus.PENDING_CONFIRMATION)
-			.stream()
-			.filter((pending) -> !pending.erasing() && pending.asksFor(criteria, frequency))
-			.findFirst();
-		String alertId = same.map(Alert::id).orElseGet(() -> UUID.randomUUID().toString());
+		// an identical request not decided yet first, then an identical pending alert: a
+		// request decided between the two reads has stored its alert by the second
+		Optional<String> same = this.requests.undecidedAlert(email, criteria, frequency)
+			.or(() -> this.alerts.findByEmailAndStatus(email, AlertStatus.PENDING_CONFIRMATION)
+				.stream()
+				.filter((pending) -> !pending.erasing() && pending.asksFor(criteria, frequency))
+				.map(Alert::id)
+				.findFirst());
+		String alertId = same.orElseGet(() -> UUID.randomUUID().toString());
 		boolean emailAllowed = allowEmail(email, now);
 		this.requests.record(new AddressRequest(UUID.randomUUID().toString(), AddressRequest.Kind.NEW_ALERT, email,
 				alertId, criteria, frequency, same.isPresent(), emailAllowed, now, null));
