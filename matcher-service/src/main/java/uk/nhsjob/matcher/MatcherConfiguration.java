@@ -55,6 +55,12 @@ class MatcherConfiguration {
 		return TopicDeclarations.alerts(settings);
 	}
 
+	/** The emails about an address the matcher asks the notifier for (docs/events.md). */
+	@Bean
+	NewTopic noticesTopic(KafkaSettings settings) {
+		return TopicDeclarations.notices(settings);
+	}
+
 	@Bean
 	KafkaAdmin.NewTopics consumedDeadLetterTopics(KafkaSettings settings) {
 		return TopicDeclarations.deadLetterTopicsOf(settings, Topics.VACANCIES);

@@ -17,11 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param publicBaseUrl where candidates reach this service; the links in emails start
  * with it
  * @param confirmationValidity how long a confirmation link works
- * @param maxAlertsPerAddress live alerts one email address may have
+ * @param maxAlertsPerAddress confirmed alerts one email address may have, and pending
+ * ones (docs/alerts.md, "How many alerts")
  * @param outboxRelayInterval how often changes whose publication failed are published
  * again
- * @param confirmationEmailsPerHour confirmation emails one address may be sent in an
- * hour; requests over it are answered as usual but send nothing
+ * @param confirmationEmailsPerHour emails one address may be sent in an hour
+ * (confirmations, manage links, "you have ten"); requests over it are answered as usual
+ * but send nothing
  * @param maxRequestBody the largest request body accepted; larger ones get {@code 413}
  * @param expirySweepInterval how often pending alerts whose confirmation link has expired
  * are looked for

@@ -70,31 +70,4 @@ class AlertValidationIntegrationTests {
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
-	@Test
-	void refusesAnEleventhAlertForOneAddress() {
-		String email = uniqueEmail();
-		for (int radius = 1; radius <= 10; radius++) {
-			this.world.candidates().createAlert(email, """
-					{"postcode": "LS6", "radiusMiles": %d}""".formatted(radius));
-		}
-		this.world.http()
-			.post()
-			.uri("/api/v1/alerts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("""
-					{"email": "%s", "criteria": {"postcode": "LS6", "radiusMiles": 11}, "frequency": "WEEKLY"}"""
-				.formatted(email.toUpperCase()))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(409)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(409);
-		// re-posting one of the ten is not an eleventh
-		this.world.candidates().createAlert(email, """
-				{"postcode": "LS6", "radiusMiles": 10}""");
-	}
-
 }

@@ -194,6 +194,31 @@ class ClientLimitsIntegrationTests {
 		assertThat(served.body()).contains("Check your email");
 	}
 
+	/**
+	 * Asking for the link to an address's alerts counts with the client's alert
+	 * creations, on the API and on the form.
+	 */
+	@Test
+	void refusesAClientsEleventhManageLinkWithProblemJsonAndThePageWithAPage() throws Exception {
+		onWindowsOfItsOwn(10);
+		for (int i = 1; i <= 10; i++) {
+			assertThat(send(behindProxy, "/api/v1/candidates/manage-link", "{\"email\": \"" + uniqueEmail() + "\"}",
+					"198.51.100.10")
+				.statusCode()).isEqualTo(202);
+		}
+		HttpResponse<String> refused = send(behindProxy, "/api/v1/candidates/manage-link",
+				"{\"email\": \"" + uniqueEmail() + "\"}", "198.51.100.10");
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+
+		HttpResponse<String> page = form(behindProxy, "/alerts/find", Map.of("email", uniqueEmail()), "198.51.100.10");
+		assertThat(page.statusCode()).isEqualTo(429);
+		assertThat(page.headers().firstValue("Retry-After")).isPresent();
+		assertThat(page.body()).contains("Try again later");
+	}
+
 	/** At the start of an hour of the service's clock that no other test uses. */
 	private static void onWindowsOfItsOwn(int test) {
 		Instant hour = FAR_FROM_OTHER_TESTS.truncatedTo(java.time.temporal.ChronoUnit.HOURS)

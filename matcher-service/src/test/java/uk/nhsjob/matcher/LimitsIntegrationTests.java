@@ -29,7 +29,10 @@ import uk.nhsjob.testsupport.time.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
 
-/** The limits: alerts per address, confirmation emails per hour, request bodies. */
+/**
+ * The limits: confirmation emails per address and hour, request bodies. The alerts per
+ * address are {@link AddressQuotaIntegrationTests}'.
+ */
 @MatcherIntegrationTest
 class LimitsIntegrationTests {
 
@@ -45,57 +48,6 @@ class LimitsIntegrationTests {
 	@AfterEach
 	void putTheClockBack() {
 		ServiceClock.LONDON.reset();
-	}
-
-	@Test
-	void holdsTheAlertLimitUnderConcurrentRequests() {
-		String email = uniqueEmail();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(16);
-		List<CompletableFuture<Integer>> answers = IntStream.rangeClosed(1, 16)
-			.mapToObj((radius) -> CompletableFuture.supplyAsync(() -> {
-				awaitQuietly(start);
-				return this.world.http()
-					.post()
-					.uri("/api/v1/alerts")
-					.contentType(MediaType.APPLICATION_JSON)
-					.body("""
-							{"email": "%s", "criteria": {"postcode": "LS6", "radiusMiles": %d}, "frequency": "DAILY"}"""
-						.formatted(email, radius))
-					.exchange()
-					.returnResult(String.class)
-					.getStatus()
-					.value();
-			}, threads))
-			.toList();
-		start.countDown();
-
-		List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
-		threads.shutdown();
-		assertThat(statuses).filteredOn((status) -> status == 202).hasSize(10);
-		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(6);
-	}
-
-	@Test
-	void anUnsubscribedAlertGivesItsPlaceBack() {
-		String email = uniqueEmail();
-		String first = null;
-		for (int radius = 1; radius <= 10; radius++) {
-			String alertId = this.world.candidates().createAlert(email, """
-					{"postcode": "LS6", "radiusMiles": %d}""".formatted(radius));
-			first = (first != null) ? first : alertId;
-		}
-		postAlert(email, 11).expectStatus().isEqualTo(409);
-
-		this.world.http()
-			.post()
-			.uri("/alerts/unsubscribe?token={token}", this.world.unsubscribeToken(first))
-			.exchange()
-			.expectStatus()
-			.isOk();
-
-		postAlert(email, 11).expectStatus().isAccepted();
-		postAlert(email, 12).expectStatus().isEqualTo(409);
 	}
 
 	@Test
@@ -169,26 +121,6 @@ class LimitsIntegrationTests {
 			.header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
 			.build();
-	}
-
-	private RestTestClient.ResponseSpec postAlert(String email, int radius) {
-		return this.world.http()
-			.post()
-			.uri("/api/v1/alerts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("""
-					{"email": "%s", "criteria": {"postcode": "LS6", "radiusMiles": %d}, "frequency": "DAILY"}"""
-				.formatted(email, radius))
-			.exchange();
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

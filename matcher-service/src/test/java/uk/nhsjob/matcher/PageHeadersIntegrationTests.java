@@ -16,6 +16,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import uk.nhsjob.common.Topics;
+import uk.nhsjob.testsupport.kafka.TopicReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static uk.nhsjob.matcher.Candidates.uniqueEmail;
@@ -34,7 +37,10 @@ class PageHeadersIntegrationTests {
 	/** Which of a fresh pending alert's links a page's URL carries. */
 	enum Link {
 
-		NONE, CONFIRM, MANAGE, UNSUBSCRIBE, NOT_ME, FORGED
+		NONE, CONFIRM, MANAGE, UNSUBSCRIBE, NOT_ME, FORGED,
+
+		/** The "my alerts" link of a fresh pending alert's address. */
+		ADDRESS
 
 	}
 
@@ -63,6 +69,13 @@ class PageHeadersIntegrationTests {
 						"List-Unsubscribe=One-Click", HttpStatus.OK),
 				page("this wasn't me", HttpMethod.GET, "/alerts/not-me", Link.NOT_ME, null, HttpStatus.OK),
 				page("this wasn't me, erased", HttpMethod.POST, "/alerts/not-me", Link.NOT_ME, "", HttpStatus.OK),
+				page("find my alerts", HttpMethod.GET, "/alerts/find", Link.NONE, null, HttpStatus.OK),
+				page("find my alerts, with its problems", HttpMethod.POST, "/alerts/find", Link.NONE,
+						"email=not-an-address", HttpStatus.OK),
+				page("find my alerts, sent", HttpMethod.POST, "/alerts/find", Link.NONE, "email=" + uniqueEmail(),
+						HttpStatus.OK),
+				page("my alerts", HttpMethod.GET, "/alerts/mine", Link.ADDRESS, null, HttpStatus.OK),
+				page("my alerts, erased", HttpMethod.POST, "/alerts/mine/erase", Link.ADDRESS, "", HttpStatus.OK),
 				page("a link that does not work", HttpMethod.GET, "/alerts/manage", Link.FORGED, null,
 						HttpStatus.NOT_FOUND),
 				page("a method a page does not take", HttpMethod.GET, "/alerts/manage/delete", Link.MANAGE, null,
@@ -111,8 +124,12 @@ class PageHeadersIntegrationTests {
 		if (link == Link.FORGED) {
 			return "bm90LWEtdG9rZW4.bm90LWEtbWFj";
 		}
+		String email = uniqueEmail();
 		String alertId = this.world.candidates()
-			.createAlert(uniqueEmail(), Candidates.keywordCriteria(Candidates.uniqueWord()));
+			.createAlert(email, Candidates.keywordCriteria(Candidates.uniqueWord()));
+		if (link == Link.ADDRESS) {
+			return addressToken(email);
+		}
 		JsonNode profile = this.world.profiles().await(alertId, (first) -> true);
 		String url = switch (link) {
 			case CONFIRM -> profile.path("confirmUrl").asString();
@@ -121,6 +138,25 @@ class PageHeadersIntegrationTests {
 			default -> profile.path("unsubscribeUrl").asString();
 		};
 		return Candidates.tokenOf(url);
+	}
+
+	private String addressToken(String email) {
+		this.world.http()
+			.post()
+			.uri("/api/v1/candidates/manage-link")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"email\": \"" + email + "\"}")
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+		try (TopicReader notices = new TopicReader(Topics.NOTICES)) {
+			return Candidates.tokenOf(
+					notices
+						.await(AddressQuotaIntegrationTests.addressKey(email),
+								(notice) -> notice.path("kind").asString().equals("MANAGE_LINK"))
+						.path("url")
+						.asString());
+		}
 	}
 
 	private static Arguments page(String name, HttpMethod method, String path, Link link, @Nullable String form,

@@ -5,23 +5,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import uk.nhsjob.common.vocabulary.AlertStatus;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * What is held per email address, in one document each: how many live alerts it has, and
- * when its recent confirmation emails were asked for. Every change is one conditional
- * update, so the limits hold under concurrent requests without transactions. The document
- * goes when the address's last alert is erased.
+ * What is held per email address, in one document each: how many confirmed alerts
+ * ({@code ACTIVE} or {@code PAUSED}) it has, when its recent emails about alerts
+ * (confirmations, manage links, "you have ten") were asked for, and the random handle its
+ * "my alerts" link names it by. Every change is one conditional update, so the limits
+ * hold under concurrent requests without transactions (docs/alerts.md, "How many
+ * alerts"). The document goes when the address's last alert is erased.
  */
 @Component
 class Addresses {
@@ -30,7 +38,12 @@ class Addresses {
 
 	private static final Duration RATE_WINDOW = Duration.ofHours(1);
 
+	private static final String CONFIRMED_ALERTS = "confirmedAlerts";
+
+	/** Counted every live alert, pending ones too, before only confirmed ones counted. */
 	private static final String LIVE_ALERTS = "liveAlerts";
+
+	private static final String HANDLE = "handle";
 
 	private static final String CONFIRMATIONS = "confirmationsAskedAt";
 
@@ -38,26 +51,61 @@ class Addresses {
 
 	private final MongoOperations mongo;
 
+	private volatile boolean handleIndexed;
+
 	Addresses(MongoOperations mongo) {
 		this.mongo = mongo;
 	}
 
 	/**
-	 * Takes one of the address's alert places.
+	 * Takes one of the address's places for confirmed alerts.
 	 * @throws TooManyAlerts when all are taken
 	 */
-	void reserveAlert(String email, int limit) {
+	void reserveConfirmed(String email, int limit) {
 		ensureExists(email);
-		Query free = Query.query(where("_id").is(email).and(LIVE_ALERTS).lt(limit));
-		if (this.mongo.updateFirst(free, new Update().inc(LIVE_ALERTS, 1), COLLECTION).getMatchedCount() == 0) {
+		Query free = Query.query(where("_id").is(email).and(CONFIRMED_ALERTS).lt(limit));
+		if (this.mongo.updateFirst(free, new Update().inc(CONFIRMED_ALERTS, 1), COLLECTION).getMatchedCount() == 0) {
 			throw new TooManyAlerts(limit);
 		}
 	}
 
-	/** Gives back a place: an alert stopped being live. */
-	void releaseAlert(String email) {
-		Query taken = Query.query(where("_id").is(email).and(LIVE_ALERTS).gt(0));
-		this.mongo.updateFirst(taken, new Update().inc(LIVE_ALERTS, -1), COLLECTION);
+	/** Whether the address has as many confirmed alerts as it may. */
+	boolean isFull(String email, int limit) {
+		ensureExists(email);
+		Document address = this.mongo.findById(email, Document.class, COLLECTION);
+		return address != null && address.get(CONFIRMED_ALERTS, Number.class).intValue() >= limit;
+	}
+
+	/** Gives back a place: a confirmed alert stopped being confirmed. */
+	void releaseConfirmed(String email) {
+		Query taken = Query.query(where("_id").is(email).and(CONFIRMED_ALERTS).gt(0));
+		this.mongo.updateFirst(taken, new Update().inc(CONFIRMED_ALERTS, -1), COLLECTION);
+	}
+
+	/**
+	 * The random handle a "my alerts" link names the address by, so that the address is
+	 * never in a URL.
+	 */
+	String handleOf(String email) {
+		if (!this.handleIndexed) {
+			this.mongo.indexOps(COLLECTION).createIndex(new Index().on(HANDLE, Sort.Direction.ASC).sparse());
+			this.handleIndexed = true;
+		}
+		ensureExists(email);
+		Query withoutHandle = Query.query(where("_id").is(email).and(HANDLE).exists(false));
+		this.mongo.updateFirst(withoutHandle, Update.update(HANDLE, UUID.randomUUID().toString()), COLLECTION);
+		Document address = this.mongo.findById(email, Document.class, COLLECTION);
+		if (address == null) {
+			// forgotten meanwhile: the address's last alert was erased
+			return handleOf(email);
+		}
+		return address.getString(HANDLE);
+	}
+
+	/** The address a "my alerts" handle names, while it is held. */
+	Optional<String> addressOf(String handle) {
+		Document address = this.mongo.findOne(Query.query(where(HANDLE).is(handle)), Document.class, COLLECTION);
+		return Optional.ofNullable(address).map((found) -> found.getString("_id"));
 	}
 
 	/**
@@ -116,7 +164,17 @@ class Addresses {
 
 	private static Query quiet(Instant cutoff) {
 		return Query
-			.query(where(LIVE_ALERTS).lte(0).and(REVISION).gt(0).and(CONFIRMATIONS).not().gt(Date.from(cutoff)));
+			.query(where(CONFIRMED_ALERTS).lte(0).and(REVISION).gt(0).and(CONFIRMATIONS).not().gt(Date.from(cutoff)));
+	}
+
+	/**
+	 * Forgets an address that has no alert: one that was only asked about (a manage link
+	 * for an address we do not know) leaves nothing behind.
+	 */
+	void forgetIfUnused(String email) {
+		if (!this.mongo.exists(Query.query(where("email").is(email)), "alerts")) {
+			this.mongo.remove(Query.query(where("_id").is(email).and(CONFIRMED_ALERTS).is(0)), COLLECTION);
+		}
 	}
 
 	/** Forgets the address: its counter and its confirmation times. */
@@ -125,7 +183,7 @@ class Addresses {
 	}
 
 	private void ensureExists(String email) {
-		Update fresh = new Update().setOnInsert(LIVE_ALERTS, 0)
+		Update fresh = new Update().setOnInsert(CONFIRMED_ALERTS, 0)
 			.setOnInsert(CONFIRMATIONS, List.of())
 			.setOnInsert(REVISION, 0L);
 		try {
@@ -133,6 +191,17 @@ class Addresses {
 		}
 		catch (DuplicateKeyException ex) {
 			// created meanwhile by a concurrent request
+		}
+		// a document from before only confirmed alerts counted: count them once
+		Query uncounted = Query.query(where("_id").is(email).and(CONFIRMED_ALERTS).exists(false));
+		if (this.mongo.exists(uncounted, COLLECTION)) {
+			long confirmed = this.mongo.count(Query.query(where("email").is(email)
+				.and("erasing")
+				.ne(true)
+				.and("status")
+				.in(AlertStatus.ACTIVE.name(), AlertStatus.PAUSED.name())), "alerts");
+			this.mongo.updateFirst(uncounted, new Update().set(CONFIRMED_ALERTS, confirmed).unset(LIVE_ALERTS),
+					COLLECTION);
 		}
 	}
 

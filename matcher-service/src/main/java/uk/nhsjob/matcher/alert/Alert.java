@@ -116,19 +116,42 @@ public class Alert {
 	 * alert then asks for no email ({@code confirmationRequest} 0) until asked again
 	 */
 	static Alert pending(String email, Criteria criteria, Frequency frequency, Instant now, boolean emailAllowed) {
-		return new Alert(UUID.randomUUID().toString(), email, criteria, frequency, AlertStatus.PENDING_CONFIRMATION,
-				null, 1, emailAllowed ? 1 : 0, now, now, null, true, false, false, 0, null);
+		return pending(UUID.randomUUID().toString(), email, criteria, frequency, now, emailAllowed);
+	}
+
+	/** The same, under the id the request was answered with. */
+	static Alert pending(String id, String email, Criteria criteria, Frequency frequency, Instant now,
+			boolean emailAllowed) {
+		return new Alert(id, email, criteria, frequency, AlertStatus.PENDING_CONFIRMATION, null, 1,
+				emailAllowed ? 1 : 0, now, now, null, true, false, false, 0, null);
 	}
 
 	boolean asksFor(Criteria criteria, Frequency frequency) {
 		return this.criteria.equals(criteria) && this.frequency == frequency;
 	}
 
-	/** The candidate asked again while the alert is pending: one more email is due. */
-	void requestConfirmationAgain(Instant now) {
+	/**
+	 * The candidate asked again while the alert is pending: one more email is due. The
+	 * alert still expires, and its link with it, a fixed time after the first request, so
+	 * asking again never keeps a pending alert alive (docs/alerts.md, "How many alerts").
+	 */
+	void requestConfirmationAgain() {
 		this.confirmationRequest++;
-		this.confirmationRequestedAt = now;
 		this.pendingPublication = true;
+	}
+
+	/**
+	 * Ends a pending alert to make room for a newer one of its address.
+	 * @return whether it expired now
+	 */
+	boolean giveWay(Instant now) {
+		if (this.status != AlertStatus.PENDING_CONFIRMATION || this.erasing) {
+			return false;
+		}
+		this.status = AlertStatus.EXPIRED;
+		this.stoppedAt = now;
+		this.pendingPublication = true;
+		return true;
 	}
 
 	/**
@@ -205,7 +228,15 @@ public class Alert {
 		return wasLive;
 	}
 
-	/** Counts against its address's limit. */
+	/**
+	 * Counts against its address's limit of confirmed alerts: {@code ACTIVE} or
+	 * {@code PAUSED}.
+	 */
+	public boolean isConfirmed() {
+		return !this.erasing && (this.status == AlertStatus.ACTIVE || this.status == AlertStatus.PAUSED);
+	}
+
+	/** Pending, active or paused: not ended. */
 	public boolean isLive() {
 		return !this.erasing && Alerts.LIVE.contains(this.status);
 	}

@@ -1,5 +1,6 @@
 package uk.nhsjob.matcher.alert;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,12 +20,15 @@ class AlertLinks {
 
 	private final LinkTokens tokens;
 
+	private final Clock clock;
+
 	private final String baseUrl;
 
 	private final Duration confirmationValidity;
 
-	AlertLinks(LinkTokens tokens, MatcherSettings settings) {
+	AlertLinks(LinkTokens tokens, MatcherSettings settings, Clock clock) {
 		this.tokens = tokens;
+		this.clock = clock;
 		this.baseUrl = settings.publicBaseUrl();
 		this.confirmationValidity = settings.confirmationValidity();
 	}
@@ -48,6 +52,20 @@ class AlertLinks {
 	 */
 	String notMeUrl(Alert alert) {
 		return url("/alerts/not-me", token(alert, LinkPurpose.NOT_ME));
+	}
+
+	/**
+	 * The link to every alert of an address, by the address's handle; it works as long as
+	 * a confirmation link does (docs/alerts.md, "Manage by email").
+	 */
+	String addressUrl(String handle) {
+		return url("/alerts/mine",
+				this.tokens.mint(handle, LinkPurpose.ADDRESS, 0, this.clock.instant().plus(this.confirmationValidity)));
+	}
+
+	/** The handle of the address a "my alerts" token names, while the token works. */
+	Optional<String> handleOf(String token) {
+		return this.tokens.read(token, LinkPurpose.ADDRESS).map(LinkTokens.LinkClaims::alertId);
 	}
 
 	/**

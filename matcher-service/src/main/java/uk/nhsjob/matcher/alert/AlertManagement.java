@@ -2,9 +2,11 @@ package uk.nhsjob.matcher.alert;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,8 +46,12 @@ public class AlertManagement {
 
 	private final ClientLimits limits;
 
+	private final AddressRequests requests;
+
 	AlertManagement(Alerts alerts, Addresses addresses, ProfilePublisher publisher, AlertLinks links,
-			ApplicationEventPublisher events, Clock clock, MatcherSettings settings, ClientLimits limits) {
+			ApplicationEventPublisher events, Clock clock, MatcherSettings settings, ClientLimits limits,
+			AddressRequests requests) {
+		this.requests = requests;
 		this.alerts = alerts;
 		this.addresses = addresses;
 		this.publisher = publisher;
@@ -58,42 +64,93 @@ public class AlertManagement {
 	}
 
 	/**
-	 * Creates a pending alert, or asks again for the confirmation of an identical pending
-	 * one. Over the address's confirmation rate limit the answer is the same, but no
-	 * email is asked for.
-	 * @throws TooManyAlerts when the address has its fill of live alerts
+	 * Asks for a new pending alert, or again for the confirmation of an identical pending
+	 * one, and answers the alert's id. Only the request is recorded here, with whether
+	 * the address's and the service's limits allow an email; whether the alert is stored
+	 * or the address is told it has its fill is decided after the answer
+	 * ({@link AlertAdmission}), so the answer is the same for every address
+	 * (docs/alerts.md, "How many alerts").
 	 * @throws LimitReached when the service has asked for all the confirmation emails it
-	 * may this hour; nothing is stored then
+	 * may this hour; nothing is recorded then
 	 */
-	public Alert create(NewAlert request) {
-		String email = request.email().strip().toLowerCase(Locale.ROOT);
+	public String create(NewAlert request) {
+		String email = normalised(request.email());
 		Criteria criteria = ((request.criteria() != null) ? request.criteria() : Criteria.ANY).normalised();
 		Frequency frequency = request.frequency();
 		Instant now = this.clock.instant();
-		Optional<Alert> same = this.alerts.findByEmailAndStatus(email, AlertStatus.PENDING_CONFIRMATION)
-			.stream()
-			.filter((pending) -> !pending.erasing() && pending.asksFor(criteria, frequency))
-			.findFirst();
-		if (same.isPresent()) {
-			if (!this.addresses.allowConfirmationEmail(email, this.confirmationEmailsPerHour, now)) {
-				return same.get();
-			}
+		// an identical request not decided yet first, then an identical pending alert: a
+		// request decided between the two reads has stored its alert by the second
+		Optional<String> same = this.requests.undecidedAlert(email, criteria, frequency)
+			.or(() -> this.alerts.findByEmailAndStatus(email, AlertStatus.PENDING_CONFIRMATION)
+				.stream()
+				.filter((pending) -> !pending.erasing() && pending.asksFor(criteria, frequency))
+				.map(Alert::id)
+				.findFirst());
+		String alertId = same.orElseGet(() -> UUID.randomUUID().toString());
+		boolean emailAllowed = allowEmail(email, now);
+		this.requests.record(new AddressRequest(UUID.randomUUID().toString(), AddressRequest.Kind.NEW_ALERT, email,
+				alertId, criteria, frequency, same.isPresent(), emailAllowed, now, null));
+		return alertId;
+	}
+
+	/**
+	 * Asks for the link to every alert of the address, emailed only when it has alerts
+	 * and within its limit; decided after the answer, as {@link #create} is.
+	 * @throws LimitReached when the service has asked for all the emails it may this hour
+	 */
+	public void requestAddressLink(String address) {
+		String email = normalised(address);
+		Instant now = this.clock.instant();
+		boolean emailAllowed = allowEmail(email, now);
+		this.requests.record(new AddressRequest(UUID.randomUUID().toString(), AddressRequest.Kind.MANAGE_LINK, email,
+				null, null, null, false, emailAllowed, now, null));
+	}
+
+	/**
+	 * Counts an email to the address within its hourly limit (shared by confirmations,
+	 * manage links and "you have ten"), and then within the service's.
+	 */
+	private boolean allowEmail(String email, Instant now) {
+		boolean allowed = this.addresses.allowConfirmationEmail(email, this.confirmationEmailsPerHour, now);
+		if (allowed) {
 			this.limits.takeConfirmationEmail();
-			same.get().requestConfirmationAgain(now);
-			return saveAndPublish(same.get());
 		}
-		this.addresses.reserveAlert(email, this.maxAlertsPerAddress);
-		try {
-			boolean emailAllowed = this.addresses.allowConfirmationEmail(email, this.confirmationEmailsPerHour, now);
-			if (emailAllowed) {
-				this.limits.takeConfirmationEmail();
-			}
-			return saveAndPublish(Alert.pending(email, criteria, frequency, now, emailAllowed));
+		return allowed;
+	}
+
+	/** The address of a "my alerts" link and its alerts, newest first. */
+	public AddressAlerts addressAlerts(@Nullable String token) {
+		String email = addressOf(token);
+		List<Alert> held = this.alerts.findByEmail(email)
+			.stream()
+			.filter((alert) -> !alert.erasing())
+			.sorted(Comparator.comparing(Alert::createdAt).reversed())
+			.toList();
+		if (held.isEmpty()) {
+			throw new AlertNotFound();
 		}
-		catch (RuntimeException ex) {
-			this.addresses.releaseAlert(email);
-			throw ex;
+		return new AddressAlerts(email, held);
+	}
+
+	/** The manage link of an alert, for the "my alerts" page. */
+	public String manageUrl(Alert alert) {
+		return this.links.manageUrl(alert);
+	}
+
+	/** Erases every alert of the address of a "my alerts" link. */
+	public void eraseAddressOfLink(@Nullable String addressToken) {
+		erase(this.alerts.findByEmail(addressOf(addressToken)));
+	}
+
+	private String addressOf(@Nullable String token) {
+		if (token == null) {
+			throw new AlertNotFound();
 		}
+		return this.links.handleOf(token).flatMap(this.addresses::addressOf).orElseThrow(AlertNotFound::new);
+	}
+
+	private static String normalised(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
 	/** The alert a confirmation link is for. */
@@ -107,6 +164,12 @@ public class AlertManagement {
 	 */
 	public Alert confirm(@Nullable String token) {
 		Alert alert = resolve(token, LinkPurpose.CONFIRM);
+		if (alert.status() != AlertStatus.PENDING_CONFIRMATION) {
+			return alert;
+		}
+		// a place first, by a conditional update, so concurrent confirmations on any
+		// instance never pass the limit (docs/alerts.md, "How many alerts")
+		this.addresses.reserveConfirmed(alert.email(), this.maxAlertsPerAddress);
 		try {
 			if (alert.confirm(this.clock.instant())) {
 				Alert saved = this.alerts.save(alert);
@@ -115,11 +178,17 @@ public class AlertManagement {
 				}
 				return saved;
 			}
+			this.addresses.releaseConfirmed(alert.email());
 			return alert;
 		}
 		catch (OptimisticLockingFailureException ex) {
 			// confirmed twice at once: the other request won
+			this.addresses.releaseConfirmed(alert.email());
 			return resolve(token, LinkPurpose.CONFIRM);
+		}
+		catch (RuntimeException ex) {
+			this.addresses.releaseConfirmed(alert.email());
+			throw ex;
 		}
 	}
 
@@ -150,12 +219,15 @@ public class AlertManagement {
 	/** Stops the alert of an unsubscribe link at once; a second time changes nothing. */
 	public Alert unsubscribe(@Nullable String token) {
 		Alert alert = toUnsubscribe(token);
+		boolean counted = alert.isConfirmed();
 		if (!alert.unsubscribe(this.clock.instant())) {
 			return alert;
 		}
 		try {
 			Alert saved = saveAndPublish(alert);
-			this.addresses.releaseAlert(saved.email());
+			if (counted) {
+				this.addresses.releaseConfirmed(saved.email());
+			}
 			return saved;
 		}
 		catch (OptimisticLockingFailureException ex) {
@@ -186,10 +258,11 @@ public class AlertManagement {
 	private void erase(List<Alert> toErase) {
 		for (Alert alert : toErase) {
 			if (!alert.erasing()) {
-				boolean wasLive = alert.markErasing();
+				boolean counted = alert.isConfirmed();
+				alert.markErasing();
 				this.alerts.save(alert);
-				if (wasLive) {
-					this.addresses.releaseAlert(alert.email());
+				if (counted) {
+					this.addresses.releaseConfirmed(alert.email());
 				}
 			}
 		}

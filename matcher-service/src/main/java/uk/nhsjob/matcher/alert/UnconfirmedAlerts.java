@@ -15,8 +15,10 @@ import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.matcher.MatcherSettings;
 
 /**
- * Expires the pending alerts whose latest confirmation link has run out (7 days by
- * default): the same time, so an alert never expires while its link still works.
+ * Expires the pending alerts whose confirmation link has run out (7 days by default after
+ * the first request; asking again does not move it): the same time, so an alert never
+ * expires while its link still works. A pending alert takes no place among its address's
+ * confirmed ones, so none is given back.
  */
 @Component
 class UnconfirmedAlerts {
@@ -25,18 +27,14 @@ class UnconfirmedAlerts {
 
 	private final Alerts alerts;
 
-	private final Addresses addresses;
-
 	private final ProfilePublisher publisher;
 
 	private final Clock clock;
 
 	private final Duration validity;
 
-	UnconfirmedAlerts(Alerts alerts, Addresses addresses, ProfilePublisher publisher, Clock clock,
-			MatcherSettings settings) {
+	UnconfirmedAlerts(Alerts alerts, ProfilePublisher publisher, Clock clock, MatcherSettings settings) {
 		this.alerts = alerts;
-		this.addresses = addresses;
 		this.publisher = publisher;
 		this.clock = clock;
 		this.validity = settings.confirmationValidity();
@@ -56,7 +54,6 @@ class UnconfirmedAlerts {
 					// asked for again or confirmed meanwhile: the next sweep looks again
 					continue;
 				}
-				this.addresses.releaseAlert(alert.email());
 				this.publisher.publish(alert.id());
 				log.info("Alert {} expired unconfirmed", alert.id());
 			}

@@ -56,6 +56,15 @@ public class ClientLimits {
 	}
 
 	/**
+	 * Counts a request for the link to an address's alerts, together with alert
+	 * creations: both may send an email.
+	 * @throws LimitReached over the client's hourly limit
+	 */
+	public void takeManageLink(HttpServletRequest request) {
+		takeAlertCreation(request);
+	}
+
+	/**
 	 * Counts a confirmation email about to be asked for, by any client on any instance.
 	 * @throws LimitReached over the service's hourly limit
 	 */

@@ -27,7 +27,8 @@ class AlertLinksTests {
 	private final AlertLinks links = new AlertLinks(
 			new LinkTokens("a secret of at least thirty-two characters".getBytes(StandardCharsets.UTF_8), this.clock),
 			new MatcherSettings("https://alerts.nhsjob.example/", Duration.ofDays(7), 10, Duration.ofSeconds(5), 5,
-					DataSize.ofKilobytes(16), Duration.ofMinutes(1)));
+					DataSize.ofKilobytes(16), Duration.ofMinutes(1)),
+			this.clock);
 
 	private final Alert alert = new Alert("a1", "someone@example.org", Criteria.ANY, Frequency.INSTANT,
 			AlertStatus.ACTIVE, 0L, 1, 1, NOW, NOW, null, false, false, false);

@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.util.unit.DataSize;
@@ -22,7 +24,9 @@ import uk.nhsjob.matcher.limit.ClientLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -39,7 +43,7 @@ class AlertManagementTests {
 	private final LinkTokens tokens = new LinkTokens(
 			"a secret of at least thirty-two characters".getBytes(StandardCharsets.UTF_8), this.clock);
 
-	private final AlertLinks links = new AlertLinks(this.tokens, this.settings);
+	private final AlertLinks links = new AlertLinks(this.tokens, this.settings, this.clock);
 
 	private final Alerts alerts = mock();
 
@@ -49,8 +53,12 @@ class AlertManagementTests {
 
 	private final ApplicationEventPublisher events = mock();
 
+	private final ClientLimits limits = mock();
+
+	private final AddressRequests requests = mock();
+
 	private final AlertManagement management = new AlertManagement(this.alerts, this.addresses, this.publisher,
-			this.links, this.events, this.clock, this.settings, mock(ClientLimits.class));
+			this.links, this.events, this.clock, this.settings, this.limits, this.requests);
 
 	@Test
 	void opensAnAlertWithItsOwnManageToken() {
@@ -114,34 +122,52 @@ class AlertManagementTests {
 	}
 
 	@Test
-	void overTheRateLimitANewAlertAsksForNoEmail() {
-		given(this.alerts.save(any())).willAnswer((call) -> call.getArgument(0));
-		given(this.addresses.allowConfirmationEmail(any(), org.mockito.ArgumentMatchers.anyInt(), any()))
-			.willReturn(false);
-		Alert created = this.management.create(new NewAlert("Sam@Example.org", null, Frequency.DAILY));
-		assertThat(created.status()).isEqualTo(AlertStatus.PENDING_CONFIRMATION);
-		assertThat(created.confirmationRequest()).isZero();
-		assertThat(created.email()).isEqualTo("sam@example.org");
+	void overTheRateLimitANewAlertIsRecordedToAskForNoEmail() {
+		given(this.addresses.allowConfirmationEmail(any(), anyInt(), any())).willReturn(false);
+		String alertId = this.management.create(new NewAlert("Sam@Example.org", null, Frequency.DAILY));
+		ArgumentCaptor<AddressRequest> recorded = ArgumentCaptor.forClass(AddressRequest.class);
+		verify(this.requests).record(recorded.capture());
+		assertThat(recorded.getValue().alertId()).isEqualTo(alertId);
+		assertThat(recorded.getValue().email()).isEqualTo("sam@example.org");
+		assertThat(recorded.getValue().emailAllowed()).isFalse();
+		verify(this.limits, never()).takeConfirmationEmail();
+		verify(this.alerts, never()).save(any());
 	}
 
 	@Test
-	void overTheRateLimitAskingAgainChangesNothing() {
+	void askingAgainForAnIdenticalPendingAlertNamesIt() {
 		Alert pending = new Alert("a1", "someone@example.org", Criteria.ANY.normalised(), Frequency.INSTANT,
 				AlertStatus.PENDING_CONFIRMATION, 0L, 1, 1, NOW, NOW, null, false, false, false);
 		given(this.alerts.findByEmailAndStatus("someone@example.org", AlertStatus.PENDING_CONFIRMATION))
-			.willReturn(java.util.List.of(pending));
-		Alert again = this.management.create(new NewAlert("someone@example.org", null, Frequency.INSTANT));
-		assertThat(again.confirmationRequest()).isEqualTo(1);
-		verify(this.alerts, never()).save(any());
-		verify(this.publisher, never()).publish(any());
+			.willReturn(List.of(pending));
+		given(this.addresses.allowConfirmationEmail(any(), anyInt(), any())).willReturn(true);
+		assertThat(this.management.create(new NewAlert("someone@example.org", null, Frequency.INSTANT)))
+			.isEqualTo("a1");
+		ArgumentCaptor<AddressRequest> recorded = ArgumentCaptor.forClass(AddressRequest.class);
+		verify(this.requests).record(recorded.capture());
+		assertThat(recorded.getValue().resend()).isTrue();
+		verify(this.limits).takeConfirmationEmail();
 	}
 
 	@Test
-	void aFailedSaveGivesTheAlertPlaceBack() {
+	void confirmingOverTheAddressLimitChangesNothing() {
+		Alert alert = alert("a1", 1, AlertStatus.PENDING_CONFIRMATION);
+		given(this.alerts.findById("a1")).willReturn(Optional.of(alert));
+		willThrow(new TooManyAlerts(10)).given(this.addresses).reserveConfirmed("someone@example.org", 10);
+		assertThatExceptionOfType(TooManyAlerts.class)
+			.isThrownBy(() -> this.management.confirm(this.links.token(alert, LinkPurpose.CONFIRM)));
+		assertThat(alert.status()).isEqualTo(AlertStatus.PENDING_CONFIRMATION);
+		verify(this.alerts, never()).save(any());
+	}
+
+	@Test
+	void aFailedConfirmationGivesItsPlaceBack() {
+		Alert alert = alert("a1", 1, AlertStatus.PENDING_CONFIRMATION);
+		given(this.alerts.findById("a1")).willReturn(Optional.of(alert));
 		given(this.alerts.save(any())).willThrow(new IllegalStateException("MongoDB away"));
 		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> this.management.create(new NewAlert("sam@example.org", null, Frequency.DAILY)));
-		verify(this.addresses).releaseAlert("sam@example.org");
+			.isThrownBy(() -> this.management.confirm(this.links.token(alert, LinkPurpose.CONFIRM)));
+		verify(this.addresses).releaseConfirmed("someone@example.org");
 	}
 
 	private static Alert alert(String id, int tokenVersion, AlertStatus status) {

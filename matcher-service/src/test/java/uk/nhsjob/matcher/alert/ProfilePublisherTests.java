@@ -50,7 +50,8 @@ class ProfilePublisherTests {
 	private final AlertLinks links = new AlertLinks(
 			new LinkTokens("a secret of at least thirty-two characters".getBytes(StandardCharsets.UTF_8), this.clock),
 			new MatcherSettings("https://alerts.example", Duration.ofDays(7), 10, Duration.ofSeconds(5), 5,
-					DataSize.ofKilobytes(16), Duration.ofMinutes(1)));
+					DataSize.ofKilobytes(16), Duration.ofMinutes(1)),
+			this.clock);
 
 	@SuppressWarnings("unchecked")
 	private final KafkaOperations<String, Object> kafka = mock();

@@ -60,6 +60,15 @@ public final class TopicDeclarations {
 			.build();
 	}
 
+	/**
+	 * Not compacted: each notice is one email to send, kept 7 days, long enough for a
+	 * notifier away for a while, and no longer, as each record holds an address.
+	 */
+	public static NewTopic notices(KafkaSettings settings) {
+		return base(Topics.NOTICES, settings).config(TopicConfig.RETENTION_MS_CONFIG, millis(Duration.ofDays(7)))
+			.build();
+	}
+
 	/** The dead-letter topics of the topics a service consumes. */
 	public static KafkaAdmin.NewTopics deadLetterTopicsOf(KafkaSettings settings, String... consumedTopics) {
 		return new KafkaAdmin.NewTopics(Arrays.stream(consumedTopics)

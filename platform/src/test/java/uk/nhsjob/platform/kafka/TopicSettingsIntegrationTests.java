@@ -40,7 +40,8 @@ class TopicSettingsIntegrationTests {
 		.toList();
 
 	private static final List<String> ALL_TOPICS = Stream
-		.concat(Stream.of(Topics.VACANCIES, Topics.PROFILES, Topics.ALERTS), DEAD_LETTER_TOPICS.stream())
+		.concat(Stream.of(Topics.VACANCIES, Topics.PROFILES, Topics.ALERTS, Topics.NOTICES),
+				DEAD_LETTER_TOPICS.stream())
 		.toList();
 
 	/**
@@ -65,6 +66,7 @@ class TopicSettingsIntegrationTests {
 			services.registerBean("vacancies", NewTopic.class, () -> TopicDeclarations.vacancies(SETTINGS));
 			services.registerBean("profiles", NewTopic.class, () -> TopicDeclarations.profiles(SETTINGS));
 			services.registerBean("alerts", NewTopic.class, () -> TopicDeclarations.alerts(SETTINGS));
+			services.registerBean("notices", NewTopic.class, () -> TopicDeclarations.notices(SETTINGS));
 			services.registerBean("deadLetters", KafkaAdmin.NewTopics.class, () -> TopicDeclarations
 				.deadLetterTopicsOf(SETTINGS, Topics.VACANCIES, Topics.PROFILES, Topics.ALERTS));
 			services.refresh();
@@ -145,6 +147,13 @@ class TopicSettingsIntegrationTests {
 		assertThat(minimumLag).isLessThanOrEqualTo(maximumLag);
 		assertThat(minimumLag.plus(segment).plus(maximumLag).plus(tombstoneKept))
 			.isLessThanOrEqualTo(Duration.ofDays(7));
+	}
+
+	/** Each notice holds an address: kept long enough for a notifier away, no longer. */
+	@Test
+	void theNoticesTopicKeepsItsRecordsSevenDays() {
+		assertThat(setting(Topics.NOTICES, TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo("delete");
+		assertThat(millis(Topics.NOTICES, TopicConfig.RETENTION_MS_CONFIG)).isEqualTo(Duration.ofDays(7));
 	}
 
 	@Test

@@ -10,6 +10,12 @@ public enum LinkPurpose {
 	 * that the one link a pending alert's email carries besides the confirm link does not
 	 * also open the manage page, and a confirm token cannot erase.
 	 */
-	NOT_ME
+	NOT_ME,
+
+	/**
+	 * The "my alerts" page of an address: the token names the address's random handle,
+	 * never the address, and expires.
+	 */
+	ADDRESS
 
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.matcher.alert.Alert;
 import uk.nhsjob.matcher.alert.AlertManagement;
 import uk.nhsjob.matcher.alert.NewAlert;
@@ -44,8 +45,7 @@ class AlertController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	AlertCreated create(@Valid @RequestBody NewAlert request, HttpServletRequest http) {
 		this.limits.takeAlertCreation(http);
-		Alert alert = this.management.create(request);
-		return new AlertCreated(alert.id(), alert.status());
+		return new AlertCreated(this.management.create(request), AlertStatus.PENDING_CONFIRMATION);
 	}
 
 	@GetMapping("/{alertId}")

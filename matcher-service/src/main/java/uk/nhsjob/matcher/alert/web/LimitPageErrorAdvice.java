@@ -15,7 +15,7 @@ import uk.nhsjob.matcher.limit.LimitReached;
  * plain page asking to try later, with the same {@code 429} and {@code Retry-After} the
  * API gives.
  */
-@ControllerAdvice(assignableTypes = SubscriptionPageController.class)
+@ControllerAdvice(assignableTypes = { SubscriptionPageController.class, AddressPageController.class })
 class LimitPageErrorAdvice {
 
 	@ExceptionHandler

@@ -32,7 +32,8 @@ import uk.nhsjob.matcher.alert.Criteria;
 @RequestMapping("/alerts/manage")
 class ManagePageController {
 
-	private static final Map<AlertStatus, String[]> STATUS_WORDS = Map.of(AlertStatus.ACTIVE,
+	/** Each status in words, with a hint; the "my alerts" page shows them too. */
+	static final Map<AlertStatus, String[]> STATUS_WORDS = Map.of(AlertStatus.ACTIVE,
 			new String[] { "Active", "We email you new jobs that match." }, AlertStatus.PAUSED,
 			new String[] { "Paused", "We send nothing until you resume it." }, AlertStatus.PENDING_CONFIRMATION,
 			new String[] { "Waiting for you to confirm", "Select the link in the email we sent you to start it." },

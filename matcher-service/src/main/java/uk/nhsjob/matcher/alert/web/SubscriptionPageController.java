@@ -20,7 +20,6 @@ import uk.nhsjob.matcher.alert.MatchPreviews;
 import uk.nhsjob.matcher.alert.MatchPreviews.MatchPreview;
 import uk.nhsjob.matcher.alert.NewAlert;
 import uk.nhsjob.matcher.alert.PreviewsBusy;
-import uk.nhsjob.matcher.alert.TooManyAlerts;
 import uk.nhsjob.matcher.limit.ClientLimits;
 
 /**
@@ -86,14 +85,8 @@ class SubscriptionPageController {
 			return page(form, problems, null, false, model);
 		}
 		this.limits.takeAlertCreation(http);
-		try {
-			this.management.create(request);
-		}
-		catch (TooManyAlerts ex) {
-			problems.add("email", "This address has as many alerts as we allow. Delete one with the manage link"
-					+ " in any of our emails, then try again");
-			return page(form, problems, null, false, model);
-		}
+		// the same answer whatever the address holds (docs/alerts.md, "How many alerts")
+		this.management.create(request);
 		model.addAttribute("email", request.email());
 		model.addAttribute("summary", CriteriaSummary.of(criteria.normalised(), request.frequency()));
 		return "alerts/check-your-email";
