@@ -8,9 +8,10 @@
 #   ./cluster-test.sh -Dcluster.rounds=3             a shorter one
 #   ./cluster-test.sh -Dit.test='ClusterRunsTests#withoutFaults*'   one of the two
 # Builds what it needs (with the services and the Kafka jars of local-stack) on the way; the
-# fast and slow suites of the other modules are not run. About 7 minutes on 2 cores.
+# fast and slow suites of the other modules are not run. About 7 minutes on 2 cores. One module
+# at a time (-T1, over .mvn/maven.config's -T2): the runs need the whole machine.
 set -euo pipefail
 cd "$(dirname "$0")"
-exec ./mvnw -B -ntp -Pcluster -pl local-stack,cluster-tests -am verify \
+exec ./mvnw -B -ntp -T1 -Pcluster -pl local-stack,cluster-tests -am verify \
 	-Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
 	-Dit.test='KafkaClusterTests,ClusterRunsTests' -Dfailsafe.failIfNoSpecifiedTests=false "$@"

@@ -65,7 +65,10 @@ public final class TopicDeclarations {
 	 * notifier away for a while, and no longer, as each record holds an address.
 	 */
 	public static NewTopic notices(KafkaSettings settings) {
-		return base(Topics.NOTICES, settings).config(TopicConfig.RETENTION_MS_CONFIG, millis(Duration.ofDays(7)))
+		// each record holds an address: a segment is deleted whole once its newest record
+		// is past retention, so 6 days plus a day's segment leave none readable after 7
+		return base(Topics.NOTICES, settings).config(TopicConfig.RETENTION_MS_CONFIG, millis(Duration.ofDays(6)))
+			.config(TopicConfig.SEGMENT_MS_CONFIG, millis(Duration.ofDays(1)))
 			.build();
 	}
 
