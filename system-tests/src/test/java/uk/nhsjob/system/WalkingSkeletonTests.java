@@ -126,6 +126,44 @@ class WalkingSkeletonTests {
 	}
 
 	/**
+	 * Manage by email (docs/alerts.md): a candidate who lost their alert emails asks for
+	 * the link, the matcher's notice reaches the notifier, whose email opens the page of
+	 * every alert of the address, and its button erases the address from every service.
+	 */
+	@Test
+	void aCandidateWithoutTheirAlertEmailsGetsTheLinkToThemByEmail(Mailbox mailbox, TestInfrastructure infrastructure) {
+		String candidate = "find-" + System.nanoTime() + "@example.org";
+		String alertId = createAlert(candidate);
+		confirmAlertFromItsEmail(mailbox, candidate, alertId);
+
+		ResponseEntity<Void> asked = this.http.post()
+			.uri(services.matcherUrl() + "/api/v1/candidates/manage-link")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", candidate))
+			.retrieve()
+			.toBodilessEntity();
+		assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+		MimeMessage email = mailbox.awaitMessageTo(candidate,
+				(message) -> MailContent.subject(message).equals("Your job alerts"));
+		Matcher link = Pattern.compile("https?://[^\\s\"<>]+/alerts/mine\\?token=[A-Za-z0-9_.=-]+")
+			.matcher(MailContent.plainText(email));
+		assertThat(link.find()).as("a link to the address's alerts in the email").isTrue();
+		assertThat(link.group()).startsWith(services.matcherUrl());
+
+		ResponseEntity<String> page = this.http.get().uri(link.group()).retrieve().toEntity(String.class);
+		assertThat(page.getBody()).contains("/alerts/manage?token=");
+		ResponseEntity<String> erased = this.http.post()
+			.uri(link.group().replace("/alerts/mine?", "/alerts/mine/erase?"))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(new LinkedMultiValueMap<>())
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.OK);
+		NoTraceLeft.assertForgotten(infrastructure, candidate, List.of(alertId));
+	}
+
+	/**
 	 * Retention (docs/alerts.md, "Retention"): an alert unsubscribed and another left to
 	 * expire are erased once they have been stopped for the retention period, and with
 	 * them the address, from every service's database and from the profile topic after

@@ -73,7 +73,9 @@ class KafkaClusterTests {
 					.configs(Map.of("min.insync.replicas", String.valueOf(this.cluster.minInsyncReplicas())))))
 				.all()
 				.get(1, TimeUnit.MINUTES);
-			await().atMost(Duration.ofMinutes(1)).until(() -> inSync(admin).size() == 3);
+			// a broker may not have heard of the new topic yet: asked again until all
+			// have
+			await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> inSync(admin).size() == 3);
 			send(producer, "before");
 
 			KafkaBroker leader = this.cluster.broker(partition(admin).leader().id());
@@ -84,11 +86,12 @@ class KafkaClusterTests {
 			RecordMetadata written = send(producer, "while-one-is-down");
 			assertThat(written.offset()).isEqualTo(1);
 			await().atMost(Duration.ofMinutes(1))
+				.ignoreExceptions()
 				.untilAsserted(() -> assertThat(inSync(admin)).hasSize(2).doesNotContain(leader.nodeId()));
 
 			this.cluster.restart(leader.nodeId());
 			assertThat(leader.pid()).isNotEqualTo(killedPid);
-			await().atMost(Duration.ofMinutes(2)).until(() -> inSync(admin).size() == 3);
+			await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> inSync(admin).size() == 3);
 			send(producer, "after");
 		}
 		assertThat(readAll()).containsExactly("before", "while-one-is-down", "after");

@@ -1,7 +1,5 @@
 package uk.nhsjob.notifier.delivery;
 
-import java.time.Clock;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +28,10 @@ class AddressNotices {
 
 	private final DeliveryFaults faults;
 
-	private final Clock clock;
-
-	AddressNotices(DeliveryLedger ledger, NoticeSettings settings, ObjectProvider<DeliveryFaults> faults, Clock clock) {
+	AddressNotices(DeliveryLedger ledger, NoticeSettings settings, ObjectProvider<DeliveryFaults> faults) {
 		this.ledger = ledger;
 		this.settings = settings;
 		this.faults = faults.getIfAvailable(() -> DeliveryFaults.NONE);
-		this.clock = clock;
 	}
 
 	/**
@@ -48,7 +43,7 @@ class AddressNotices {
 		NoticeCheck.check(notice);
 		String recorded = this.ledger.recordNotice(notice.eventId(),
 				new OneOffEmail(kindOf(notice.kind()), notice.email(), notice.url(), null, null),
-				this.clock.instant().plus(this.settings.retention()));
+				this.settings.retention());
 		log.info("Recorded notice {} ({})", notice.eventId(), notice.kind());
 		this.faults.afterRecorded(recorded);
 	}

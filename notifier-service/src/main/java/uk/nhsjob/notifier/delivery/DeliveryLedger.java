@@ -1,6 +1,7 @@
 package uk.nhsjob.notifier.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -120,13 +121,14 @@ class DeliveryLedger {
 	}
 
 	/**
-	 * Records a notice as PENDING, due at once, until {@code expiresAt}; recorded again
-	 * (the same event redelivered) it changes nothing. It belongs to no alert. Returns
-	 * its id.
+	 * Records a notice as PENDING, due at once, kept for {@code retention}; recorded
+	 * again (the same event redelivered) it changes nothing. It belongs to no alert.
+	 * Returns its id.
 	 */
-	String recordNotice(UUID eventId, OneOffEmail email, Instant expiresAt) {
+	String recordNotice(UUID eventId, OneOffEmail email, Duration retention) {
 		String id = NOTICE + eventId;
 		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(retention);
 		this.mongo.upsert(query(where(ID).is(id)),
 				new Update().setOnInsert("item", "notice")
 					.setOnInsert("email", id)
@@ -238,15 +240,26 @@ class DeliveryLedger {
 	}
 
 	void mark(Collection<String> ids, DeliveryState state) {
-		update(ids, new Update().set("state", state));
+		Update update = new Update().set("state", state);
+		update(ids, (state == DeliveryState.SENT) ? ended(ids, update) : update);
 	}
 
 	void skip(Collection<String> ids, String reason) {
-		update(ids, new Update().set("state", DeliveryState.SKIPPED).set("reason", reason));
+		update(ids, ended(ids, new Update().set("state", DeliveryState.SKIPPED).set("reason", reason)));
 	}
 
 	void suppress(Collection<String> ids, String reason) {
-		update(ids, new Update().set("state", DeliveryState.SUPPRESSED).set("reason", reason));
+		update(ids, ended(ids, new Update().set("state", DeliveryState.SUPPRESSED).set("reason", reason)));
+	}
+
+	/**
+	 * A notice that will not be tried again forgets its address and link: it belongs to
+	 * no alert, so no erasure would reach it, and its id alone keeps a redelivered event
+	 * from being sent twice (docs/emails.md, "What the notifier forgets").
+	 */
+	private static Update ended(Collection<String> ids, Update update) {
+		boolean notices = !ids.isEmpty() && ids.stream().allMatch((id) -> id.startsWith(NOTICE));
+		return notices ? update.unset("oneOff") : update;
 	}
 
 	void fail(Collection<String> ids, String reason, Instant nextAttemptAt) {
@@ -275,7 +288,8 @@ class DeliveryLedger {
 
 	/** Refused until the give-up time: nothing more is tried. */
 	void giveUp(Collection<String> ids, String reason) {
-		update(ids, new Update().set("state", DeliveryState.UNDELIVERED).set("reason", reason).unset("nextAttemptAt"));
+		update(ids, ended(ids,
+				new Update().set("state", DeliveryState.UNDELIVERED).set("reason", reason).unset("nextAttemptAt")));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,10 +59,13 @@ class NoticeEmailTests {
 		assertThat(email.getHeader("List-Id")).containsExactly("NHSJob Alerts <alerts.nhsjob.localhost>");
 		assertThat(email.getHeader("Auto-Submitted")).containsExactly("auto-generated");
 		assertThat(email.getHeader("List-Unsubscribe")).isNull();
-		Delivery entry = this.mongo.findById("notice/" + notice.eventId(), Delivery.class);
-		assertThat(entry).isNotNull();
+		Delivery entry = await().until(() -> this.mongo.findById("notice/" + notice.eventId(), Delivery.class),
+				(found) -> found != null && found.state() == DeliveryState.SENT);
 		assertThat(entry.alertId()).isNull();
-		assertThat(entry.state()).isEqualTo(DeliveryState.SENT);
+		Document stored = this.mongo.findById("notice/" + notice.eventId(), Document.class, "deliveries");
+		assertThat(stored.toJson()).as("a sent notice keeps neither its address nor its link")
+			.doesNotContain(notice.email())
+			.doesNotContain(notice.url());
 		assertThat(entry.expiresAt()).isEqualTo(entry.recordedAt().plus(Duration.ofDays(7)));
 		assertThat(this.mongo.indexOps(Delivery.class).getIndexInfo()).filteredOn(this::isOnExpiresAt)
 			.singleElement()
