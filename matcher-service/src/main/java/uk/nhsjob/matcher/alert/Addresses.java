@@ -62,11 +62,19 @@ class Addresses {
 	 * @throws TooManyAlerts when all are taken
 	 */
 	void reserveConfirmed(String email, int limit) {
-		ensureExists(email);
 		Query free = Query.query(where("_id").is(email).and(CONFIRMED_ALERTS).lt(limit));
-		if (this.mongo.updateFirst(free, new Update().inc(CONFIRMED_ALERTS, 1), COLLECTION).getMatchedCount() == 0) {
-			throw new TooManyAlerts(limit);
+		for (int attempt = 0; attempt < 2; attempt++) {
+			// made again if the retention sweep forgot a quiet record meanwhile
+			ensureExists(email);
+			if (this.mongo.updateFirst(free, new Update().inc(CONFIRMED_ALERTS, 1), COLLECTION)
+				.getMatchedCount() == 1) {
+				return;
+			}
+			if (this.mongo.exists(Query.query(where("_id").is(email)), COLLECTION)) {
+				break;
+			}
 		}
+		throw new TooManyAlerts(limit);
 	}
 
 	/** Whether the address has as many confirmed alerts as it may. */
