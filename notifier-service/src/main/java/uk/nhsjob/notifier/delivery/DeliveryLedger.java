@@ -204,6 +204,10 @@ class DeliveryLedger {
 	 * release, as often as it likes. Returns how many it released.
 	 */
 	long releaseParked(String alertId, Instant matchesDueAt) {
+		if (!this.mongo.exists(query(parkedOf(alertId)), Delivery.class)) {
+			// the usual case: one read for a profile record with nothing parked
+			return 0;
+		}
 		Instant now = this.clock.instant();
 		long released = makeDue(parkedOf(alertId).and("email").is(null), matchesDueAt);
 		released += makeDue(parkedOf(alertId).and("email").is(WELCOME).and("item").ne(WELCOME), now);
