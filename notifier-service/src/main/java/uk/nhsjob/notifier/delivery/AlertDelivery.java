@@ -59,6 +59,7 @@ class AlertDelivery {
 	 * so that the records behind it go on (docs/emails.md, "Parked matches").
 	 */
 	void record(AlertMatch match) {
+		requireWhole(match);
 		Optional<Recipient> found = this.recipients.find(match.alertId());
 		if (found.isEmpty() && this.recipients.isErased(match.alertId())) {
 			log.info("Dropping a match of alert {}: the alert was erased", match.alertId());
@@ -83,6 +84,29 @@ class AlertDelivery {
 			return;
 		}
 		this.faults.afterRecorded(recorded);
+	}
+
+	/**
+	 * A record without its alert, time or vacancies can never be recorded: an
+	 * {@link IllegalArgumentException}, which the failure policy dead-letters at once
+	 * (docs/operations.md, "Dead letters"), rather than a failure further on that it
+	 * would retry first.
+	 */
+	@SuppressWarnings("ConstantValue") // hostile input: JSON leaves out what it likes
+	private static void requireWhole(AlertMatch match) {
+		boolean whole = match.alertId() != null && match.occurredAt() != null;
+		if (match instanceof VacancyMatched matched) {
+			whole = whole && matched.vacancy() != null && matched.vacancy().vacancyId() != null;
+		}
+		else if (match instanceof WelcomeSetMatched welcome) {
+			whole = whole && welcome.vacancies() != null
+					&& welcome.vacancies()
+						.stream()
+						.allMatch((vacancy) -> vacancy != null && vacancy.vacancyId() != null);
+		}
+		if (!whole) {
+			throw new IllegalArgumentException("a match without its alert id, time or vacancies");
+		}
 	}
 
 	/**
