@@ -32,7 +32,7 @@ import uk.nhsjob.common.match.MatchedVacancy;
  * @param welcomeTotal the welcome entry's count of matching vacancies, less those that
  * reach the alert in other emails
  * @param dueAt when the entry's email is due (end of the coalescing window, the next
- * digest, or at once for a welcome)
+ * digest, or at once for a welcome); null while PARKED
  * @param attempts failed attempts so far
  * @param nextAttemptAt when a FAILED entry is tried again
  * @param reason why it was skipped, suppressed or failed
