@@ -149,6 +149,21 @@ class ParkedMatchTests {
 	}
 
 	@Test
+	void theSweepDropsAMatchParkedJustAfterItsAlertWasErased(Mailbox mailbox) {
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), null);
+		await().atMost(Ledger.WAIT).until(() -> this.registry.isErased(alert.alertId()));
+		// as the alert listener writes it when the tombstone was applied between its
+		// look-up and its write
+		this.deliveryLedger.park(alert.alertId(), TestEvents.vacancy("Medical Secretary"), TestEvents.now());
+
+		this.parkedMatches.sweep();
+
+		assertThat(ledger().entriesOf(alert)).isEmpty();
+		Emails.none(mailbox, alert.address());
+	}
+
+	@Test
 	void aMatchParkedLongerThanTheSettingIsRemovedWithALogLineByAlertId(CapturedOutput output) {
 		Alert alert = Alert.unique();
 		MatchedVacancy vacancy = TestEvents.vacancy("Medical Secretary");
