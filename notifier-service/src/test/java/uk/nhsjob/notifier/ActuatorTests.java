@@ -35,8 +35,8 @@ class ActuatorTests {
 				.extractingPath("$.components.backgroundReaders.details")
 				.asMap()
 				.containsKeys("listener notifier-service.profiles #0", "listener notifier-service.alerts #0",
-						"listener notifier-service.alerts #2", "listener notifier-service.vacancies #0",
-						"email sender"));
+						"listener notifier-service.alerts #2", "listener notifier-service.vacancies #0", "email sender",
+						"parked matches"));
 	}
 
 	@Test
@@ -54,7 +54,7 @@ class ActuatorTests {
 	void prometheusAnswersWithTheEmailCounters() {
 		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatusOk()
 			.bodyText()
-			.contains("notifier_emails_sent_total{kind=\"confirmation\"");
+			.contains("notifier_emails_sent_total{kind=\"confirmation\"", "notifier_matches_parked ");
 	}
 
 	@Test

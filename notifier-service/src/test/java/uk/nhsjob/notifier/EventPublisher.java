@@ -1,5 +1,6 @@
 package uk.nhsjob.notifier;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +54,15 @@ public class EventPublisher implements DisposableBean {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("could not publish to " + topic, ex);
 		}
+	}
+
+	/**
+	 * The partition a record of that key goes to, as the producer's own partitioner picks
+	 * it.
+	 */
+	public int partitionOf(String topic, String key) {
+		int partitions = this.producer.partitionsFor(topic).size();
+		return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
 	}
 
 	@Override

@@ -65,6 +65,10 @@ class ClosedVacancies {
 			return;
 		}
 		Vacancy vacancy = published.vacancy();
+		if (vacancy == null) {
+			// not worth retrying: straight to the dead-letter topic
+			throw new IllegalArgumentException("a vacancy record without a vacancy");
+		}
 		Update latest = Update.update("revision", vacancy.revision()).set(OPEN, vacancy.isOpen());
 		if (!vacancy.isOpen()) {
 			latest.set("closedAt", published.occurredAt());

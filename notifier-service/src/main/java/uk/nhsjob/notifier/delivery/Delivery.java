@@ -32,7 +32,7 @@ import uk.nhsjob.common.match.MatchedVacancy;
  * @param welcomeTotal the welcome entry's count of matching vacancies, less those that
  * reach the alert in other emails
  * @param dueAt when the entry's email is due (end of the coalescing window, the next
- * digest, or at once for a welcome)
+ * digest, or at once for a welcome); null while PARKED
  * @param attempts failed attempts so far
  * @param nextAttemptAt when a FAILED entry is tried again
  * @param reason why it was skipped, suppressed or failed
@@ -42,6 +42,9 @@ import uk.nhsjob.common.match.MatchedVacancy;
  * on notices, which hold an address that no alert of the notifier may hold
  * ({@code nhsjob.notifier.notices.retention}); null for the entries of an alert, which go
  * when the alert is erased
+ * @param matchedAt when the matcher made a PARKED entry's match, to tell a profile newer
+ * than it (whose state decides the entry) from one older (the alert's activation still on
+ * its way); null for an entry recorded when its alert was known
  */
 @Document("deliveries")
 @CompoundIndex(name = "due", def = "{'state': 1, 'dueAt': 1}")
@@ -51,7 +54,7 @@ record Delivery(@Id String id, @Indexed @Nullable String alertId, String item, @
 		@Nullable String claim, DeliveryState state, @Nullable MatchedVacancy vacancy, @Nullable Integer welcomeTotal,
 		@Nullable Instant dueAt, int attempts, @Nullable Instant nextAttemptAt, @Nullable String reason,
 		Instant recordedAt, Instant updatedAt, @Nullable OneOffEmail oneOff,
-		@Indexed(expireAfter = "0s") @Nullable Instant expiresAt) {
+		@Indexed(expireAfter = "0s") @Nullable Instant expiresAt, @Nullable Instant matchedAt) {
 
 	/**
 	 * The key of the email that carries this entry, once it has one: within its alert's,

@@ -6,8 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -27,8 +33,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * What has been and is to be sent, one entry per (alert, vacancy), per confirmation
- * request of an alert and per notice about an address: PENDING when it arrives, SENDING
- * while its email is handed to SMTP, then SENT (or FAILED, SUPPRESSED, SKIPPED).
+ * request of an alert and per notice about an address: PENDING when it arrives (PARKED
+ * while its alert's profile has not been read, {@link ParkedMatches}), SENDING while its
+ * email is handed to SMTP, then SENT (or FAILED, SUPPRESSED, SKIPPED).
  * <p>
  * The sender works a round at a time: one query for what is due, one update to claim it
  * (per email that has its key), and writes by {@code _id} for the rest, so the cost per
@@ -71,9 +78,21 @@ class DeliveryLedger {
 	 * same entry. Returns its id.
 	 */
 	String record(String alertId, MatchedVacancy vacancy, Instant dueAt) {
+		return recordVacancy(alertId, vacancy, pending(alertId, vacancy.vacancyId(), dueAt));
+	}
+
+	/**
+	 * Records a matched vacancy as PARKED, for an alert whose profile the notifier has
+	 * not read yet: the same entry as {@link #record}, not due until
+	 * {@link #releaseParked}. Returns its id.
+	 */
+	String park(String alertId, MatchedVacancy vacancy, Instant matchedAt) {
+		return recordVacancy(alertId, vacancy, parked(alertId, vacancy.vacancyId(), matchedAt));
+	}
+
+	private String recordVacancy(String alertId, MatchedVacancy vacancy, Update arrival) {
 		String id = idOf(alertId, vacancy.vacancyId());
-		this.mongo.upsert(query(where(ID).is(id)),
-				pending(alertId, vacancy.vacancyId(), dueAt).setOnInsert("vacancy", vacancy), Delivery.class);
+		this.mongo.upsert(query(where(ID).is(id)), arrival.setOnInsert("vacancy", vacancy), Delivery.class);
 		return id;
 	}
 
@@ -86,12 +105,26 @@ class DeliveryLedger {
 	 */
 	String recordWelcome(String alertId, List<MatchedVacancy> vacancies, int totalMatching) {
 		Instant now = this.clock.instant();
+		return recordWelcome(alertId, vacancies, totalMatching, (item) -> pending(alertId, item, now));
+	}
+
+	/**
+	 * Records an alert's welcome email as {@link #recordWelcome} does, its entries PARKED
+	 * until {@link #releaseParked}.
+	 */
+	String parkWelcome(String alertId, List<MatchedVacancy> vacancies, int totalMatching, Instant matchedAt) {
+		return recordWelcome(alertId, vacancies, totalMatching, (item) -> parked(alertId, item, matchedAt));
+	}
+
+	private String recordWelcome(String alertId, List<MatchedVacancy> vacancies, int totalMatching,
+			Function<String, Update> arrival) {
 		List<String> ids = vacancies.stream().map((vacancy) -> idOf(alertId, vacancy.vacancyId())).toList();
 		if (!vacancies.isEmpty()) {
 			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
 			for (MatchedVacancy vacancy : vacancies) {
 				bulk.upsert(query(where(ID).is(idOf(alertId, vacancy.vacancyId()))),
-						pending(alertId, vacancy.vacancyId(), now).setOnInsert("vacancy", vacancy)
+						arrival.apply(vacancy.vacancyId())
+							.setOnInsert("vacancy", vacancy)
 							.setOnInsert("email", WELCOME));
 			}
 			bulk.execute();
@@ -101,8 +134,11 @@ class DeliveryLedger {
 			.filter((entry) -> !WELCOME.equals(entry.email()))
 			.count();
 		String id = idOf(alertId, WELCOME);
-		this.mongo.upsert(query(where(ID).is(id)), pending(alertId, WELCOME, now).setOnInsert("email", WELCOME)
-			.setOnInsert("welcomeTotal", (int) Math.max(0, totalMatching - elsewhere)), Delivery.class);
+		this.mongo.upsert(query(where(ID).is(id)),
+				arrival.apply(WELCOME)
+					.setOnInsert("email", WELCOME)
+					.setOnInsert("welcomeTotal", (int) Math.max(0, totalMatching - elsewhere)),
+				Delivery.class);
 		return id;
 	}
 
@@ -144,14 +180,94 @@ class DeliveryLedger {
 	}
 
 	private Update pending(String alertId, String item, Instant dueAt) {
+		return arriving(alertId, item, DeliveryState.PENDING).setOnInsert("dueAt", dueAt);
+	}
+
+	private Update parked(String alertId, String item, Instant matchedAt) {
+		return arriving(alertId, item, DeliveryState.PARKED).setOnInsert("matchedAt", matchedAt);
+	}
+
+	private Update arriving(String alertId, String item, DeliveryState state) {
 		Instant now = this.clock.instant();
 		return new Update().setOnInsert("alertId", alertId)
 			.setOnInsert("item", item)
-			.setOnInsert("state", DeliveryState.PENDING)
-			.setOnInsert("dueAt", dueAt)
+			.setOnInsert("state", state)
 			.setOnInsert("attempts", 0)
 			.setOnInsert("recordedAt", now)
 			.setOnInsert("updatedAt", now);
+	}
+
+	/**
+	 * Makes the alert's PARKED entries PENDING, as if recorded now: a match due at
+	 * {@code matchesDueAt}, a welcome email at once, its vacancies before its own entry
+	 * (as {@link #recordWelcome} writes them). Conditional on PARKED, so any instance may
+	 * release, as often as it likes. Returns how many it released.
+	 */
+	long releaseParked(String alertId, Instant matchesDueAt) {
+		if (!this.mongo.exists(query(parkedOf(alertId)), Delivery.class)) {
+			// the usual case: one read for a profile record with nothing parked
+			return 0;
+		}
+		Instant now = this.clock.instant();
+		long released = makeDue(parkedOf(alertId).and("email").is(null), matchesDueAt);
+		released += makeDue(parkedOf(alertId).and("email").is(WELCOME).and("item").ne(WELCOME), now);
+		return released + makeDue(parkedOf(alertId).and("item").is(WELCOME), now);
+	}
+
+	/**
+	 * Skips the alert's PARKED entries whose match is no newer than a profile in which
+	 * the alert is not active: the alert gets nothing of them. Returns how many.
+	 */
+	long skipParked(String alertId, Instant profileChangedAt, String reason) {
+		return this.mongo.updateMulti(query(parkedOf(alertId).and("matchedAt").lte(profileChangedAt)),
+				new Update().set("state", DeliveryState.SKIPPED)
+					.set("reason", reason)
+					.set("updatedAt", this.clock.instant()),
+				Delivery.class)
+			.getModifiedCount();
+	}
+
+	/** The alerts that have PARKED entries. */
+	List<String> parkedAlerts() {
+		return this.mongo.findDistinct(query(where("state").is(DeliveryState.PARKED)), "alertId", Delivery.class,
+				String.class);
+	}
+
+	long countParked() {
+		return this.mongo.count(query(where("state").is(DeliveryState.PARKED)), Delivery.class);
+	}
+
+	/**
+	 * Removes the PARKED entries recorded before {@code recordedBefore}; returns how many
+	 * it removed of each alert.
+	 */
+	Map<String, Long> expireParked(Instant recordedBefore) {
+		Query expired = query(where("state").is(DeliveryState.PARKED.name()).and("recordedAt").lt(recordedBefore));
+		expired.fields().include("alertId");
+		List<Document> entries = this.mongo.find(expired, Document.class, this.mongo.getCollectionName(Delivery.class));
+		if (entries.isEmpty()) {
+			return Map.of();
+		}
+		List<Object> ids = entries.stream().map((entry) -> entry.get(ID)).toList();
+		this.mongo.remove(query(where(ID).in(ids).and("state").is(DeliveryState.PARKED)), Delivery.class);
+		return entries.stream()
+			.map((entry) -> entry.getString("alertId"))
+			.filter(Objects::nonNull)
+			.collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+	}
+
+	private static Criteria parkedOf(String alertId) {
+		return where("alertId").is(alertId).and("state").is(DeliveryState.PARKED);
+	}
+
+	private long makeDue(Criteria parked, Instant dueAt) {
+		return this.mongo
+			.updateMulti(query(parked),
+					new Update().set("state", DeliveryState.PENDING)
+						.set("dueAt", dueAt)
+						.set("updatedAt", this.clock.instant()),
+					Delivery.class)
+			.getModifiedCount();
 	}
 
 	/**
@@ -313,7 +429,12 @@ class DeliveryLedger {
 
 	@EventListener
 	void forget(RecipientErased erased) {
-		this.mongo.remove(query(where("alertId").is(erased.alertId())), Delivery.class);
+		forgetAlert(erased.alertId());
+	}
+
+	/** Removes every entry of the alert, parked ones too. */
+	void forgetAlert(String alertId) {
+		this.mongo.remove(query(where("alertId").is(alertId)), Delivery.class);
 	}
 
 }

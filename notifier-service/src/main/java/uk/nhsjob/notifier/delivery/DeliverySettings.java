@@ -27,14 +27,18 @@ import org.springframework.validation.annotation.Validated;
  * @param refusedRetry how an email the server refused with a 5xx that is not about the
  * recipient (at the greeting, {@code MAIL FROM}, {@code DATA}) is tried again, and when
  * it is given up
+ * @param parkedFor how long a match parked for an alert whose profile never arrives is
+ * kept ({@link ParkedMatches}); removed then, with a log line by alert id
+ * @param parkedSweepInterval how often an instance releases the parked matches of alerts
+ * whose profile has arrived meanwhile, and removes those kept past {@code parkedFor}
  */
 @ConfigurationProperties("nhsjob.notifier.delivery")
 @Validated
 record DeliverySettings(@DefaultValue("1s") @NotNull Duration pollInterval, @DefaultValue("100") @Min(1) int batchSize,
 		@DefaultValue("3") @Min(1) int connections, @DefaultValue("5m") @NotNull Duration sendingTimeout,
 		@DefaultValue("30s") @NotNull Duration retryInitialInterval,
-		@DefaultValue("1h") @NotNull Duration retryMaxInterval,
-		@DefaultValue @NotNull @Valid RefusedRetry refusedRetry) {
+		@DefaultValue("1h") @NotNull Duration retryMaxInterval, @DefaultValue @NotNull @Valid RefusedRetry refusedRetry,
+		@DefaultValue("7d") @NotNull Duration parkedFor, @DefaultValue("1m") @NotNull Duration parkedSweepInterval) {
 
 	/** The wait before attempt {@code attempts + 1}, after {@code attempts} failures. */
 	Duration backOff(int attempts) {

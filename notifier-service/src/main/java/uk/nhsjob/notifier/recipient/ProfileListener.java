@@ -21,8 +21,14 @@ class ProfileListener {
 
 	@KafkaListener(topics = Topics.PROFILES, groupId = "notifier-service.profiles",
 			properties = "spring.json.value.default.type=uk.nhsjob.common.profile.AlertProfileChanged")
-	void on(ConsumerRecord<String, @Nullable AlertProfileChanged> record) {
-		this.registry.apply(record.key(), record.value());
+	void on(ConsumerRecord<@Nullable String, @Nullable AlertProfileChanged> record) {
+		String alertId = record.key();
+		if (alertId == null) {
+			// not worth retrying, and a tombstone of no alert erases nothing: straight
+			// to the dead-letter topic
+			throw new IllegalArgumentException("a profile record without a key");
+		}
+		this.registry.apply(alertId, record.value());
 	}
 
 }

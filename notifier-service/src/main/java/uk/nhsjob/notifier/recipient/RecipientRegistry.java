@@ -17,10 +17,11 @@ import uk.nhsjob.common.vocabulary.AlertStatus;
 
 /**
  * Keeps a {@link Recipient} per alert from the profile stream ({@link ProfileListener}),
- * hands the confirmation emails it asks for to the delivery ledger
- * ({@link ConfirmationRequested}), and forgets an alert on its tombstone, remembering
- * only that it was erased ({@link ErasedAlerts}) so that no later record of the alert
- * brings it back.
+ * tells the delivery ledger of each new state ({@link RecipientChanged}, which releases
+ * the matches parked for the alert), hands the confirmation emails it asks for to the
+ * ledger ({@link ConfirmationRequested}), and forgets an alert on its tombstone,
+ * remembering only that it was erased ({@link ErasedAlerts}) so that no later record of
+ * the alert brings it back.
  */
 @Component
 public class RecipientRegistry {
@@ -87,6 +88,8 @@ public class RecipientRegistry {
 			this.recipients.deleteById(profile.alertId());
 			return;
 		}
+		// the matches that waited for this alert's profile are released, or skipped
+		this.events.publishEvent(new RecipientChanged(recipient));
 		if (recipient.status() == AlertStatus.PENDING_CONFIRMATION
 				&& profile.confirmationRequest() > confirmationsRecorded) {
 			// the ledger records it once per request number: a crash before the save

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.util.CollectionUtils;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
@@ -48,9 +46,6 @@ class VacancyEmailTests {
 
 	@Autowired
 	MongoTemplate mongo;
-
-	@Autowired
-	KafkaListenerEndpointRegistry listeners;
 
 	@Test
 	void emailsAMatchToAnActiveAlert(Mailbox mailbox) throws Exception {
@@ -127,21 +122,6 @@ class VacancyEmailTests {
 		assertThat(MailContent.plainText(email)).doesNotContain("Dermatology");
 		assertThat(Emails.exactly(mailbox, alert.address(), 1)).hasSize(1);
 		assertThat(ledgerState(alert, closed)).isEqualTo(DeliveryState.SKIPPED);
-	}
-
-	@Test
-	void deliversAMatchThatOvertakesItsAlertsActivation(Mailbox mailbox) {
-		// the match waits for the profile within the retries' back-off: no rebalance then
-		await().atMost(WAIT)
-			.until(() -> this.listeners.getListenerContainers()
-				.stream()
-				.allMatch((container) -> !CollectionUtils.isEmpty(container.getAssignedPartitions())));
-		Alert alert = Alert.unique();
-		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Medical Secretary")));
-		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.ACTIVE, 1));
-
-		assertThat(MailContent.subject(mailbox.awaitMessageTo(alert.address())))
-			.isEqualTo("1 new medical secretary job within 10 miles of LS6");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.vocabulary.AlertStatus;
+import uk.nhsjob.notifier.Emails;
 import uk.nhsjob.notifier.EventPublisher;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
@@ -50,6 +51,18 @@ class ErasureTests {
 			assertThat(this.registry.find(alert.alertId())).isEmpty();
 			assertThat(deliveriesOf(alert)).isZero();
 		});
+	}
+
+	@Test
+	void aMatchParkedForAnAlertErasedBeforeItsProfileArrivedIsNeverSent(Mailbox mailbox) {
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(TestEvents.vacancy("Medical Secretary")));
+		await().atMost(Duration.ofSeconds(60)).until(() -> deliveriesOf(alert) == 1);
+
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), null);
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> deliveriesOf(alert) == 0);
+		Emails.none(mailbox, alert.address());
 	}
 
 	@Test
