@@ -25,10 +25,17 @@ import uk.nhsjob.common.vocabulary.WorkingPattern;
  * {@code 48-hour turnaround}), {@code 24 hours a day}, leave counted in hours, and the
  * offer of flexible working, part time and job shares made to all staff on nearly every
  * NHS advert. So: hours count only when counted per week, and not as a range or a limit
- * ({@code 15-22.5 hours per week}, {@code up to 48 hours per week}); different hours
- * stated twice count as none; a pattern word counts only beside the post, its basis, the
- * person sought, a {@code Working pattern:} label or its hours, or as a sentence of its
- * own; {@code FLEXIBLE} only from such a label.
+ * ({@code 15-22.5 hours per week}, {@code up to 48 hours per week}), nor as someone
+ * else's week or the full-time week a salary is counted from
+ * ({@code staff working 37.5 hours per week}, {@code a full time equivalent of 37.5 hours
+ * per week}); different hours stated twice count as none; a pattern word counts only
+ * beside the post, its basis, the person sought, the post holder's work, a
+ * {@code Working pattern:} label or its hours, or as a sentence of its own, and not after
+ * words that make it another post's ({@code experience in a similar full time role});
+ * {@code FLEXIBLE} only from such a label.
+ * <p>
+ * A description is up to 20,000 characters of anyone's text: every repetition in these
+ * phrases is bounded, so that no text makes the matcher recurse deeply or backtrack far.
  */
 final class DescribedHours {
 
