@@ -66,9 +66,9 @@ final class DescribedHours {
 	 * the hours of a clinic or an office ({@code Opening hours: 60 per week}).
 	 */
 	private static final Pattern HOURS_LABEL_PER_WEEK = Pattern
-		.compile("(?<!opening |clinic |surgery |office |core |operating |service |visiting |practice |reception )"
-				+ "\\b(?:working hours|hours of work|contracted hours|hours)\\s*:\\s*(\\d{1,2}(?:\\.\\d{1,2})?)\\s*"
-				+ "(?:per|a|each)\\s+week\\b");
+		.compile("\\b(?:working hours|hours of work|contracted hours|hours"
+				+ "(?<!(?:opening|clinic|surgery|office|core|operating|service|visiting|practice|reception) hours))"
+				+ "\\s*:\\s*(\\d{1,2}(?:\\.\\d{1,2})?)\\s*(?:per|a|each)\\s+week\\b");
 
 	/** What before hours a week makes them a range or a limit rather than the post's. */
 	private static final Pattern RANGE_OR_LIMIT = Pattern
@@ -237,10 +237,42 @@ final class DescribedHours {
 	 * phrase runs from one sentence into the next; a decimal point is kept.
 	 */
 	private static String tokens(String lower) {
-		String marked = lower.replaceAll("(?<!\\d)\\.|\\.(?!\\d)|[;!?]", " . ")
-			.replace(":", " : ")
-			.replace("&", " and ");
-		return " " + marked.replaceAll("[^\\p{L}\\p{N}.:]+", " ").replaceAll("\\s+", " ").trim() + " ";
+		// one pass rather than a chain of replaceAll: it runs on every description read
+		StringBuilder tokens = new StringBuilder(lower.length() + 16).append(' ');
+		for (int i = 0; i < lower.length(); i++) {
+			char c = lower.charAt(i);
+			if (c == '.' && !(isDigit(lower, i - 1) && isDigit(lower, i + 1)) || c == ';' || c == '!' || c == '?') {
+				space(tokens).append(". ");
+			}
+			else if (c == ':') {
+				space(tokens).append(": ");
+			}
+			else if (c == '&') {
+				space(tokens).append("and ");
+			}
+			else if (c == '.' || Character.isLetter(c) || isNumber(c)) {
+				tokens.append(c);
+			}
+			else {
+				space(tokens);
+			}
+		}
+		return space(tokens).toString();
+	}
+
+	/** Ends the tokens so far with one space. */
+	private static StringBuilder space(StringBuilder tokens) {
+		return (tokens.charAt(tokens.length() - 1) == ' ') ? tokens : tokens.append(' ');
+	}
+
+	private static boolean isDigit(String text, int index) {
+		return index >= 0 && index < text.length() && text.charAt(index) >= '0' && text.charAt(index) <= '9';
+	}
+
+	private static boolean isNumber(char c) {
+		int type = Character.getType(c);
+		return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+				|| type == Character.OTHER_NUMBER;
 	}
 
 }
