@@ -23,10 +23,16 @@ final class HighCostAreaSupplements {
 	/**
 	 * Words that may stand between "including" and the supplement: its zone or amount.
 	 */
-	private static final String ZONE_OR_AMOUNT = "(?:(?:of|the|a|an|inner|outer|fringe|london|zone|area|\\d+|percent) )*";
+	private static final String ZONE_OR_AMOUNT = "(?:(?:of|the|a|an|inner|outer|fringe|london|zone|area|\\d+|percent) ){0,6}";
 
-	private static final Pattern INCLUDED = Pattern.compile(" (?:inc|incl|including|inclusive|includes|included) "
-			+ ZONE_OR_AMOUNT + SUPPLEMENT + " " + "| " + SUPPLEMENT + " (?:inc|incl|included|inclusive) ");
+	/**
+	 * {@code including HCAS}, {@code HCAS inclusive}; not {@code not including HCAS}, nor
+	 * {@code plus HCAS, inclusive of unsocial hours}, where the inclusion is of something
+	 * else.
+	 */
+	private static final Pattern INCLUDED = Pattern.compile("(?<! not| does| do| without) "
+			+ "(?:inc|incl|including|inclusive|includes|include|included|incorporating|incorporates) " + ZONE_OR_AMOUNT
+			+ SUPPLEMENT + " " + "| " + SUPPLEMENT + " (?:inc|incl|included|inclusive) (?!of )(?!in )");
 
 	private HighCostAreaSupplements() {
 	}

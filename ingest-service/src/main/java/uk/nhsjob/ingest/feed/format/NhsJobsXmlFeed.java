@@ -34,7 +34,9 @@ class NhsJobsXmlFeed implements FeedReader {
 	static final Set<String> VACANCIES = Set.of("vacancyDetails", "vacancy");
 
 	/** Between the places written as the text of {@code <locations>}. */
-	private static final Pattern PLACE_SEPARATOR = Pattern.compile("[;\\r\\n]+");
+	private static final Pattern PLACE_SEPARATOR = Pattern.compile(";");
+
+	private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]+");
 
 	private static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
 
@@ -180,12 +182,33 @@ class NhsJobsXmlFeed implements FeedReader {
 		}
 	}
 
+	/**
+	 * The places of a {@code <locations>} element's own text: separated by semicolons or
+	 * line breaks, but lines before the one that ends with a postcode are that place's
+	 * address written over several lines ({@code Leeds General Infirmary,} then
+	 * {@code Leeds, LS1 3EX}).
+	 */
 	private static void ownPlaces(String text, List<String> locations) {
-		for (String place : PLACE_SEPARATOR.split(text)) {
-			if (!place.isBlank()) {
-				locations.add(place.trim());
+		for (String written : PLACE_SEPARATOR.split(text)) {
+			List<String> lines = new ArrayList<>();
+			for (String line : LINE_BREAK.split(written)) {
+				if (!line.isBlank()) {
+					lines.add(withoutTrailingComma(line.trim()));
+				}
 			}
+			int place = 0;
+			for (int i = 0; i < lines.size(); i++) {
+				if (Locations.parse(lines.get(i)).postcode() != null) {
+					locations.add(String.join(", ", lines.subList(place, i + 1)));
+					place = i + 1;
+				}
+			}
+			locations.addAll(lines.subList(place, lines.size()));
 		}
+	}
+
+	private static String withoutTrailingComma(String line) {
+		return line.endsWith(",") ? line.substring(0, line.length() - 1).trim() : line;
 	}
 
 	/**

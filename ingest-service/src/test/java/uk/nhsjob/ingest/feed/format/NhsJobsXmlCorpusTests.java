@@ -37,11 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * NHS Jobs XML as employers' systems and the NHS Jobs search send it, read and
- * normalised: where a vacancy's place is written ({@code corpus/places.csv}), and a
- * search result page of medical secretary adverts whose hours are stated only in their
- * descriptions and whose London salaries include HCAS
- * ({@code corpus/nhs-jobs-search.xml}, its expected values in
- * {@code corpus/nhs-jobs-search.csv}). The page's dates are counted from the service's
+ * normalised: where a vacancy's place is written ({@code corpus/places.csv}), and the two
+ * pages of a search result of medical secretary, receptionist and clinical coder adverts
+ * whose hours are stated only in their descriptions and whose London salaries often
+ * include HCAS ({@code corpus/nhs-jobs-search.xml} and
+ * {@code corpus/nhs-jobs-search-page-2.xml}, their expected values in
+ * {@code corpus/nhs-jobs-search.csv}). The pages' dates are counted from the service's
  * today ({@link ServiceClock}).
  */
 class NhsJobsXmlCorpusTests {
@@ -56,17 +57,23 @@ class NhsJobsXmlCorpusTests {
 
 	private static final VacancyNormaliser NORMALISER = Normalisers.shipped(NOW);
 
-	private static Map<String, RawVacancy> searchPage;
+	private static final List<String> SEARCH_PAGES = List.of("/corpus/nhs-jobs-search.xml",
+			"/corpus/nhs-jobs-search-page-2.xml");
+
+	/** The vacancies of every page, in the order read. */
+	private static Map<String, RawVacancy> searchPages;
 
 	@BeforeAll
-	static void readTheSearchPage() throws Exception {
-		String template;
-		try (InputStream xml = NhsJobsXmlCorpusTests.class.getResourceAsStream("/corpus/nhs-jobs-search.xml")) {
-			template = new String(xml.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		searchPage = new LinkedHashMap<>();
-		for (FeedEntry entry : Readers.read(Readers.xml(), SampleFeeds.fill(template, TODAY))) {
-			searchPage.put(entry.vacancy().externalId(), entry.vacancy());
+	static void readTheSearchPages() throws Exception {
+		searchPages = new LinkedHashMap<>();
+		for (String page : SEARCH_PAGES) {
+			String template;
+			try (InputStream xml = NhsJobsXmlCorpusTests.class.getResourceAsStream(page)) {
+				template = new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			for (FeedEntry entry : Readers.read(Readers.xml(), SampleFeeds.fill(template, TODAY))) {
+				searchPages.put(entry.vacancy().externalId(), entry.vacancy());
+			}
 		}
 	}
 
@@ -85,7 +92,7 @@ class NhsJobsXmlCorpusTests {
 	}
 
 	@Test
-	void readsEveryVacancyOfTheSearchPageAndNothingElse() throws IOException {
+	void readsEveryVacancyOfTheSearchPagesAndNothingElse() throws IOException {
 		List<String> expected;
 		try (InputStream csv = NhsJobsXmlCorpusTests.class.getResourceAsStream("/corpus/nhs-jobs-search.csv")) {
 			expected = new String(csv.readAllBytes(), StandardCharsets.UTF_8).lines()
@@ -95,21 +102,21 @@ class NhsJobsXmlCorpusTests {
 				.toList();
 		}
 
-		assertThat(expected).hasSize(30);
-		assertThat(searchPage.keySet()).containsExactlyElementsOf(expected);
+		assertThat(expected).hasSize(60);
+		assertThat(searchPages.keySet()).containsExactlyElementsOf(expected);
 	}
 
 	@ParameterizedTest(name = "{0}: {2}")
 	@CsvFileSource(resources = "/corpus/nhs-jobs-search.csv", delimiter = '|', numLinesToSkip = 1,
 			maxCharsPerColumn = 200)
-	void normalisesEachVacancyOfTheSearchPage(String id, EmployerType employerType, Role role,
+	void normalisesEachVacancyOfTheSearchPages(String id, EmployerType employerType, Role role,
 			@Nullable String specialties, @Nullable Band bandMin, @Nullable Band bandMax, BandSource bandSource,
 			@Nullable Integer salaryMinAnnual, @Nullable Integer salaryMaxAnnual, SalaryPeriod salaryPeriod,
 			boolean proRata, @Nullable Double hoursPerWeek, @Nullable String workingPatterns, ContractType contractType,
 			String postcode, @Nullable String town, int postedDaysAgo, int closesInDays) {
 		VacancySource source = new VacancySource("nhs-jobs", "NHS Jobs", employerType, SOURCE_POSTCODE);
 
-		Normalisation normalised = NORMALISER.normalise(searchPage.get(id), source);
+		Normalisation normalised = NORMALISER.normalise(searchPages.get(id), source);
 
 		assertThat(normalised.errors()).isEmpty();
 		Vacancy vacancy = normalised.vacancy();
