@@ -58,7 +58,9 @@ class OutageTests {
 				.extractingPath("$.components.backgroundReaders.details")
 				.asMap()
 				.hasEntrySatisfying("listener notifier-service.alerts #0",
-						(state) -> assertThat(state).asString().contains("no connection to the Kafka brokers"));
+						(state) -> assertThat(state).asString()
+							.contains("BEHIND")
+							.contains(": Kafka (no connection to the Kafka brokers)"));
 		}
 		finally {
 			infrastructure.startKafka();
