@@ -114,9 +114,8 @@ class OutboxRelay implements SchedulingConfigurer {
 			this.nextDelay = this.settings.retryInterval();
 		}
 		catch (RuntimeException ex) {
-			// the first failure of a run here; the reader's fault line once a minute
-			// after
-			// (docs/operations.md, "Logs")
+			// the first failure of a run here, then the reader's fault line once a
+			// minute (docs/operations.md, "Logs")
 			boolean first = this.reader.state() != BackgroundReader.State.FAILING;
 			this.reader.failed(ex);
 			this.nextDelay = Duration.ofMillis(this.failures.nextBackOff());
