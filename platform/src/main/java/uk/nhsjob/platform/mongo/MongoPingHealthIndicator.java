@@ -29,17 +29,24 @@ public class MongoPingHealthIndicator implements HealthIndicator {
 	/**
 	 * Rather than the driver's 30 s of server selection: a probe wants its answer soon.
 	 */
-	private static final Duration TIMEOUT = Duration.ofSeconds(3);
+	static final Duration TIMEOUT = Duration.ofSeconds(3);
 
 	private final MongoOperations mongo;
 
 	private final Clock clock;
 
+	private final Duration timeout;
+
 	private final AtomicReference<@Nullable Instant> downSince = new AtomicReference<>();
 
 	public MongoPingHealthIndicator(MongoOperations mongo, Clock clock) {
+		this(mongo, clock, TIMEOUT);
+	}
+
+	MongoPingHealthIndicator(MongoOperations mongo, Clock clock, Duration timeout) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.timeout = timeout;
 	}
 
 	@Override
@@ -47,7 +54,7 @@ public class MongoPingHealthIndicator implements HealthIndicator {
 		String failure;
 		try {
 			Document answer = this.mongo
-				.execute((database) -> database.withTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+				.execute((database) -> database.withTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS)
 					.runCommand(new Document("ping", 1)));
 			Object ok = (answer != null) ? answer.get("ok") : null;
 			if (ok instanceof Number number && number.doubleValue() == 1.0) {

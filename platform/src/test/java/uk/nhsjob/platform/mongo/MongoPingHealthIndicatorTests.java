@@ -36,7 +36,7 @@ class MongoPingHealthIndicatorTests {
 				+ "/alerts?authSource=admin&appName=notifier";
 		try (MongoClient client = MongoClients.create(uri)) {
 			MongoPingHealthIndicator indicator = new MongoPingHealthIndicator(new MongoTemplate(client, "alerts"),
-					this.clock);
+					this.clock, Duration.ofMillis(500));
 			Health first = indicator.health();
 			this.clock.advance(Duration.ofMinutes(2));
 			Health later = indicator.health();
