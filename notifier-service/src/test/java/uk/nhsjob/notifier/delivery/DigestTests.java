@@ -61,6 +61,9 @@ class DigestTests {
 	ClosedVacancies closedVacancies;
 
 	@Autowired
+	DeliveryLedger deliveries;
+
+	@Autowired
 	MovableClock clock;
 
 	Ledger ledger;
@@ -265,6 +268,28 @@ class DigestTests {
 		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.SENDING) == 0);
 		this.clock.advanceTo(day.atTime(12, 0).atZone(DigestSchedule.LONDON).toInstant());
 		return emails;
+	}
+
+	/**
+	 * Two senders building digests of one alert at once (two instances) cannot both
+	 * remind of a vacancy; the digest that took it takes it again when it is sent again
+	 * (after a crash or a refusal), so the reminder is neither lost nor doubled.
+	 */
+	@Test
+	void aVacancyIsRemindedInOneEmailOnlyAndAgainInThatEmailSentAgain() {
+		String alertId = Alert.unique().alertId();
+		MatchedVacancy vacancy = TestEvents.vacancy("Reminded Once");
+		String id = this.deliveries.record(alertId, vacancy, Instant.parse("2099-01-01T07:00:00Z"));
+		this.deliveries.mark(List.of(id), DeliveryState.SENT);
+		try {
+			assertThat(this.deliveries.remind(alertId + "/email/first", List.of(id))).containsExactly(id);
+			assertThat(this.deliveries.remind(alertId + "/email/second", List.of(id))).isEmpty();
+			assertThat(this.deliveries.remind(alertId + "/email/first", List.of(id))).containsExactly(id);
+			assertThat(this.mongo.findById(id, Delivery.class).state()).isEqualTo(DeliveryState.SENT);
+		}
+		finally {
+			this.deliveries.forgetAlert(alertId);
+		}
 	}
 
 	@Test
