@@ -118,9 +118,19 @@ public class AlertMailer {
 	 * (on a connection it keeps open); {@link #countSent(EmailKind)} once it is accepted.
 	 */
 	public MimeMessage matchesEmail(String key, Addressee to, List<MatchedVacancy> vacancies) {
+		return matchesEmail(key, to, vacancies, List.of());
+	}
+
+	/**
+	 * The same, for a digest that also reminds of earlier-sent vacancies closing soon:
+	 * listed in the order given, under their own heading, and not counted in the subject
+	 * (docs/emails.md, "Closing soon").
+	 */
+	public MimeMessage matchesEmail(String key, Addressee to, List<MatchedVacancy> vacancies,
+			List<MatchedVacancy> closingSoon) {
 		String subject = Subjects.newVacancies(vacancies.size(), to.criteriaDescription());
 		return build(EmailKind.MATCHES, key, to.address(), subject,
-				vacancyEmail(to, subject, false, vacancies, vacancies.size()), to.unsubscribeUrl());
+				vacancyEmail(to, subject, false, vacancies, vacancies.size(), closingSoon), to.unsubscribeUrl());
 	}
 
 	/** Counts an email built here as accepted by the SMTP server. */
@@ -136,20 +146,27 @@ public class AlertMailer {
 		int shownTotal = Math.max(total, vacancies.size());
 		String subject = Subjects.welcome(shownTotal, to.criteriaDescription());
 		return build(EmailKind.WELCOME, key, to.address(), subject,
-				vacancyEmail(to, subject, true, vacancies, shownTotal), to.unsubscribeUrl());
+				vacancyEmail(to, subject, true, vacancies, shownTotal, List.of()), to.unsubscribeUrl());
 	}
 
 	private EmailTemplates.Rendered vacancyEmail(Addressee to, String subject, boolean welcome,
-			List<MatchedVacancy> vacancies, int total) {
+			List<MatchedVacancy> vacancies, int total, List<MatchedVacancy> closingSoon) {
 		List<EmailVacancy> shown = vacancies.stream()
 			.sorted(NEWEST_FIRST)
 			.limit(MAX_VACANCIES)
 			.map(EmailVacancy::of)
 			.toList();
-		return this.templates.render("vacancies",
-				Map.of("subject", PlainText.oneLine(subject), "welcome", welcome, "criteriaDescription",
-						PlainText.oneLine(to.criteriaDescription()), "vacancies", shown, "total", total, "more",
-						total - shown.size(), "manageUrl", to.manageUrl(), "unsubscribeUrl", to.unsubscribeUrl()));
+		Map<String, Object> model = new HashMap<>();
+		model.put("subject", PlainText.oneLine(subject));
+		model.put("welcome", welcome);
+		model.put("criteriaDescription", PlainText.oneLine(to.criteriaDescription()));
+		model.put("vacancies", shown);
+		model.put("total", total);
+		model.put("more", total - shown.size());
+		model.put("closingSoon", closingSoon.stream().map(EmailVacancy::of).toList());
+		model.put("manageUrl", to.manageUrl());
+		model.put("unsubscribeUrl", to.unsubscribeUrl());
+		return this.templates.render("vacancies", model);
 	}
 
 	private MimeMessage build(EmailKind kind, String key, String address, String subject, EmailTemplates.Rendered body,
