@@ -19,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -228,6 +227,9 @@ final class LoadRun {
 			results
 				.add(phase("steady", steadyStart, steadyEnd, steadyTally, inbox, refusedBefore, givenUpBefore, false));
 			table = steadyTally.table();
+			if (results.get(1).counts().owed() == 0) {
+				problems.add("nothing owed in the steady phase: no feed's vacancy matched an alert");
+			}
 
 			// the baseline, on the quiet system
 			baseline = baseline();
@@ -238,10 +240,10 @@ final class LoadRun {
 				this.phases.put(faultsStart, "faults");
 				this.say.accept("--- faults: " + schedule());
 				CompletableFuture<Void> strikes = CompletableFuture.runAsync(this::strike);
-				ScheduledFuture<?> feeds = feedEvery();
+				ScheduledExecutorService feeds = feedEvery();
 				strikes.join();
 				Cluster.pause(Duration.ofSeconds(30));
-				feeds.cancel(false);
+				feeds.shutdownNow();
 				Instant faultsEnd = Instant.now();
 				awaitOwed(inbox, appendTimes, this.settings.drain().multipliedBy(2));
 				Cluster.pause(Duration.ofSeconds(10));
@@ -271,6 +273,9 @@ final class LoadRun {
 			creations.add(CompletableFuture.runAsync(() -> this.workload.create(address, criteria), this.pool));
 		}
 		join(creations);
+		if (this.workload.book.all().isEmpty()) {
+			throw new IllegalStateException("No alert could be created: " + this.workload.problems);
+		}
 		this.say.accept("%d alerts created (%d s)".formatted(this.workload.book.all().size(), seconds(started)));
 		Duration atMost = Duration.ofMinutes(3).plusSeconds(this.settings.alerts() / 20);
 		try {
@@ -303,18 +308,17 @@ final class LoadRun {
 	// --- feeds ---
 
 	private void feedsFor(Duration duration) {
-		ScheduledFuture<?> feeds = feedEvery();
+		ScheduledExecutorService feeds = feedEvery();
 		Cluster.pause(duration);
-		feeds.cancel(false);
+		feeds.shutdownNow();
 	}
 
-	private ScheduledFuture<?> feedEvery() {
+	/** Feeds at the settings' rate until the timer is shut down. */
+	private ScheduledExecutorService feedEvery() {
 		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 		long every = Math.max(100, 60_000L / Math.max(1, this.settings.feedsPerMinute()));
-		ScheduledFuture<?> ticks = timer.scheduleAtFixedRate(() -> this.pool.execute(this::pushOne), 0, every,
-				TimeUnit.MILLISECONDS);
-		timer.shutdown();
-		return ticks;
+		timer.scheduleAtFixedRate(() -> this.pool.execute(this::pushOne), 0, every, TimeUnit.MILLISECONDS);
+		return timer;
 	}
 
 	private void pushOne() {

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoadRunTests {
 
 	static final String TAG = "load";
+
+	static {
+		// the run's own Kafka clients say every connection and assignment at INFO
+		if (LoggerFactory.getLogger("org.apache.kafka") instanceof ch.qos.logback.classic.Logger kafka) {
+			kafka.setLevel(ch.qos.logback.classic.Level.WARN);
+		}
+	}
 
 	@Test
 	void theLoadAndFaultRunLosesNothing() {
