@@ -28,6 +28,7 @@ import uk.nhsjob.localstack.services.ServiceInstance;
  * @param smtpPort the SMTP server's port
  * @param imapPort the IMAP server's port
  * @param inboxUrl the web inbox
+ * @param controlUrl the control interface
  * @param adminToken the ingest service's admin token
  * @param notifierAdminToken the notifier's admin token
  * @param demoSource the demo source's key, when the services run
@@ -38,7 +39,7 @@ import uk.nhsjob.localstack.services.ServiceInstance;
  * @param restartCrashed whether a crashed child is started again by itself
  */
 record Banner(Duration startedIn, List<ServiceInstance> services, Kafka kafka, String mongoUri, boolean mongoEmbedded,
-		int smtpPort, int imapPort, String inboxUrl, String adminToken, String notifierAdminToken,
+		int smtpPort, int imapPort, String inboxUrl, String controlUrl, String adminToken, String notifierAdminToken,
 		@Nullable DemoSourceKey demoSource, Path demoFeed, StackLayout layout, List<Child> children,
 		boolean restartCrashed) {
 
@@ -66,6 +67,7 @@ record Banner(Duration startedIn, List<ServiceInstance> services, Kafka kafka, S
 		}
 		line(text, "MongoDB", withoutPassword(this.mongoUri) + (this.mongoEmbedded
 				? "   (embedded, data in " + this.layout.display(this.layout.mongoFile()) + ")" : "   (MONGODB_URI)"));
+		text.append(" Control: ").append(this.controlUrl).append("   (JSON: stop MongoDB, fail SMTP, kill a child)\n");
 		text.append('\n');
 		line(text, "admin token", this.adminToken + "   (ingest: sources and keys)");
 		line(text, "", this.notifierAdminToken + "   (notifier: suppressed addresses)");

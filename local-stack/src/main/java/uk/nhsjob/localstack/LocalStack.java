@@ -20,6 +20,8 @@ import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.nhsjob.localstack.control.ChildKind;
+import uk.nhsjob.localstack.control.ControlServer;
 import uk.nhsjob.localstack.inbox.InboxServer;
 import uk.nhsjob.localstack.kafka.KafkaCluster;
 import uk.nhsjob.localstack.kafka.KafkaLibraries;
@@ -67,6 +69,13 @@ public final class LocalStack {
 	static final int INBOX_PORT = 8025;
 
 	static final String INBOX_URL = "http://localhost:" + INBOX_PORT;
+
+	/**
+	 * The control interface's port unless {@link #CONTROL_PORT_VARIABLE} names another.
+	 */
+	static final int CONTROL_PORT = 8026;
+
+	static final String CONTROL_PORT_VARIABLE = "LOCAL_STACK_CONTROL_PORT";
 
 	/** Where the links in the emails point: the matcher as a browser reaches it. */
 	static final String MATCHER_PUBLIC_BASE_URL = "http://localhost:8082";
@@ -179,18 +188,22 @@ public final class LocalStack {
 		List<KafkaNodePorts> kafkaPorts = kafkaPorts(this.options.brokers());
 		@Nullable String externalMongo = this.environment.get("MONGODB_URI");
 		boolean embeddedMongo = externalMongo == null || externalMongo.isBlank();
-		Ports.requireFree(HOST, ports(kafkaPorts, instances, embeddedMongo));
+		int controlPort = controlPort(this.environment);
+		Ports.requireFree(HOST, ports(kafkaPorts, instances, embeddedMongo, controlPort));
 
 		// the broker takes longest: the rest starts in this JVM while it comes up
 		KafkaCluster kafka = startKafka(kafkaPorts);
-		String mongoUri = embeddedMongo ? startMongo() : externalMongo.strip();
-		if (!embeddedMongo) {
+		@Nullable EmbeddedMongo mongo = embeddedMongo ? startMongo() : null;
+		String mongoUri = (mongo != null) ? mongo.connectionString() : externalMongo.strip();
+		if (mongo == null) {
 			say("Using MongoDB at " + Banner.withoutPassword(mongoUri) + " (MONGODB_URI)");
 		}
 		MailServer mail = startMail();
+		ControlServer control = startControl(controlPort, mongo, mail);
 		kafka.awaitReady(KAFKA_TIMEOUT);
 		say("Kafka is ready on %s (%d s)".formatted(kafka.bootstrapServers(), secondsSince(startedAt)));
 		kafka.brokers().forEach(this.supervisor::watch);
+		kafka.brokers().forEach((broker) -> control.add(ChildKind.BROKER, broker));
 
 		String adminToken = Secrets.fromVariableOrKept(this.environment.get("NHSJOB_INGEST_ADMIN_TOKEN"),
 				this.layout.adminTokenFile());
@@ -207,15 +220,16 @@ public final class LocalStack {
 							notifierAdminToken, Secrets.kept(this.layout.notifierAddressKeyFile())));
 			processes.processes()
 				.forEach((process) -> children.add(new Banner.Child(process.name(), process.process().pid())));
+			processes.processes().forEach((process) -> control.add(ChildKind.SERVICE, process));
 			demoSource = registerDemoSource(services, adminToken);
 		}
 
 		System.out.println(new Banner(Duration.ofNanos(System.nanoTime() - startedAt), instances,
 				new Banner.Kafka(kafka.bootstrapServers(), kafka.size(), kafka.replicationFactor(),
 						kafka.minInsyncReplicas()),
-				mongoUri, embeddedMongo, mail.smtpPort(), mail.imapPort(), INBOX_URL, adminToken, notifierAdminToken,
-				demoSource, this.layout.demoFeed(), this.layout, this.options.isCluster() ? children : List.of(),
-				this.options.restartCrashed())
+				mongoUri, embeddedMongo, mail.smtpPort(), mail.imapPort(), INBOX_URL, control.url(), adminToken,
+				notifierAdminToken, demoSource, this.layout.demoFeed(), this.layout,
+				this.options.isCluster() ? children : List.of(), this.options.restartCrashed())
 			.render());
 	}
 
@@ -240,11 +254,40 @@ public final class LocalStack {
 		return kafka;
 	}
 
-	private String startMongo() {
+	private EmbeddedMongo startMongo() {
 		EmbeddedMongo mongo = EmbeddedMongo.start(HOST, MONGO_PORT, this.layout.mongoFile());
 		this.shutdown.add("MongoDB", mongo::close);
 		say("MongoDB (embedded) is listening on " + mongo.connectionString());
-		return mongo.connectionString();
+		return mongo;
+	}
+
+	private ControlServer startControl(int port, @Nullable EmbeddedMongo mongo, MailServer mail) {
+		ControlServer control = ControlServer.start(HOST, port, mongo, mail);
+		this.shutdown.add("the control interface", control::close);
+		say("Control interface on " + control.url() + " (loopback only)");
+		return control;
+	}
+
+	/**
+	 * The control interface's port: {@value #CONTROL_PORT}, or the one
+	 * {@code LOCAL_STACK_CONTROL_PORT} names.
+	 * @throws IllegalArgumentException when the variable is not a port
+	 */
+	static int controlPort(Map<String, String> environment) {
+		String value = environment.getOrDefault(CONTROL_PORT_VARIABLE, "").strip();
+		if (value.isEmpty()) {
+			return CONTROL_PORT;
+		}
+		try {
+			int port = Integer.parseInt(value);
+			if (port >= 1 && port <= 65535) {
+				return port;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// said below
+		}
+		throw new IllegalArgumentException(CONTROL_PORT_VARIABLE + " must be a port from 1 to 65535, not " + value);
 	}
 
 	private MailServer startMail() {
@@ -269,7 +312,7 @@ public final class LocalStack {
 	}
 
 	static Map<String, Integer> ports(List<KafkaNodePorts> kafka, List<ServiceInstance> instances,
-			boolean embeddedMongo) {
+			boolean embeddedMongo, int controlPort) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (int i = 0; i < kafka.size(); i++) {
 			String broker = (kafka.size() == 1) ? "Kafka" : "Kafka broker " + (i + 1);
@@ -282,6 +325,7 @@ public final class LocalStack {
 		ports.put("SMTP", SMTP_PORT);
 		ports.put("IMAP", IMAP_PORT);
 		ports.put("web inbox", INBOX_PORT);
+		ports.put("control interface", controlPort);
 		instances.forEach((instance) -> ports.put(instance.name(), instance.port()));
 		return ports;
 	}

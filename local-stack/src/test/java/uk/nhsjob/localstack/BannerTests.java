@@ -25,7 +25,7 @@ class BannerTests {
 	void printsEveryAddressTheSecretsAndACurlThatPushesTheDemoFeed() {
 		String banner = new Banner(Duration.ofSeconds(42), ServiceInstance.of(SERVICES, 1),
 				new Banner.Kafka("127.0.0.1:9092", 1, 1, 1), "mongodb://127.0.0.1:27017", true, 1025, 1143,
-				"http://localhost:8025", "admin-secret", "notifier-admin-secret",
+				"http://localhost:8025", "http://127.0.0.1:8026/control", "admin-secret", "notifier-admin-secret",
 				new DemoSourceKey("demo-trust", "key-1", DemoSourceKey.Origin.REGISTERED), this.layout.demoFeed(),
 				this.layout, List.of(), false)
 			.render();
@@ -38,6 +38,7 @@ class BannerTests {
 			.contains("IMAP         127.0.0.1:1143")
 			.contains("Kafka        127.0.0.1:9092")
 			.contains("MongoDB      mongodb://127.0.0.1:27017")
+			.contains("Control: http://127.0.0.1:8026/control")
 			.contains("admin token  admin-secret   (ingest")
 			.contains("             notifier-admin-secret   (notifier")
 			.contains("demo source  demo-trust")
@@ -58,9 +59,9 @@ class BannerTests {
 
 		String banner = new Banner(Duration.ofSeconds(90), ServiceInstance.of(SERVICES, 2),
 				new Banner.Kafka("127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094", 3, 3, 2), "mongodb://127.0.0.1:27017",
-				true, 1025, 1143, "http://localhost:8025", "admin-secret", "notifier-admin-secret",
-				new DemoSourceKey("demo-trust", "key-1", DemoSourceKey.Origin.REGISTERED), this.layout.demoFeed(),
-				this.layout, children, false)
+				true, 1025, 1143, "http://localhost:8025", "http://127.0.0.1:8026/control", "admin-secret",
+				"notifier-admin-secret", new DemoSourceKey("demo-trust", "key-1", DemoSourceKey.Origin.REGISTERED),
+				this.layout.demoFeed(), this.layout, children, false)
 			.render();
 
 		assertThat(banner).contains("ingest       http://localhost:8081   http://localhost:8181")

@@ -2,6 +2,7 @@ package uk.nhsjob.localstack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import uk.nhsjob.localstack.services.Service;
 import uk.nhsjob.localstack.services.ServiceInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.entry;
 
 /** The fixed ports each mode listens on, all checked free before anything starts. */
@@ -22,10 +24,20 @@ class StackPortsTests {
 	@Test
 	void aSingleBrokerKeepsItsPortAndItsControllersAsAlways() {
 		assertThat(LocalStack.kafkaPorts(1)).containsExactly(new KafkaNodePorts(9092, 9093));
-		assertThat(LocalStack.ports(LocalStack.kafkaPorts(1), ServiceInstance.of(SERVICES, 1), true)).containsExactly(
-				entry("Kafka", 9092), entry("Kafka controller", 9093), entry("MongoDB", 27017), entry("SMTP", 1025),
-				entry("IMAP", 1143), entry("web inbox", 8025), entry("ingest-service", 8081),
-				entry("matcher-service", 8082), entry("notifier-service", 8083));
+		assertThat(LocalStack.ports(LocalStack.kafkaPorts(1), ServiceInstance.of(SERVICES, 1), true, 8026))
+			.containsExactly(entry("Kafka", 9092), entry("Kafka controller", 9093), entry("MongoDB", 27017),
+					entry("SMTP", 1025), entry("IMAP", 1143), entry("web inbox", 8025),
+					entry("control interface", 8026), entry("ingest-service", 8081), entry("matcher-service", 8082),
+					entry("notifier-service", 8083));
+	}
+
+	@Test
+	void theControlInterfaceListensOn8026UnlessLocalStackControlPortSaysOtherwise() {
+		assertThat(LocalStack.controlPort(Map.of())).isEqualTo(8026);
+		assertThat(LocalStack.controlPort(Map.of("LOCAL_STACK_CONTROL_PORT", "18026"))).isEqualTo(18026);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LocalStack.controlPort(Map.of("LOCAL_STACK_CONTROL_PORT", "x")))
+			.withMessageContaining("LOCAL_STACK_CONTROL_PORT");
 	}
 
 	@Test
@@ -36,15 +48,15 @@ class StackPortsTests {
 
 	@Test
 	void checksEveryPortOfEveryBrokerAndInstance() {
-		assertThat(LocalStack.ports(LocalStack.kafkaPorts(3), ServiceInstance.of(SERVICES, 2), false))
+		assertThat(LocalStack.ports(LocalStack.kafkaPorts(3), ServiceInstance.of(SERVICES, 2), false, 8026))
 			.containsEntry("Kafka broker 1", 9092)
 			.containsEntry("Kafka broker 3", 9094)
 			.containsEntry("Kafka broker 3 controller", 9097)
 			.containsEntry("ingest-service-1", 8081)
 			.containsEntry("notifier-service-2", 8183)
 			.doesNotContainKey("MongoDB")
-			.hasSize(6 + 3 + 6);
-		assertThat(LocalStack.ports(LocalStack.kafkaPorts(3), ServiceInstance.of(SERVICES, 2), true).values())
+			.hasSize(6 + 4 + 6);
+		assertThat(LocalStack.ports(LocalStack.kafkaPorts(3), ServiceInstance.of(SERVICES, 2), true, 8026).values())
 			.doesNotHaveDuplicates();
 	}
 

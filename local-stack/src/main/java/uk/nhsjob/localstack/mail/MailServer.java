@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * made on first delivery with the address as both login and password. Every delivery is
  * also written to the {@link MailStore}, and what the store holds is delivered again on
  * start, so mailboxes survive a restart.
+ * <p>
+ * Clients reach GreenMail's SMTP server (on a free loopback port of its own) through an
+ * {@link SmtpFront} on the SMTP port, which can play a server that is away or refuses
+ * mail ({@link #setSmtpMode}).
  */
 public final class MailServer implements AutoCloseable {
 
@@ -33,10 +37,13 @@ public final class MailServer implements AutoCloseable {
 
 	private final GreenMail greenMail;
 
+	private final SmtpFront front;
+
 	private final int restored;
 
-	private MailServer(GreenMail greenMail, int restored) {
+	private MailServer(GreenMail greenMail, SmtpFront front, int restored) {
 		this.greenMail = greenMail;
+		this.front = front;
 		this.restored = restored;
 	}
 
@@ -46,9 +53,8 @@ public final class MailServer implements AutoCloseable {
 	 * @param imapPort the IMAP port, or 0 for a free one
 	 */
 	public static MailServer start(String host, int smtpPort, int imapPort, MailStore store) {
-		GreenMail greenMail = new GreenMail(
-				new ServerSetup[] { new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP),
-						new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP) })
+		GreenMail greenMail = new GreenMail(new ServerSetup[] { new ServerSetup(0, host, ServerSetup.PROTOCOL_SMTP),
+				new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP) })
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		try {
 			greenMail.start();
@@ -66,7 +72,16 @@ public final class MailServer implements AutoCloseable {
 			store.save(recipient.getEmail(), message.getMessage());
 			return user;
 		});
-		return new MailServer(greenMail, restored);
+		SmtpFront front;
+		try {
+			front = SmtpFront.start(host, smtpPort, host, greenMail.getSmtp().getPort());
+		}
+		catch (RuntimeException ex) {
+			greenMail.stop();
+			throw new IllegalStateException(
+					"Cannot start the mail server on " + host + " (SMTP " + smtpPort + "): " + ex.getMessage(), ex);
+		}
+		return new MailServer(greenMail, front, restored);
 	}
 
 	private static int restore(UserManager users, MailStore store) {
@@ -96,8 +111,21 @@ public final class MailServer implements AutoCloseable {
 		return (user != null) ? user : users.createUser(address, address, address);
 	}
 
+	/** The SMTP port clients send to. */
 	public int smtpPort() {
-		return this.greenMail.getSmtp().getPort();
+		return this.front.port();
+	}
+
+	public SmtpMode smtpMode() {
+		return this.front.mode();
+	}
+
+	/**
+	 * How the SMTP port answers from now on: a new connection at once, one already open
+	 * at its next command.
+	 */
+	public void setSmtpMode(SmtpMode mode) {
+		this.front.setMode(mode);
 	}
 
 	public int imapPort() {
@@ -111,6 +139,7 @@ public final class MailServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.front.close();
 		this.greenMail.stop();
 	}
 

@@ -8,20 +8,30 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A MongoDB-wire-protocol server in the launcher's JVM, keeping its data in one H2
- * MVStore file, so that what the services stored is still there after a restart.
+ * MVStore file, so that what the services stored is still there after a restart. It can
+ * be stopped and started again while the stack runs ({@link #stop()}, {@link #start()}),
+ * to try MongoDB being away: on the same port, with the same data.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
-	private final MongoServer server;
+	private final String host;
 
-	private final InetSocketAddress address;
+	private final Path dataFile;
 
-	private EmbeddedMongo(MongoServer server, InetSocketAddress address) {
+	private final int port;
+
+	/** Null while stopped. */
+	private @Nullable MongoServer server;
+
+	private EmbeddedMongo(String host, Path dataFile, MongoServer server) {
+		this.host = host;
+		this.dataFile = dataFile;
 		this.server = server;
-		this.address = address;
+		this.port = server.getLocalAddress().getPort();
 	}
 
 	/**
@@ -35,7 +45,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create " + dataFile.getParent(), ex);
 		}
-		H2Backend backend = new H2Backend(dataFile.toAbsolutePath().toString());
+		return new EmbeddedMongo(host, dataFile.toAbsolutePath(), listen(host, port, dataFile.toAbsolutePath()));
+	}
+
+	private static MongoServer listen(String host, int port, Path dataFile) {
+		H2Backend backend = new H2Backend(dataFile.toString());
 		MongoServer server = new MongoServer(backend);
 		try {
 			server.bind(host, port);
@@ -45,11 +59,41 @@ public final class EmbeddedMongo implements AutoCloseable {
 			throw new IllegalStateException("Cannot listen for MongoDB clients on " + host + ":" + port + ": "
 					+ ex.getMessage() + " (is a MongoDB already running there? Set MONGODB_URI to use it)", ex);
 		}
-		return new EmbeddedMongo(server, server.getLocalAddress());
+		return server;
 	}
 
 	public String connectionString() {
-		return "mongodb://" + this.address.getHostString() + ":" + this.address.getPort();
+		return "mongodb://" + this.host + ":" + this.port;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
+	 * Stops listening and drops the clients' connections, writing every document to the
+	 * data file; nothing when stopped already.
+	 */
+	public synchronized void stop() {
+		if (this.server != null) {
+			// closes the backend too, which commits and closes the MVStore file
+			this.server.shutdownNow();
+			this.server = null;
+		}
+	}
+
+	/**
+	 * Listens again on the same port with the data file's documents; nothing when running
+	 * already.
+	 */
+	public synchronized void start() {
+		if (this.server == null) {
+			this.server = listen(this.host, this.port, this.dataFile);
+		}
 	}
 
 	/**
@@ -57,8 +101,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		// closes the backend too, which commits and closes the MVStore file
-		this.server.shutdownNow();
+		stop();
 	}
 
 }

@@ -90,22 +90,36 @@ class ProfilePublisher {
 	 * broker is away), the relay will try again
 	 */
 	boolean publish(String alertId) {
+		return tryPublish(alertId) == Attempt.PUBLISHED;
+	}
+
+	private enum Attempt {
+
+		PUBLISHED,
+		/** Another instance holds the alert's lease: it publishes. */
+		LEASED_ELSEWHERE,
+		/** Not acknowledged, or still changing after the sends one lease allows. */
+		NOT_YET
+
+	}
+
+	private Attempt tryPublish(String alertId) {
 		Instant leaseUntil = this.publications.takeLease(alertId, LEASE);
 		if (leaseUntil == null) {
-			return false;
+			return Attempt.LEASED_ELSEWHERE;
 		}
 		boolean release = true;
 		try {
 			for (int send = 0; send < MAX_SENDS; send++) {
 				Optional<Alert> saved = this.alerts.findById(alertId);
 				if (saved.isEmpty() || !saved.get().pendingPublication()) {
-					return true;
+					return Attempt.PUBLISHED;
 				}
 				if (Duration.between(this.clock.instant(), leaseUntil).compareTo(SEND_WINDOW) < 0) {
 					leaseUntil = this.publications.renewLease(alertId, LEASE);
 					if (leaseUntil == null) {
 						release = false;
-						return false;
+						return Attempt.LEASED_ELSEWHERE;
 					}
 				}
 				Sent sent = send(saved.get());
@@ -113,14 +127,14 @@ class ProfilePublisher {
 					// the record may still land: the lease runs out rather than let
 					// another send
 					release = false;
-					return false;
+					return Attempt.NOT_YET;
 				}
 				if (sent == Sent.DONE) {
-					return true;
+					return Attempt.PUBLISHED;
 				}
 				// the alert changed while it was sent: its newer state goes out now
 			}
-			return false;
+			return Attempt.NOT_YET;
 		}
 		finally {
 			if (release) {
@@ -227,9 +241,11 @@ class ProfilePublisher {
 	void relayPending() {
 		int failures = 0;
 		for (Alert alert : this.alerts.findByPendingPublicationTrue()) {
-			// another instance may hold one alert's lease; a few failures in a row mean
-			// the broker is not answering: the next run tries again
-			failures = publish(alert.id()) ? 0 : failures + 1;
+			// an alert another instance holds is passed by, however many (a crashed
+			// instance's leases run out in a minute); a few sends in a row not
+			// acknowledged mean the broker is not answering: the next run tries again
+			Attempt attempt = tryPublish(alert.id());
+			failures = (attempt == Attempt.NOT_YET) ? failures + 1 : 0;
 			if (failures == 3) {
 				return;
 			}

@@ -47,6 +47,10 @@ public class AlertMailer {
 	 * One email lists at most this many vacancies, newest first, and says how many more
 	 * (docs/emails.md).
 	 */
+	static {
+		MailStreamProvider.nameOnce();
+	}
+
 	static final int MAX_VACANCIES = 20;
 
 	private static final Comparator<MatchedVacancy> NEWEST_FIRST = Comparator.comparing(MatchedVacancy::postedAt,
