@@ -144,6 +144,7 @@ final class LoadReport {
 			.lines("Heap in use per instance", "MB", heap)
 			.dots("Feed receipt to inbox, instant alerts, by arrival", "s",
 					Map.of("receipt→inbox", result.latencies()));
+		result.phases().forEach((phase) -> chart.marker(phase.name(), phase.start()));
 		result.faults().forEach((window) -> chart.window(window.label(), window.start(), window.end()));
 		return chart.render();
 	}

@@ -51,6 +51,8 @@ final class SvgChart {
 
 	private final List<Window> windows = new ArrayList<>();
 
+	private final Map<String, Instant> markers = new LinkedHashMap<>();
+
 	SvgChart(Instant start, Instant end) {
 		this.start = start;
 		this.end = end.isAfter(start) ? end : start.plusSeconds(1);
@@ -68,6 +70,12 @@ final class SvgChart {
 
 	SvgChart window(String label, Instant from, Instant to) {
 		this.windows.add(new Window(label, from, to));
+		return this;
+	}
+
+	/** A dashed vertical line across every panel, e.g. where a phase begins. */
+	SvgChart marker(String label, Instant at) {
+		this.markers.put(label, at);
 		return this;
 	}
 
@@ -103,6 +111,14 @@ final class SvgChart {
 					svg.append("<text x=\"%.1f\" y=\"%d\" font-size=\"9\" transform=\"rotate(-30 %.1f %d)\">%s</text>\n"
 						.formatted(x1, top + 10, x1, top + 10, escape(window.label())));
 				}
+			}
+			for (Map.Entry<String, Instant> marker : this.markers.entrySet()) {
+				double x = LEFT + plotWidth * clamp(seconds(marker.getValue()) / seconds);
+				svg.append(
+						"<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>\n"
+							.formatted(x, x, top, top + PANEL_HEIGHT));
+				svg.append("<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#555\">%s</text>\n".formatted(x + 3,
+						top + PANEL_HEIGHT - 4, escape(marker.getKey())));
 			}
 			svg.append("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#444\"/>\n"
 				.formatted(LEFT, top, plotWidth, PANEL_HEIGHT));
