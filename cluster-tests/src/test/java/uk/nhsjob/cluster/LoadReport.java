@@ -100,6 +100,14 @@ final class LoadReport {
 					SMTP server on 127.0.0.1:1025, to addresses no alert has, after the steady phase.
 
 					""".formatted(settings.baselineMessages()));
+			result.phases()
+				.stream()
+				.filter((phase) -> phase.name().equals("faults"))
+				.findFirst()
+				.ifPresent((faults) -> md.append(
+						"With a backlog (the emails held during the SMTP outage), the busiest ten seconds of the fault phase: %.1f emails/s, %.2f of the bare loop.\n\n"
+							.formatted(faults.peakPerSecond(), (result.baselinePerSecond() > 0)
+									? faults.peakPerSecond() / result.baselinePerSecond() : 0)));
 		}
 		md.append("## Fault schedule\n\nPlanned (from the start of the phase, each after the last has passed):\n\n");
 		schedule.forEach((step) -> md.append("- ").append(step).append('\n'));

@@ -55,6 +55,12 @@ final class LoadRun {
 	static final Duration COALESCING_WINDOW = Duration.ofSeconds(30);
 
 	/**
+	 * How long an email a killed notifier was sending waits before another sends it again
+	 * ({@code nhsjob.notifier.delivery.sending-timeout}, set for the run).
+	 */
+	static final Duration SENDING_TIMEOUT = Duration.ofSeconds(60);
+
+	/**
 	 * How big the run is, and its faults.
 	 *
 	 * @param alerts alerts created and confirmed before the feeds begin

@@ -90,8 +90,8 @@ class LoadRunTests {
 	 * The services' settings for the run, as environment variables: the matcher's limits
 	 * per client and for the whole service raised (every alert comes from loopback), the
 	 * ingest's feed rate per source raised, and the notifier's waits between attempts
-	 * after a refusal shortened so that the emails the SMTP server refused arrive within
-	 * the run.
+	 * after a refusal, and before an email a killed instance was sending is sent again,
+	 * shortened so that those emails arrive within the run.
 	 */
 	static Map<String, String> environment() {
 		Map<String, String> environment = new LinkedHashMap<>();
@@ -100,6 +100,7 @@ class LoadRunTests {
 		environment.put("NHSJOB_MATCHER_LIMITS_PREVIEWSPERCLIENTPERMINUTE", "10000000");
 		environment.put("NHSJOB_MATCHER_CONFIRMATIONEMAILSPERHOUR", "1000");
 		environment.put("NHSJOB_INGEST_RATELIMIT_FEEDS", "100000");
+		environment.put("NHSJOB_NOTIFIER_DELIVERY_SENDINGTIMEOUT", LoadRun.SENDING_TIMEOUT.toSeconds() + "s");
 		environment.put("NHSJOB_NOTIFIER_DELIVERY_RETRYINITIALINTERVAL", "5s");
 		environment.put("NHSJOB_NOTIFIER_DELIVERY_RETRYMAXINTERVAL", "30s");
 		environment.put("NHSJOB_NOTIFIER_DELIVERY_REFUSEDRETRY_INITIALINTERVAL", "15s");
