@@ -84,12 +84,16 @@ final class LoadRun {
 
 		/**
 		 * How late a listing may first be seen after its revision: in the steady phase
-		 * the coalescing window and two minutes; with faults, as long again as the SMTP
-		 * server refuses mail, since those emails can only arrive after it.
+		 * the coalescing window and two minutes; with faults, longer by as long as the
+		 * SMTP server refuses mail (those emails can only arrive after it), the wait
+		 * before an email a killed notifier was sending is sent again, and a minute of
+		 * back-off.
 		 */
 		Duration late(boolean withFaults) {
 			Duration bound = COALESCING_WINDOW.plusMinutes(2);
-			return withFaults ? bound.plus(this.smtpUnavailable).plus(this.smtpRefusing).plusMinutes(1) : bound;
+			return withFaults
+					? bound.plus(this.smtpUnavailable).plus(this.smtpRefusing).plus(SENDING_TIMEOUT).plusMinutes(1)
+					: bound;
 		}
 
 	}
