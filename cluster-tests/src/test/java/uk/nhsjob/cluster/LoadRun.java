@@ -31,6 +31,7 @@ import uk.nhsjob.testsupport.oracle.AlertCriteria;
 import uk.nhsjob.testsupport.oracle.DeliveryTally;
 import uk.nhsjob.testsupport.oracle.Expectation;
 import uk.nhsjob.testsupport.oracle.Pair;
+import uk.nhsjob.testsupport.oracle.ReceivedEmail;
 
 import static org.awaitility.Awaitility.await;
 
@@ -519,9 +520,22 @@ final class LoadRun {
 		this.say.accept("%d alerts, %d vacancy revisions, emails received: %s; dead letters: %s".formatted(
 				this.workload.book.all().size(), appendTimes.revisions(new ArrayList<>()).size(), kinds,
 				appendTimes.deadLetters()));
-		DeliveryTally tally = new DeliveryTally(this.phases, expected, this.workload.received(inbox.mails()),
-				this.settings.late(withFaults));
+		List<ReceivedEmail> received = this.workload.received(inbox.mails());
+		DeliveryTally tally = new DeliveryTally(this.phases, expected, received, this.settings.late(withFaults));
 		tally.problems().stream().limit(30).forEach((problem) -> this.say.accept("tally: " + problem));
+		Set<Pair> listed = new HashSet<>();
+		received.forEach(
+				(email) -> email.vacancyIds().forEach((vacancy) -> listed.add(new Pair(email.alertId(), vacancy))));
+		List<Pair> lost = expected.owed().keySet().stream().filter((pair) -> !listed.contains(pair)).toList();
+		if (!lost.isEmpty()) {
+			Set<Pair> onTopic = appendTimes.matchesOnTheAlertsTopic();
+			String where = ("%d listings lost, for %d alerts; %d of them have their match on the alerts topic "
+					+ "(lost after the matcher), the others never reached it")
+				.formatted(lost.size(), lost.stream().map(Pair::alertId).distinct().count(),
+						lost.stream().filter(onTopic::contains).count());
+			this.say.accept(where);
+			problems.add(where);
+		}
 		return tally;
 	}
 

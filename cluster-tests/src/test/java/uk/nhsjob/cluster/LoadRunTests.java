@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request of the workload was refused. Not in {@code ./mvnw verify} (tag {@value #TAG}).
  * <p>
  * Sized by system properties: {@code load.alerts} (2000), {@code load.steady} (3m),
- * {@code load.feeds-per-minute} (30), {@code load.faults} ({@code all}, {@code none}, or
+ * {@code load.feeds-per-minute} (12), {@code load.faults} ({@code all}, {@code none}, or
  * some of {@code kills,broker,mongo,smtp}), {@code load.fault-gap} (30s),
  * {@code load.mongo-down} (60s), {@code load.smtp-unavailable} (2m),
  * {@code load.smtp-refusing} (1m), {@code load.drain} (5m), {@code load.seed},
@@ -117,7 +117,7 @@ class LoadRunTests {
 			throw new IllegalArgumentException("load.faults: all, none or some of " + LoadRun.Settings.ALL_FAULTS);
 		}
 		return new LoadRun.Settings(Integer.getInteger("load.alerts", 2000), duration("load.steady", "3m"),
-				Integer.getInteger("load.feeds-per-minute", 30), chosen, duration("load.fault-gap", "30s"),
+				Integer.getInteger("load.feeds-per-minute", 12), chosen, duration("load.fault-gap", "30s"),
 				duration("load.mongo-down", "60s"), duration("load.smtp-unavailable", "2m"),
 				duration("load.smtp-refusing", "1m"), duration("load.drain", "5m"),
 				Integer.getInteger("load.baseline-messages", 2000), Long.getLong("load.seed", System.nanoTime()));
