@@ -26,33 +26,37 @@ final class Api {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private final Cluster cluster;
+	private final Function<String, List<? extends Endpoint>> instances;
 
 	private final Random random;
 
 	private final Set<String> down = ConcurrentHashMap.newKeySet();
 
-	Api(Cluster cluster, Random random) {
-		this.cluster = cluster;
+	/**
+	 * @param instances the instances of a service ({@code ingest}, {@code matcher},
+	 * {@code notifier})
+	 */
+	Api(Function<String, List<? extends Endpoint>> instances, Random random) {
+		this.instances = instances;
 		this.random = random;
 	}
 
 	/** Leaves an instance out until {@link #up}. */
-	void down(ServiceInstance instance) {
+	void down(Endpoint instance) {
 		this.down.add(instance.name());
 	}
 
-	void up(ServiceInstance instance) {
+	void up(Endpoint instance) {
 		this.down.remove(instance.name());
 	}
 
 	/** An instance to call, chosen at random among those up. */
-	ServiceInstance pick(String service) {
-		List<ServiceInstance> up = this.cluster.instances(service)
+	Endpoint pick(String service) {
+		List<? extends Endpoint> up = this.instances.apply(service)
 			.stream()
 			.filter((instance) -> !this.down.contains(instance.name()))
 			.toList();
-		List<ServiceInstance> from = up.isEmpty() ? this.cluster.instances(service) : up;
+		List<? extends Endpoint> from = up.isEmpty() ? this.instances.apply(service) : up;
 		synchronized (this.random) {
 			return from.get(this.random.nextInt(from.size()));
 		}
@@ -66,7 +70,7 @@ final class Api {
 		Instant deadline = Instant.now().plus(GIVE_UP);
 		IOException last = null;
 		while (Instant.now().isBefore(deadline)) {
-			ServiceInstance instance = pick(service);
+			Endpoint instance = pick(service);
 			try {
 				HttpResponse<String> response = this.http.send(
 						request.apply(instance.url()).timeout(Duration.ofSeconds(60)).build(),

@@ -166,24 +166,38 @@ final class AppendTimes implements AutoCloseable {
 	Map<String, Long> lags() {
 		Map<String, Long> lags = new java.util.TreeMap<>();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
-			for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
-				Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
-					.listConsumerGroupOffsets(group.groupId())
-					.partitionsToOffsetAndMetadata()
-					.get(30, TimeUnit.SECONDS);
-				Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-				committed.keySet().forEach((partition) -> ends.put(partition, OffsetSpec.latest()));
-				var endOffsets = admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS);
-				committed.forEach((partition, offset) -> {
-					long behind = endOffsets.get(partition).offset() - ((offset != null) ? offset.offset() : 0);
-					if (behind > 0) {
-						lags.merge(group.groupId() + " on " + partition.topic(), behind, Long::sum);
-					}
-				});
-			}
+			lags(admin).forEach((group, byTopic) -> byTopic.forEach((topic, behind) -> {
+				if (behind > 0) {
+					lags.put(group + " on " + topic, behind);
+				}
+			}));
 		}
 		catch (Exception ex) {
 			lags.put("(unreadable: " + ex + ")", -1L);
+		}
+		return lags;
+	}
+
+	/**
+	 * Each consumer group's lag on each topic it has committed offsets on: the end
+	 * offsets less the committed ones, summed over the partitions (a transaction marker
+	 * counts one).
+	 */
+	static Map<String, Map<String, Long>> lags(Admin admin) throws Exception {
+		Map<String, Map<String, Long>> lags = new java.util.TreeMap<>();
+		for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+			Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+				.listConsumerGroupOffsets(group.groupId())
+				.partitionsToOffsetAndMetadata()
+				.get(30, TimeUnit.SECONDS);
+			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+			committed.keySet().forEach((partition) -> ends.put(partition, OffsetSpec.latest()));
+			var endOffsets = admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS);
+			Map<String, Long> ofGroup = lags.computeIfAbsent(group.groupId(), (key) -> new java.util.TreeMap<>());
+			committed.forEach((partition, offset) -> {
+				long behind = endOffsets.get(partition).offset() - ((offset != null) ? offset.offset() : 0);
+				ofGroup.merge(partition.topic(), Math.max(0, behind), Long::sum);
+			});
 		}
 		return lags;
 	}

@@ -2,7 +2,6 @@ package uk.nhsjob.cluster;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,31 +14,21 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.nhsjob.common.vocabulary.AlertStatus;
-import uk.nhsjob.common.vocabulary.Band;
-import uk.nhsjob.common.vocabulary.ContractType;
-import uk.nhsjob.common.vocabulary.EmployerType;
-import uk.nhsjob.common.vocabulary.Specialty;
 import uk.nhsjob.testsupport.feeds.Advert;
 import uk.nhsjob.testsupport.oracle.AlertCriteria;
 import uk.nhsjob.testsupport.oracle.AlertHistory;
-import uk.nhsjob.testsupport.oracle.AppendTimeOracle;
-import uk.nhsjob.testsupport.oracle.Centroids;
 import uk.nhsjob.testsupport.oracle.DeliveryTally;
 import uk.nhsjob.testsupport.oracle.Expectation;
 import uk.nhsjob.testsupport.oracle.ExpectedWelcome;
-import uk.nhsjob.testsupport.oracle.MatchOracle;
 import uk.nhsjob.testsupport.oracle.Pair;
 import uk.nhsjob.testsupport.oracle.ReceivedEmail;
 import uk.nhsjob.testsupport.oracle.Revision;
@@ -74,11 +63,6 @@ final class ClusterRun {
 	static final Duration LATE = Duration.ofSeconds(60);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final String[] HOMES = { "NR1 3SR", "NR2 2AA", "NR18 8AB", "LS6 2AB" };
-
-	private static final String[] KEYWORDS = { "audio", "typing -bank", "\"clinic letters\"", "diary",
-			"letters -\"night shifts\"" };
 
 	/**
 	 * How big a run is.
@@ -123,21 +107,17 @@ final class ClusterRun {
 
 	private final Api api;
 
-	private final Markers markers = new Markers();
+	private final Workload workload;
 
-	private final AlertBook book = new AlertBook();
+	private final Markers markers;
 
-	private final List<Employer> employers = new ArrayList<>();
-
-	private final Map<String, String> apiKeys = new HashMap<>();
+	private final AlertBook book;
 
 	private final Map<Instant, String> phases = new LinkedHashMap<>();
 
-	private final List<String> problems = new CopyOnWriteArrayList<>();
+	private final List<String> problems;
 
-	private final Set<String> pendingConfirmation = ConcurrentHashMap.newKeySet();
-
-	private final String run;
+	private final Set<String> pendingConfirmation;
 
 	private final ExecutorService pool = Executors.newFixedThreadPool(6);
 
@@ -149,8 +129,13 @@ final class ClusterRun {
 		this.settings = settings;
 		this.say = say;
 		this.random = new Random(seed);
-		this.api = new Api(cluster, new Random(seed + 1));
-		this.run = Long.toString(seed & 0xffffffL, 36);
+		this.api = new Api(cluster::instances, new Random(seed + 1));
+		this.workload = new Workload(this.api, cluster.adminToken, this.random, Long.toString(seed & 0xffffffL, 36),
+				say);
+		this.markers = this.workload.markers;
+		this.book = this.workload.book;
+		this.problems = this.workload.problems;
+		this.pendingConfirmation = this.workload.pendingConfirmation;
 	}
 
 	Result run() {
@@ -162,7 +147,7 @@ final class ClusterRun {
 				: this.schedule.stream()
 					.map((fault) -> "round " + fault.round() + ": " + fault.what())
 					.collect(Collectors.joining("; "))));
-		registerSources();
+		this.workload.registerSources(2);
 		try (Inbox inbox = new Inbox(this.cluster.smtp());
 				AppendTimes appendTimes = new AppendTimes(this.cluster.bootstrapServers(), this.markers)) {
 			for (int round = 1; round <= this.settings.rounds(); round++) {
@@ -276,35 +261,6 @@ final class ClusterRun {
 
 	// --- feeds ---
 
-	private void registerSources() {
-		int n = 0;
-		for (Employer.Format format : Employer.Format.values()) {
-			for (int i = 1; i <= 2; i++) {
-				n++;
-				String sourceId = "src-" + this.run + "-" + format.name().toLowerCase().replace('_', '-') + "-" + i;
-				Employer employer = new Employer(sourceId, "Employer " + n + " " + format, format,
-						HOMES[n % HOMES.length]);
-				HttpResponse<String> created = this.api.send(Cluster.INGEST,
-						(base) -> Api.request(base + "/api/v1/admin/sources")
-							.header("Authorization", "Bearer " + this.cluster.adminToken)
-							.header("Content-Type", "application/json")
-							.POST(BodyPublishers.ofString(JSON
-								.writeValueAsString(Map.of("sourceId", sourceId, "name", employer.name, "employerType",
-										employer.employerType().name(), "postcode", employer.postcode)))));
-				if (created.statusCode() != 201) {
-					throw new IllegalStateException(
-							"Registering " + sourceId + ": " + created.statusCode() + " " + created.body());
-				}
-				this.apiKeys.put(sourceId, JSON.readTree(created.body()).path("apiKey").asString());
-				this.employers.add(employer);
-			}
-		}
-	}
-
-	private Employer pickEmployer() {
-		return this.employers.get(this.random.nextInt(this.employers.size()));
-	}
-
 	/** A delta feed, written now (from the seeded random), pushed after the delay. */
 	private CompletableFuture<Void> pushLater(Employer employer, LocalDate today, Duration delay) {
 		List<Advert> adverts = employer.delta(this.random, this.markers, today, 1 + this.random.nextInt(3),
@@ -313,35 +269,6 @@ final class ClusterRun {
 			Cluster.pause(delay);
 			push(employer, adverts, false);
 		}, this.pool);
-	}
-
-	private void push(Employer employer, List<Advert> adverts, boolean snapshot) {
-		byte[] body = employer.body(adverts).getBytes(StandardCharsets.UTF_8);
-		for (int attempt = 1; attempt <= 20; attempt++) {
-			HttpResponse<String> response = this.api.send(Cluster.INGEST, (base) -> Api
-				.request(base + "/api/v1/feeds/" + employer.sourceId + "?mode=" + (snapshot ? "snapshot" : "delta"))
-				.header("Authorization", "Bearer " + this.apiKeys.get(employer.sourceId))
-				.header("Content-Type", employer.format.contentType)
-				.POST(BodyPublishers.ofByteArray(body)));
-			if (response.statusCode() == 200) {
-				JsonNode receipt = JSON.readTree(response.body());
-				if (!receipt.path("rejected").isEmpty()) {
-					this.problems.add("feed of " + employer.sourceId + " rejected " + receipt.path("rejected"));
-				}
-				employer.accepted(adverts, snapshot);
-				return;
-			}
-			if (response.statusCode() == 409 || response.statusCode() == 429) {
-				long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
-				this.say.accept(
-						"feed of " + employer.sourceId + ": " + response.statusCode() + ", again in " + wait + " s");
-				Cluster.pause(Duration.ofSeconds(Math.max(1, wait)));
-				continue;
-			}
-			this.problems.add("feed of " + employer.sourceId + ": " + response.statusCode() + " " + response.body());
-			return;
-		}
-		this.problems.add("feed of " + employer.sourceId + " still refused after 20 attempts");
 	}
 
 	// --- alerts ---
@@ -430,79 +357,27 @@ final class ClusterRun {
 	}
 
 	private String pickAddress() {
-		int pool = Math.max(4, this.settings.rounds() * this.settings.alertsPerRound() / 2);
-		for (int attempt = 0; attempt < 20; attempt++) {
-			String address = "c" + this.random.nextInt(pool) + "-" + this.run + "@example.org";
-			if (this.book.ofAddress(address).size() < 3) {
-				return address;
-			}
-		}
-		return "c" + this.random.nextInt(Integer.MAX_VALUE) + "-" + this.run + "@example.org";
+		return this.workload.pickAddress(this.settings.rounds() * this.settings.alertsPerRound() / 2);
 	}
 
 	private AlertCriteria criteria() {
-		AlertCriteria criteria = AlertCriteria.near(HOMES[this.random.nextInt(HOMES.length)],
-				List.of(5, 10, 20, 40).get(this.random.nextInt(4)));
-		if (this.random.nextInt(100) < 30) {
-			List<Band> bands = List.of(Band.BAND_3, Band.BAND_4, Band.BAND_5, Band.BAND_6);
-			int low = this.random.nextInt(4);
-			int high = low + this.random.nextInt(4 - low);
-			criteria = criteria.bands(bands.get(low), bands.get(high));
-		}
-		if (this.random.nextInt(100) < 20) {
-			criteria = criteria.minSalary(List.of(28000, 33000, 40000).get(this.random.nextInt(3)));
-		}
-		if (this.random.nextInt(100) < 25) {
-			criteria = criteria.keywords(KEYWORDS[this.random.nextInt(KEYWORDS.length)]);
-		}
-		if (this.random.nextInt(100) < 15) {
-			criteria = criteria.specialties(this.random.nextBoolean() ? Specialty.CARDIOLOGY : Specialty.DERMATOLOGY);
-		}
-		if (this.random.nextInt(100) < 15) {
-			EmployerType[] types = { EmployerType.NHS_TRUST, EmployerType.GP_PRACTICE, EmployerType.PRIVATE_PRACTICE };
-			criteria = criteria.employerTypes(types[this.random.nextInt(3)]);
-		}
-		if (this.random.nextInt(100) < 15) {
-			criteria = criteria
-				.contractTypes(this.random.nextBoolean() ? ContractType.PERMANENT : ContractType.FIXED_TERM);
-		}
-		if (this.random.nextInt(100) < 20) {
-			criteria = criteria.includingRemote();
-		}
-		return criteria;
+		return this.workload.criteria();
 	}
 
 	private void create(String address, AlertCriteria criteria) {
-		Instant start = Instant.now();
-		HttpResponse<String> created = this.api.send(Cluster.MATCHER, (base) -> Api.request(base + "/api/v1/alerts")
-			.header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString(JSON
-				.writeValueAsString(Map.of("email", address, "frequency", "INSTANT", "criteria", criteria.json())))));
-		if (created.statusCode() != 202) {
-			this.problems.add("creating an alert: " + created.statusCode() + " " + created.body());
-			return;
-		}
-		String alertId = JSON.readTree(created.body()).path("alertId").asString();
-		this.book.created(alertId, address, criteria, start);
-		this.pendingConfirmation.add(alertId);
+		this.workload.create(address, criteria);
 	}
 
 	private void confirm(String alertId, String token) {
-		AlertBook.Alert alert = this.book.all()
-			.stream()
-			.filter((candidate) -> candidate.alertId.equals(alertId))
-			.findFirst()
-			.orElseThrow();
-		Instant start = Instant.now();
-		HttpResponse<String> confirmed = this.api.send(Cluster.MATCHER,
-				(base) -> Api.request(base + "/alerts/confirm?token=" + token)
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(BodyPublishers.ofString("")));
-		if (confirmed.statusCode() / 100 != 2) {
-			this.problems.add("confirming " + alertId + ": " + confirmed.statusCode());
-			return;
-		}
-		alert.changed(start, AlertStatus.ACTIVE, alert.criteria);
+		this.workload.confirm(alertId, token);
+	}
+
+	private void push(Employer employer, List<Advert> adverts, boolean snapshot) {
+		this.workload.push(employer, adverts, snapshot);
+	}
+
+	private Employer pickEmployer() {
+		return this.workload.pickEmployer();
 	}
 
 	private void put(AlertBook.Alert alert, AlertCriteria criteria, boolean paused) {
@@ -592,43 +467,16 @@ final class ClusterRun {
 	}
 
 	private long missing(Inbox inbox, AppendTimes appendTimes) {
-		Expectation expected = expectation(appendTimes, new ArrayList<>());
-		Set<Pair> listed = new HashSet<>();
-		Set<String> welcomed = new HashSet<>();
-		for (Inbox.Mail mail : inbox.mails()) {
-			if (mail.kind() == Inbox.Kind.MATCHES) {
-				mail.vacancyIds().forEach((vacancy) -> listed.add(new Pair(mail.alertId(), vacancy)));
-			}
-			else if (mail.kind() == Inbox.Kind.WELCOME) {
-				welcomed.add(mail.alertId());
-			}
-		}
-		return expected.owed().keySet().stream().filter((pair) -> !listed.contains(pair)).count() + expected.welcomes()
-			.stream()
-			.map(ExpectedWelcome::alertId)
-			.filter((alertId) -> !welcomed.contains(alertId))
-			.count();
+		return Workload.missing(expectation(appendTimes, new ArrayList<>()), inbox.mails());
 	}
 
 	private Expectation expectation(AppendTimes appendTimes, List<String> problems) {
-		List<AlertHistory> histories = this.book.histories(appendTimes.profileRecords(), problems);
-		List<Revision> revisions = appendTimes.revisions(problems);
-		AppendTimeOracle oracle = new AppendTimeOracle(new MatchOracle(Centroids.shipped()),
-				this.cluster.clock::serviceDay, GRACE);
-		return oracle.expect(histories, revisions);
+		return this.workload.expectation(appendTimes, this.cluster.clock::serviceDay, GRACE, problems);
 	}
 
 	private DeliveryTally tally(Inbox inbox, AppendTimes appendTimes) {
 		Expectation expected = expectation(appendTimes, this.problems);
-		Set<String> ours = this.book.all().stream().map((alert) -> alert.alertId).collect(Collectors.toSet());
-		List<ReceivedEmail> received = new ArrayList<>();
-		for (Inbox.Mail mail : inbox.mails()) {
-			if ((mail.kind() == Inbox.Kind.MATCHES || mail.kind() == Inbox.Kind.WELCOME) && mail.alertId() != null
-					&& ours.contains(mail.alertId())) {
-				received.add(new ReceivedEmail(mail.alertId(), mail.messageId(), mail.kind() == Inbox.Kind.WELCOME,
-						mail.vacancyIds(), mail.total(), mail.seenAt(), mail.remindedIds()));
-			}
-		}
+		List<ReceivedEmail> received = this.workload.received(inbox.mails());
 		Map<Inbox.Kind, Long> kinds = inbox.mails()
 			.stream()
 			.collect(Collectors.groupingBy(Inbox.Mail::kind, java.util.TreeMap::new, Collectors.counting()));

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +30,9 @@ import uk.nhsjob.testsupport.MailContent;
 /**
  * Every email the SMTP server has received, read as the workload needs it: which alert it
  * is for (from the token in its links), what kind it is, the vacancies it lists (by their
- * apply links), its Message-ID, and when this test first saw it in the server's store. A
- * thread reads the store every quarter of a second.
+ * apply links), its Message-ID, who received it, and when it arrived. A thread reads the
+ * store every second: the in-JVM server's, or the local stack's folder
+ * ({@link MailFolder}).
  */
 final class Inbox implements AutoCloseable {
 
@@ -72,35 +74,70 @@ final class Inbox implements AutoCloseable {
 			Instant seenAt, Set<String> remindedIds) {
 	}
 
-	private final GreenMail smtp;
+	/**
+	 * A message as the server delivered it.
+	 *
+	 * @param recipient the envelope recipient whose mailbox it went to, or null when only
+	 * the message's {@code To} header says
+	 * @param arrivedAt when it arrived, or when it was first seen where the store does
+	 * not say
+	 */
+	record Delivery(MimeMessage message, @Nullable String recipient, Instant arrivedAt) {
+	}
+
+	private final Supplier<List<Delivery>> source;
 
 	private final List<Mail> mails = new CopyOnWriteArrayList<>();
 
-	private final Map<String, Integer> seen = new HashMap<>();
-
 	private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor();
 
+	/** Every email the in-JVM server has received. */
 	Inbox(GreenMail smtp) {
-		this.smtp = smtp;
-		this.reader.scheduleWithFixedDelay(this::readNew, 0, 1, TimeUnit.SECONDS);
+		this(fromServer(smtp));
 	}
 
 	/**
-	 * Reads what arrived since the last time. The server lists its messages mailbox by
-	 * mailbox, not in the order they arrived, so a message is known by its recipient and
-	 * Message-ID, and a second copy of one (RFC 1047's duplicate) by their count.
+	 * Every email a source gives, read every second.
+	 * @param source each call gives the deliveries it has not given before
 	 */
+	Inbox(Supplier<List<Delivery>> source) {
+		this.source = source;
+		this.reader.scheduleWithFixedDelay(this::readNew, 0, 1, TimeUnit.SECONDS);
+	}
+
 	private synchronized void readNew() {
-		Instant now = Instant.now();
-		Map<String, Integer> copies = new HashMap<>();
-		for (MimeMessage message : this.smtp.getReceivedMessages()) {
-			String key = key(message);
-			int copy = copies.merge(key, 1, Integer::sum);
-			if (copy > this.seen.getOrDefault(key, 0)) {
-				this.seen.put(key, copy);
-				this.mails.add(read(message, now));
+		try {
+			for (Delivery delivery : this.source.get()) {
+				this.mails.add(read(delivery));
 			}
 		}
+		catch (RuntimeException ex) {
+			// read again at the next turn: the reader thread must not end
+			System.err.println("Reading the mail: " + ex);
+		}
+	}
+
+	/**
+	 * The server lists its messages mailbox by mailbox, not in the order they arrived, so
+	 * a message is known by its recipient and Message-ID, and a second copy of one (RFC
+	 * 1047's duplicate) by their count; it is dated when first seen.
+	 */
+	private static Supplier<List<Delivery>> fromServer(GreenMail smtp) {
+		Map<String, Integer> seen = new HashMap<>();
+		return () -> {
+			Instant now = Instant.now();
+			Map<String, Integer> copies = new HashMap<>();
+			List<Delivery> fresh = new ArrayList<>();
+			for (MimeMessage message : smtp.getReceivedMessages()) {
+				String key = key(message);
+				int copy = copies.merge(key, 1, Integer::sum);
+				if (copy > seen.getOrDefault(key, 0)) {
+					seen.put(key, copy);
+					fresh.add(new Delivery(message, null, now));
+				}
+			}
+			return fresh;
+		};
 	}
 
 	private static String key(MimeMessage message) {
@@ -124,7 +161,9 @@ final class Inbox implements AutoCloseable {
 		return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
 	}
 
-	private static Mail read(MimeMessage message, Instant seenAt) {
+	private static Mail read(Delivery delivery) {
+		MimeMessage message = delivery.message();
+		Instant seenAt = delivery.arrivedAt();
 		try {
 			String subject = MailContent.subject(message);
 			String text = MailContent.plainText(message);
@@ -148,7 +187,8 @@ final class Inbox implements AutoCloseable {
 			Set<String> reminded = vacancyIds(text.substring(reminders));
 			Matcher total = WELCOME_TOTAL.matcher(subject);
 			int stated = total.find() ? Integer.parseInt(total.group(1)) : vacancies.size();
-			return new Mail(kind, recipient(message), (alertToken != null) ? alertIdOf(alertToken) : null,
+			String recipient = (delivery.recipient() != null) ? delivery.recipient() : recipient(message);
+			return new Mail(kind, recipient, (alertToken != null) ? alertIdOf(alertToken) : null,
 					String.valueOf(message.getMessageID()), subject, vacancies, stated, token, unsubscribeToken, seenAt,
 					reminded);
 		}

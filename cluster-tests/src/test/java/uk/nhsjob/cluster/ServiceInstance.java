@@ -14,7 +14,7 @@ import java.util.List;
  * its own that it keeps across a restart, as does its name (the matcher's transactions
  * are named after it).
  */
-final class ServiceInstance {
+final class ServiceInstance implements Endpoint {
 
 	private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
 			"-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
@@ -53,11 +53,13 @@ final class ServiceInstance {
 		return this.service;
 	}
 
-	String name() {
+	@Override
+	public String name() {
 		return this.name;
 	}
 
-	String url() {
+	@Override
+	public String url() {
 		return "http://localhost:" + this.port;
 	}
 

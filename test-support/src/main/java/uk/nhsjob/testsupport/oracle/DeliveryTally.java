@@ -219,6 +219,40 @@ public final class DeliveryTally {
 		return total.sameMessageId + total.welcomeSameMessageId;
 	}
 
+	/**
+	 * The numbers of one phase, or of the whole run.
+	 *
+	 * @param owed listings owed
+	 * @param lost listings owed and never received
+	 * @param sameMessageId listings received again under the same Message-ID
+	 * @param otherMessageId listings received again under another Message-ID
+	 * @param notOwed listings received and not owed
+	 * @param late listings first seen after the lateness bound
+	 * @param welcomesOwed welcome emails owed
+	 * @param welcomesLost welcome emails owed and never received
+	 * @param welcomesSameMessageId welcome emails received again under the same
+	 * Message-ID
+	 * @param welcomesOtherMessageId welcome emails received again under another
+	 * Message-ID
+	 * @param welcomesWrong welcome emails listing what they should not, or not owed
+	 */
+	public record Counts(int owed, int lost, int sameMessageId, int otherMessageId, int notOwed, int late,
+			int welcomesOwed, int welcomesLost, int welcomesSameMessageId, int welcomesOtherMessageId,
+			int welcomesWrong) {
+	}
+
+	/** Each phase's numbers, in the order of the phases. */
+	public Map<String, Counts> counts() {
+		Map<String, Counts> counts = new LinkedHashMap<>();
+		this.rows.forEach((phase, row) -> counts.put(phase, row.counts()));
+		return counts;
+	}
+
+	/** The whole run's numbers. */
+	public Counts totals() {
+		return total().counts();
+	}
+
 	/** What went wrong, one line each. */
 	public List<String> problems() {
 		return List.copyOf(this.problems);
@@ -293,6 +327,12 @@ public final class DeliveryTally {
 			this.welcomeSameMessageId += other.welcomeSameMessageId;
 			this.welcomeOtherMessageId += other.welcomeOtherMessageId;
 			this.welcomesWrong += other.welcomesWrong + other.welcomesUnexpected;
+		}
+
+		Counts counts() {
+			return new Counts(this.owed, this.lost, this.sameMessageId, this.otherMessageId, this.unexpected, this.late,
+					this.welcomesOwed, this.welcomesLost, this.welcomeSameMessageId, this.welcomeOtherMessageId,
+					this.welcomesWrong + this.welcomesUnexpected);
 		}
 
 		boolean isExact() {

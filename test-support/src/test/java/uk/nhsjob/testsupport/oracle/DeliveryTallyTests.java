@@ -58,6 +58,17 @@ class DeliveryTallyTests {
 	}
 
 	@Test
+	void eachPhaseCountsWhatWasLostDoubledAndNotOwedInItself() {
+		DeliveryTally tally = new DeliveryTally(PHASES, this.expected, List.of(welcome("w", Set.of("v0"), 1),
+				email("m2", Set.of("v2", "v7")), email("m2", Set.of("v2")), email("m3", Set.of("v2"))),
+				Duration.ofSeconds(60));
+
+		assertThat(tally.counts().get("round 1")).isEqualTo(new DeliveryTally.Counts(1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0));
+		assertThat(tally.counts().get("round 2")).isEqualTo(new DeliveryTally.Counts(1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0));
+		assertThat(tally.totals()).isEqualTo(new DeliveryTally.Counts(2, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0));
+	}
+
+	@Test
 	void aWelcomeSetListingWhatItDoesNotCountIsWrong() {
 		DeliveryTally tally = new DeliveryTally(PHASES, this.expected,
 				List.of(welcome("w", Set.of("v1"), 1), email("m1", Set.of("v1")), email("m2", Set.of("v2"))),
