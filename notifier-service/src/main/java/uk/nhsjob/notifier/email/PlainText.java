@@ -51,7 +51,8 @@ final class PlainText {
 			if (word.isEmpty()) {
 				continue;
 			}
-			if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+			boolean link = word.startsWith("https://") || word.startsWith("http://");
+			if (lineLength > 0 && lineLength + 1 + word.length() > width && !link) {
 				wrapped.append('\n');
 				lineLength = 0;
 			}

@@ -108,7 +108,7 @@ class DigestTests {
 		this.clock.advanceTo(run.plusSeconds(1));
 
 		MimeMessage digest = mailbox.awaitMessageTo(alert.address());
-		assertThat(MailContent.subject(digest)).isEqualTo("2 new medical secretary jobs within 10 miles of LS6");
+		assertThat(MailContent.subject(digest)).isEqualTo("2 new jobs: medical secretary within 10 miles of LS6");
 		String text = MailContent.plainText(digest);
 		assertThat(text).contains("Older Medical Secretary", "Newer Medical Secretary")
 			.doesNotContain("Closes Today", "Withdrawn Later");
@@ -151,7 +151,7 @@ class DigestTests {
 		this.clock.advanceTo(expectedRun.plusSeconds(1));
 
 		MimeMessage digest = mailbox.awaitMessageTo(alert.address());
-		assertThat(MailContent.subject(digest)).isEqualTo("1 new medical secretary job within 10 miles of LS6");
+		assertThat(MailContent.subject(digest)).isEqualTo("1 new job: medical secretary within 10 miles of LS6");
 		assertThat(MailContent.plainText(digest)).contains("Closes On The Day").doesNotContain("Closed The Day Before");
 		await().atMost(Ledger.WAIT).untilAsserted(() -> {
 			assertThat(this.ledger.stateOf(alert, closesThatDay.vacancyId())).isEqualTo(DeliveryState.SENT);
