@@ -161,7 +161,8 @@ public class AlertMailer {
 								+ ((only.total() == 1) ? "matches" : "match") + " it now."
 						: "No open vacancy matches it yet. We will email you when one does.");
 		return build(EmailKind.WELCOME, key, to.address(), subject,
-				vacancyEmail(subject, "Your job alert is on", "We will email you as new vacancies match it.", shown, 1),
+				vacancyEmail(subject, "Your job alert is on",
+						(section.total() > 0) ? "We will email you as new vacancies match it." : null, shown, 1),
 				to.unsubscribeUrl());
 	}
 

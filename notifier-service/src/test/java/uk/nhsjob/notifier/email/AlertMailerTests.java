@@ -114,6 +114,17 @@ class AlertMailerTests {
 	}
 
 	@Test
+	void aWelcomeWithNothingToListSaysSoOnce() {
+		this.sender.send(this.mailer.welcomeEmail("alert-1/welcome", this.addressee, List.of(), 0));
+
+		String text = MailContent.plainText(this.sender.sent.get(0));
+		assertThat(MailContent.subject(this.sender.sent.get(0)))
+			.isEqualTo("Your job alert is on: medical secretary jobs within 10 miles of LS6");
+		assertThat(text).contains("medical secretary jobs within 10 miles of LS6\nNo open vacancy matches it yet.")
+			.doesNotContain("We will email you as new vacancies match it.", "----------------------------------------");
+	}
+
+	@Test
 	void everyEmailIsLaidOutInTablesUnderTheServicesNameWithAButtonForItsAction() {
 		this.sender.send(this.mailer.welcomeEmail("alert-1/welcome", this.addressee, List.of(vacancy(1)), 1));
 		this.sender.send(this.mailer.matchesEmail("alert-1/email/1", this.addressee, List.of(vacancy(2))));
