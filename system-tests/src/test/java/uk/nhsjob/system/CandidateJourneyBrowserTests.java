@@ -176,10 +176,10 @@ class CandidateJourneyBrowserTests {
 	}
 
 	/**
-	 * The welcome, instant and digest emails as the notifier builds them, shown at a
-	 * phone's width and at a desktop reading pane's: nothing wider than the screen, and
-	 * each vacancy's button a link big enough to tap. The screenshots in the README are
-	 * these.
+	 * The welcome, instant, digest and confirmation emails as the notifier builds them,
+	 * shown at a phone's width and at a desktop reading pane's: nothing wider than the
+	 * screen, and the button (each vacancy's, or the confirm link) a link big enough to
+	 * tap. The screenshots in the README are these.
 	 */
 	@Test
 	void theVacancyEmailsReadWellOnAPhoneAndOnADesktop() throws MessagingException {
@@ -207,8 +207,14 @@ class CandidateJourneyBrowserTests {
 						List.of(new AlertSection(secretary, List.of(cardiology, oncology)),
 								new AlertSection(coder, List.of(coding))),
 						services.matcherUrl() + "/alerts/unsubscribe?token=u1&token=u2"));
+		emails.put("confirmation",
+				mailer.confirmationEmail("browser/confirmation", "sam@example.org",
+						"consultant secretary, GP practice secretary, departmental secretary, medical secretary or"
+								+ " healthcare executive assistant jobs within 10 miles of LS6",
+						"https://alerts.example.nhs.uk/alerts/confirm?token=c1", null));
 
 		for (Map.Entry<String, MimeMessage> email : emails.entrySet()) {
+			boolean confirmation = email.getKey().equals("confirmation");
 			// as the SMTP connection saves it before sending: its parts get their types
 			email.getValue().saveChanges();
 			browser.show(MailContent.html(email.getValue()));
@@ -218,8 +224,9 @@ class CandidateJourneyBrowserTests {
 					.isLessThanOrEqualTo(size[0]);
 				assertThat(browser.find(By.tagName("h1")).getText()).isNotBlank();
 				WebElement button = browser.find(By.cssSelector("td[bgcolor='#007f3b'] > a"));
-				assertThat(button.getText()).isEqualTo("See the job and apply");
-				assertThat(button.getAttribute("href")).startsWith("https://jobs.example.nhs.uk/");
+				assertThat(button.getText()).isEqualTo(confirmation ? "Confirm this alert" : "See the job and apply");
+				assertThat(button.getAttribute("href")).startsWith(
+						confirmation ? "https://alerts.example.nhs.uk/alerts/confirm" : "https://jobs.example.nhs.uk/");
 				assertThat(button.getRect().getHeight()).as("the button's height to tap").isGreaterThanOrEqualTo(44);
 				assertThat(button.getRect().getX() + button.getRect().getWidth()).isLessThanOrEqualTo(size[0]);
 				browser.screenshotOfViewport("email-" + email.getKey() + "-" + size[0]);
