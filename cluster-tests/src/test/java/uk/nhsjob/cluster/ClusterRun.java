@@ -626,7 +626,7 @@ final class ClusterRun {
 			if ((mail.kind() == Inbox.Kind.MATCHES || mail.kind() == Inbox.Kind.WELCOME) && mail.alertId() != null
 					&& ours.contains(mail.alertId())) {
 				received.add(new ReceivedEmail(mail.alertId(), mail.messageId(), mail.kind() == Inbox.Kind.WELCOME,
-						mail.vacancyIds(), mail.total(), mail.seenAt()));
+						mail.vacancyIds(), mail.total(), mail.seenAt(), mail.remindedIds()));
 			}
 		}
 		Map<Inbox.Kind, Long> kinds = inbox.mails()

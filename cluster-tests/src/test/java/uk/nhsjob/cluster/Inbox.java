@@ -45,6 +45,11 @@ final class Inbox implements AutoCloseable {
 
 	private static final Pattern APPLY_LINK = Pattern.compile("https://jobs\\.example\\.org/([a-z0-9-]+)/([A-Z0-9]+)");
 
+	/**
+	 * The heading of a digest's closing-soon section (docs/emails.md, "Closing soon").
+	 */
+	private static final Pattern CLOSING_SOON = Pattern.compile("(?m)^Closing soon\\R\\RJobs we sent you before");
+
 	private static final Pattern WELCOME_TOTAL = Pattern.compile("^Your job alert is on: (\\d+) ");
 
 	enum Kind {
@@ -59,10 +64,12 @@ final class Inbox implements AutoCloseable {
 	 * @param alertId the alert its links are for; null for an email about an address
 	 * @param token its confirm token (a confirmation) or manage token (others)
 	 * @param unsubscribeToken the token of its {@code List-Unsubscribe} link
+	 * @param remindedIds the vacancies of a digest's closing-soon section: reminders of
+	 * vacancies sent before, not among {@code vacancyIds}
 	 */
 	record Mail(Kind kind, String address, @Nullable String alertId, String messageId, String subject,
 			Set<String> vacancyIds, int total, @Nullable String token, @Nullable String unsubscribeToken,
-			Instant seenAt) {
+			Instant seenAt, Set<String> remindedIds) {
 	}
 
 	private final GreenMail smtp;
@@ -135,21 +142,30 @@ final class Inbox implements AutoCloseable {
 						: (unsubscribeToken != null) ? Kind.MATCHES : Kind.OTHER;
 			}
 			String alertToken = (kind == Kind.CONFIRMATION) ? token : unsubscribeToken;
-			Set<String> vacancies = new LinkedHashSet<>();
-			Matcher links = APPLY_LINK.matcher(text);
-			while (links.find()) {
-				vacancies.add(links.group(1) + ":" + links.group(2));
-			}
+			Matcher closingSoon = CLOSING_SOON.matcher(text);
+			int reminders = closingSoon.find() ? closingSoon.start() : text.length();
+			Set<String> vacancies = vacancyIds(text.substring(0, reminders));
+			Set<String> reminded = vacancyIds(text.substring(reminders));
 			Matcher total = WELCOME_TOTAL.matcher(subject);
 			int stated = total.find() ? Integer.parseInt(total.group(1)) : vacancies.size();
 			return new Mail(kind, recipient(message), (alertToken != null) ? alertIdOf(alertToken) : null,
-					String.valueOf(message.getMessageID()), subject, vacancies, stated, token, unsubscribeToken,
-					seenAt);
+					String.valueOf(message.getMessageID()), subject, vacancies, stated, token, unsubscribeToken, seenAt,
+					reminded);
 		}
 		catch (MessagingException | RuntimeException ex) {
 			// unreadable: what it should have listed shows as missing in the tally
-			return new Mail(Kind.OTHER, "", null, "", String.valueOf(ex), Set.of(), 0, null, null, seenAt);
+			return new Mail(Kind.OTHER, "", null, "", String.valueOf(ex), Set.of(), 0, null, null, seenAt, Set.of());
 		}
+	}
+
+	/** The vacancies of the apply links in the text. */
+	private static Set<String> vacancyIds(String text) {
+		Set<String> vacancies = new LinkedHashSet<>();
+		Matcher links = APPLY_LINK.matcher(text);
+		while (links.find()) {
+			vacancies.add(links.group(1) + ":" + links.group(2));
+		}
+		return vacancies;
 	}
 
 	/**

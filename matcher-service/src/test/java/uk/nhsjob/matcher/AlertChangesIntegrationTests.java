@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhsjob.matcher.Candidates.isVacancyMatched;
@@ -55,6 +56,51 @@ class AlertChangesIntegrationTests {
 			.isEqualTo("clinical coder jobs within 5 miles of LS6 2AB");
 		assertThat(edited.path("frequency").asString()).isEqualTo("WEEKLY");
 		assertThat(edited.path("confirmationRequest").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void closingSoonIsOnUntilAnEditTurnsItOffAndAnEditWithoutItKeepsIt() {
+		String alertId = this.world.candidates().createAlert(uniqueEmail(), "{}");
+		String manage = this.world.manageToken(alertId);
+		assertThat(this.world.profiles().await(alertId, (profile) -> true).path("closingSoon").asBoolean()).isTrue();
+		getAlert(alertId, manage).jsonPath("$.closingSoon").isEqualTo(true);
+
+		putAlert(alertId, manage, """
+				{"criteria": {}, "frequency": "DAILY", "paused": false, "closingSoon": false}""")
+			.jsonPath("$.closingSoon")
+			.isEqualTo(false);
+		JsonNode off = this.world.profiles().await(alertId, (profile) -> profile.path("revision").asLong() == 2);
+		assertThat(off.path("closingSoon").asBoolean(true)).isFalse();
+
+		putAlert(alertId, manage, """
+				{"criteria": {}, "frequency": "WEEKLY", "paused": false}""").jsonPath("$.closingSoon").isEqualTo(false);
+		JsonNode kept = this.world.profiles().await(alertId, (profile) -> profile.path("revision").asLong() == 3);
+		assertThat(kept.path("closingSoon").asBoolean(true)).isFalse();
+		getAlert(alertId, manage).jsonPath("$.closingSoon").isEqualTo(false);
+	}
+
+	private RestTestClient.BodyContentSpec getAlert(String alertId, String manage) {
+		return this.world.http()
+			.get()
+			.uri("/api/v1/alerts/{id}", alertId)
+			.header("Authorization", "Bearer " + manage)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+	}
+
+	private RestTestClient.BodyContentSpec putAlert(String alertId, String manage, String body) {
+		return this.world.http()
+			.put()
+			.uri("/api/v1/alerts/{id}", alertId)
+			.header("Authorization", "Bearer " + manage)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
 	}
 
 	@Test

@@ -77,7 +77,8 @@ public final class FailurePolicyProbe {
 	public static Outcome outcomeOf(Exception thrown, String topic) {
 		MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(),
 				new StringSerializer());
-		ListenerFaultReporting reporting = new ListenerFaultReporting(new BackgroundReaders(new SimpleMeterRegistry()));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ListenerFaultReporting reporting = new ListenerFaultReporting(new BackgroundReaders(meters), meters);
 		try {
 			DefaultErrorHandler policy = KafkaFailurePolicy.errorHandler(settings(), producerFactory(producer),
 					reporting);

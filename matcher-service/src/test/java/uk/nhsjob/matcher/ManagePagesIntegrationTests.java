@@ -52,6 +52,29 @@ class ManagePagesIntegrationTests {
 	}
 
 	@Test
+	void turnsClosingSoonRemindersOffAndOnWithTheCheckbox() {
+		String alertId = this.world.candidates().createAlert(uniqueEmail(), "{}");
+		String manage = this.world.manageToken(alertId);
+		assertThat(this.world.page("/alerts/manage?token={token}", manage))
+			.containsPattern("id=\"closingSoon\"[^>]*checked")
+			.contains("<label for=\"closingSoon\">Remind me of jobs closing soon</label>");
+
+		postForm("/alerts/manage", manage, "frequency=DAILY").expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("Your alert is saved.")
+				.doesNotContainPattern("id=\"closingSoon\"[^>]*checked"));
+		JsonNode off = this.world.profiles().await(alertId, (profile) -> profile.path("revision").asLong() == 2);
+		assertThat(off.path("closingSoon").asBoolean(true)).isFalse();
+
+		postForm("/alerts/manage", manage, "frequency=DAILY&closingSoon=true").expectStatus().isOk();
+		JsonNode on = this.world.profiles().await(alertId, (profile) -> profile.path("revision").asLong() == 3);
+		assertThat(on.path("closingSoon").asBoolean(false)).isTrue();
+		assertThat(this.world.page("/alerts/manage?token={token}", manage))
+			.containsPattern("id=\"closingSoon\"[^>]*checked");
+	}
+
+	@Test
 	void showsWhatIsWrongWithTheFormAndSavesNothing() {
 		String alertId = this.world.candidates().createAlert(uniqueEmail(), "{}");
 		String manage = this.world.manageToken(alertId);

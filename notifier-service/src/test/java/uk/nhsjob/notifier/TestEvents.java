@@ -75,11 +75,23 @@ public final class TestEvents {
 			return profile(revision, status, frequency, 1, CRITERIA);
 		}
 
+		/** With the alert's closing-soon setting as given. */
+		public AlertProfileChanged profile(long revision, AlertStatus status, Frequency frequency,
+				boolean closingSoon) {
+			return profile(revision, status, frequency, 1, CRITERIA, closingSoon);
+		}
+
 		private AlertProfileChanged profile(long revision, AlertStatus status, Frequency frequency,
 				int confirmationRequest, String criteriaDescription) {
+			return profile(revision, status, frequency, confirmationRequest, criteriaDescription, true);
+		}
+
+		private AlertProfileChanged profile(long revision, AlertStatus status, Frequency frequency,
+				int confirmationRequest, String criteriaDescription, boolean closingSoon) {
 			return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, now(), this.alertId,
 					revision, this.address, status, frequency, criteriaDescription, confirmationRequest,
-					confirmUrl(confirmationRequest), link("manage"), link("unsubscribe"), null, true, null, notMeUrl());
+					confirmUrl(confirmationRequest), link("manage"), link("unsubscribe"), null, closingSoon, null,
+					notMeUrl());
 		}
 
 		/** Each confirmation request carries a new token. */

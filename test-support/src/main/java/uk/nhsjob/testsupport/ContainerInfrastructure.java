@@ -105,6 +105,17 @@ final class ContainerInfrastructure implements TestInfrastructure {
 		this.kafka.getDockerClient().unpauseContainerCmd(this.kafka.getContainerId()).exec();
 	}
 
+	/** Pauses MongoDB's container, as {@link #stopKafka()} the broker's. */
+	@Override
+	public void stopMongo() {
+		this.mongo.getDockerClient().pauseContainerCmd(this.mongo.getContainerId()).exec();
+	}
+
+	@Override
+	public void startMongo() {
+		this.mongo.getDockerClient().unpauseContainerCmd(this.mongo.getContainerId()).exec();
+	}
+
 	@Override
 	public Mailbox mailbox() {
 		return this::fetchMessages;

@@ -24,17 +24,23 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
 
 	private final EmbeddedKafkaKraftBroker kafka;
 
-	private final MongoServer mongo;
+	private final KeptBackend mongoData;
+
+	private final InetSocketAddress mongoAddress;
+
+	private MongoServer mongo;
 
 	private final String mongoUri;
 
 	private final GreenMail greenMail;
 
-	private EmbeddedInfrastructure(EmbeddedKafkaKraftBroker kafka, MongoServer mongo, String mongoUri,
-			GreenMail greenMail) {
+	private EmbeddedInfrastructure(EmbeddedKafkaKraftBroker kafka, KeptBackend mongoData, MongoServer mongo,
+			InetSocketAddress mongoAddress, GreenMail greenMail) {
 		this.kafka = kafka;
+		this.mongoData = mongoData;
 		this.mongo = mongo;
-		this.mongoUri = mongoUri;
+		this.mongoAddress = mongoAddress;
+		this.mongoUri = "mongodb://127.0.0.1:" + mongoAddress.getPort();
 		this.greenMail = greenMail;
 	}
 
@@ -44,9 +50,9 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
 				"1", "offsets.topic.replication.factor", "1", "auto.create.topics.enable", "false"));
 		kafka.afterPropertiesSet();
 
-		MongoServer mongo = new MongoServer(new MemoryBackend());
+		KeptBackend mongoData = new KeptBackend();
+		MongoServer mongo = new MongoServer(mongoData);
 		InetSocketAddress mongoAddress = mongo.bind();
-		String mongoUri = "mongodb://127.0.0.1:" + mongoAddress.getPort();
 
 		GreenMail greenMail = new GreenMail(
 				new ServerSetup[] { new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
@@ -54,7 +60,8 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		greenMail.start();
 
-		EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(kafka, mongo, mongoUri, greenMail);
+		EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(kafka, mongoData, mongo, mongoAddress,
+				greenMail);
 		Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "embedded-infrastructure-stop"));
 		return infrastructure;
 	}
@@ -85,10 +92,42 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
 		}
 	}
 
-	private void stop() {
+	/** Closes the server and every connection to it; the data stays. */
+	@Override
+	public synchronized void stopMongo() {
+		this.mongo.shutdownNow();
+	}
+
+	@Override
+	public synchronized void startMongo() {
+		this.mongo = new MongoServer(this.mongoData);
+		this.mongo.bind(this.mongoAddress);
+	}
+
+	private synchronized void stop() {
 		this.greenMail.stop();
 		this.mongo.shutdownNow();
+		this.mongoData.closeForGood();
 		this.kafka.destroy();
+	}
+
+	/** The data of the MongoDB-wire server, which outlives a stop of the server. */
+	private static final class KeptBackend extends MemoryBackend {
+
+		private volatile boolean closing;
+
+		@Override
+		public void close() {
+			if (this.closing) {
+				super.close();
+			}
+		}
+
+		void closeForGood() {
+			this.closing = true;
+			close();
+		}
+
 	}
 
 	@Override

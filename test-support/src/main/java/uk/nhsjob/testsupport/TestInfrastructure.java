@@ -38,6 +38,17 @@ public interface TestInfrastructure {
 	/** Starts the broker {@link #stopKafka()} stopped, and waits until it is ready. */
 	void startKafka();
 
+	/**
+	 * Stops the MongoDB-wire server, as an outage would: clients lose it until
+	 * {@link #startMongo()} starts it again on the same address, with the same data.
+	 * Shared like the broker: a test that stops it starts it again (in a
+	 * {@code finally}).
+	 */
+	void stopMongo();
+
+	/** Starts the server {@link #stopMongo()} stopped. */
+	void startMongo();
+
 	/** The settings that point a Spring Boot service at this infrastructure. */
 	default Map<String, String> springProperties() {
 		return Map.of("spring.kafka.bootstrap-servers", kafkaBootstrapServers(), "spring.mongodb.uri", mongoUri(),

@@ -23,6 +23,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import uk.nhsjob.ingest.IngestSettings;
 import uk.nhsjob.platform.background.BackgroundReader;
 import uk.nhsjob.platform.background.BackgroundReaders;
+import uk.nhsjob.platform.background.Dependency;
 
 /**
  * Sends again every revision still pending publication: at startup, all of them (the
@@ -106,16 +107,26 @@ class OutboxRelay implements SchedulingConfigurer {
 				this.reader.caughtUp();
 			}
 			else {
-				this.reader.behind(round.left() + " revisions pending publication are not acknowledged yet");
+				this.reader.behind(round.left() + " revisions pending publication are not acknowledged yet",
+						Dependency.KAFKA);
 			}
 			this.failures = this.backOff.start();
 			this.nextDelay = this.settings.retryInterval();
 		}
 		catch (RuntimeException ex) {
+			// the first failure of a run here, then the reader's fault line once a
+			// minute (docs/operations.md, "Logs")
+			boolean first = this.reader.state() != BackgroundReader.State.FAILING;
 			this.reader.failed(ex);
 			this.nextDelay = Duration.ofMillis(this.failures.nextBackOff());
-			log.warn("Could not republish pending vacancies; will try again in {}: {}", this.nextDelay,
-					ex.getMessage());
+			if (first) {
+				log.warn("Could not republish pending vacancies; will try again in {}: {}", this.nextDelay,
+						ex.getMessage());
+			}
+			else {
+				log.debug("Could not republish pending vacancies; will try again in {}: {}", this.nextDelay,
+						ex.getMessage());
+			}
 		}
 	}
 

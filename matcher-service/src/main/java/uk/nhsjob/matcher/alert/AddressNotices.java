@@ -26,6 +26,7 @@ import uk.nhsjob.common.notice.AddressNotice;
 import uk.nhsjob.common.notice.NoticeKind;
 import uk.nhsjob.platform.background.BackgroundReader;
 import uk.nhsjob.platform.background.BackgroundReaders;
+import uk.nhsjob.platform.background.Dependency;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -107,7 +108,7 @@ class AddressNotices {
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
 			log.warn("Notice {} not published yet: {}", notice.id(), ex.getClass().getSimpleName());
-			this.relay.behind("the notices outbox cannot reach the broker");
+			this.relay.behind("the notices outbox cannot reach the broker", Dependency.KAFKA);
 			return false;
 		}
 		catch (InterruptedException ex) {

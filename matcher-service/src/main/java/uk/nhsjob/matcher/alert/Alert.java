@@ -72,11 +72,18 @@ public class Alert {
 	 */
 	private @Nullable Instant stoppedAt;
 
+	/**
+	 * Whether its digests remind of earlier-sent vacancies closing soon (docs/alerts.md,
+	 * "Closing soon"). Stored only once turned off or on again: null, as in an alert
+	 * saved before the setting existed, means on.
+	 */
+	private @Nullable Boolean closingSoon;
+
 	@PersistenceCreator
 	Alert(String id, String email, Criteria criteria, Frequency frequency, AlertStatus status, @Nullable Long version,
 			int tokenVersion, int confirmationRequest, Instant createdAt, Instant confirmationRequestedAt,
 			@Nullable Instant confirmedAt, boolean pendingPublication, boolean welcomeSetPending, boolean erasing,
-			int activation, @Nullable Instant stoppedAt) {
+			int activation, @Nullable Instant stoppedAt, @Nullable Boolean closingSoon) {
 		this.id = id;
 		this.email = email;
 		this.criteria = criteria;
@@ -93,6 +100,16 @@ public class Alert {
 		this.erasing = erasing;
 		this.activation = activation;
 		this.stoppedAt = stoppedAt;
+		this.closingSoon = closingSoon;
+	}
+
+	Alert(String id, String email, Criteria criteria, Frequency frequency, AlertStatus status, @Nullable Long version,
+			int tokenVersion, int confirmationRequest, Instant createdAt, Instant confirmationRequestedAt,
+			@Nullable Instant confirmedAt, boolean pendingPublication, boolean welcomeSetPending, boolean erasing,
+			int activation, @Nullable Instant stoppedAt) {
+		this(id, email, criteria, frequency, status, version, tokenVersion, confirmationRequest, createdAt,
+				confirmationRequestedAt, confirmedAt, pendingPublication, welcomeSetPending, erasing, activation,
+				stoppedAt, null);
 	}
 
 	Alert(String id, String email, Criteria criteria, Frequency frequency, AlertStatus status, @Nullable Long version,
@@ -123,7 +140,7 @@ public class Alert {
 	static Alert pending(String id, String email, Criteria criteria, Frequency frequency, Instant now,
 			boolean emailAllowed) {
 		return new Alert(id, email, criteria, frequency, AlertStatus.PENDING_CONFIRMATION, null, 1,
-				emailAllowed ? 1 : 0, now, now, null, true, false, false, 0, null);
+				emailAllowed ? 1 : 0, now, now, null, true, false, false, 0, null, null);
 	}
 
 	boolean asksFor(Criteria criteria, Frequency frequency) {
@@ -155,12 +172,25 @@ public class Alert {
 	}
 
 	/**
-	 * Replaces what the alert looks for and how often, and pauses or resumes it. Nothing
-	 * is matched retroactively: matching happens as vacancies arrive.
+	 * Replaces what the alert looks for and how often, and pauses or resumes it, keeping
+	 * its closing-soon setting.
 	 * @return whether anything changed
 	 * @throws AlertNotChangeable when the alert has ended, or to pause a pending one
 	 */
 	boolean edit(Criteria criteria, Frequency frequency, boolean paused) {
+		return edit(criteria, frequency, paused, closingSoon());
+	}
+
+	/**
+	 * Replaces what the alert looks for, how often, and whether its digests remind of
+	 * vacancies closing soon, and pauses or resumes it. Nothing is matched retroactively:
+	 * matching happens as vacancies arrive. The closing-soon setting is the notifier's
+	 * alone: changing it only publishes the alert's new state, as a change of frequency
+	 * does.
+	 * @return whether anything changed
+	 * @throws AlertNotChangeable when the alert has ended, or to pause a pending one
+	 */
+	boolean edit(Criteria criteria, Frequency frequency, boolean paused, boolean closingSoon) {
 		if (!isLive()) {
 			throw new AlertNotChangeable("the alert has ended; create a new one");
 		}
@@ -173,7 +203,8 @@ public class Alert {
 		else {
 			next = paused ? AlertStatus.PAUSED : AlertStatus.ACTIVE;
 		}
-		if (next == this.status && this.criteria.equals(criteria) && this.frequency == frequency) {
+		if (next == this.status && this.criteria.equals(criteria) && this.frequency == frequency
+				&& closingSoon() == closingSoon) {
 			return false;
 		}
 		if (next == AlertStatus.ACTIVE && (this.status != AlertStatus.ACTIVE || !this.criteria.equals(criteria))) {
@@ -182,6 +213,9 @@ public class Alert {
 		this.criteria = criteria;
 		this.frequency = frequency;
 		this.status = next;
+		if (closingSoon() != closingSoon) {
+			this.closingSoon = closingSoon;
+		}
 		this.pendingPublication = true;
 		return true;
 	}
@@ -325,6 +359,11 @@ public class Alert {
 
 	public @Nullable Instant stoppedAt() {
 		return this.stoppedAt;
+	}
+
+	/** Whether its digests remind of vacancies closing soon; on unless turned off. */
+	public boolean closingSoon() {
+		return !Boolean.FALSE.equals(this.closingSoon);
 	}
 
 }

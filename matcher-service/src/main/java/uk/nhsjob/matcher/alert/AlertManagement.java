@@ -206,9 +206,20 @@ public class AlertManagement {
 		return resolve(token, LinkPurpose.MANAGE);
 	}
 
-	/** Replaces an alert's criteria and frequency, and pauses or resumes it. */
+	/**
+	 * Replaces an alert's criteria and frequency, and pauses or resumes it, keeping its
+	 * closing-soon setting.
+	 */
 	public Alert edit(Alert alert, Criteria criteria, Frequency frequency, boolean paused) {
-		return alert.edit(criteria.normalised(), frequency, paused) ? saveAndPublish(alert) : alert;
+		return edit(alert, criteria, frequency, paused, alert.closingSoon());
+	}
+
+	/**
+	 * Replaces an alert's criteria, frequency and closing-soon setting, and pauses or
+	 * resumes it.
+	 */
+	public Alert edit(Alert alert, Criteria criteria, Frequency frequency, boolean paused, boolean closingSoon) {
+		return alert.edit(criteria.normalised(), frequency, paused, closingSoon) ? saveAndPublish(alert) : alert;
 	}
 
 	/** The alert an unsubscribe link is for. */

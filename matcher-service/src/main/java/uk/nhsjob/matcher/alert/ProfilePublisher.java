@@ -226,8 +226,8 @@ class ProfilePublisher {
 		return new AlertProfileChanged(UUID.randomUUID(), AlertProfileChanged.SCHEMA_VERSION, this.clock.instant(),
 				alert.id(), alert.revision(), alert.email(), alert.status(), alert.frequency(),
 				CriteriaDescription.of(alert.criteria()), alert.confirmationRequest(), this.links.confirmUrl(alert),
-				this.links.manageUrl(alert), this.links.unsubscribeUrl(alert), contractOf(alert.criteria()), true,
-				matchingSince, this.links.notMeUrl(alert));
+				this.links.manageUrl(alert), this.links.unsubscribeUrl(alert), contractOf(alert.criteria()),
+				alert.closingSoon(), matchingSince, this.links.notMeUrl(alert));
 	}
 
 	private static ProfileCriteria contractOf(Criteria criteria) {

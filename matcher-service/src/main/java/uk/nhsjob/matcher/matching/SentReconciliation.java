@@ -190,9 +190,17 @@ class SentReconciliation implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				if (this.running) {
+					// the first failure of a run here; the reader's fault line once a
+					// minute after (docs/operations.md, "Logs")
+					boolean first = this.reader.state() != BackgroundReader.State.FAILING;
 					this.reader.failed(ex);
 					long delay = delays.nextBackOff();
-					log.warn("Reconciling sent matches failed, trying again in {} ms: {}", delay, ex.toString());
+					if (first) {
+						log.warn("Reconciling sent matches failed, trying again in {} ms: {}", delay, ex.toString());
+					}
+					else {
+						log.debug("Reconciling sent matches failed, trying again in {} ms: {}", delay, ex.toString());
+					}
 					pause(delay);
 				}
 			}

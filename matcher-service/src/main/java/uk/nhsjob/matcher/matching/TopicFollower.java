@@ -96,6 +96,11 @@ abstract class TopicFollower implements SmartLifecycle {
 		return this.watermark;
 	}
 
+	/** How it reports to the {@code background} group. */
+	BackgroundReader reader() {
+		return this.health;
+	}
+
 	/** Whether it has once read as far as the topic reached when it began. */
 	boolean hasCaughtUpOnce() {
 		return this.caughtUpOnce;
@@ -152,8 +157,16 @@ abstract class TopicFollower implements SmartLifecycle {
 				this.health.failed(ex);
 			}
 			catch (RuntimeException ex) {
+				// the first failure of a run here; the reader's fault line once a minute
+				// after (docs/operations.md, "Logs")
+				boolean first = this.health.state() != BackgroundReader.State.FAILING;
 				this.health.failed(ex);
-				log.warn("Reading {} failed; trying again: {}", this.topic, ex.toString());
+				if (first) {
+					log.warn("Reading {} failed; trying again: {}", this.topic, ex.toString());
+				}
+				else {
+					log.debug("Reading {} failed; trying again: {}", this.topic, ex.toString());
+				}
 			}
 			if (!this.running || !pause(this.retries.nextBackOff())) {
 				return;

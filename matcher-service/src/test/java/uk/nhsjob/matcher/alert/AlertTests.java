@@ -39,6 +39,21 @@ class AlertTests {
 	}
 
 	@Test
+	void closingSoonIsOnUntilTurnedOffAndItsChangeIsPublishedWithoutMatchingAnew() {
+		Alert alert = saved(AlertStatus.ACTIVE);
+		int activation = alert.activation();
+		assertThat(alert.closingSoon()).isTrue();
+
+		assertThat(alert.edit(alert.criteria(), alert.frequency(), false, false)).isTrue();
+
+		assertThat(alert.closingSoon()).isFalse();
+		assertThat(alert.pendingPublication()).isTrue();
+		assertThat(alert.activation()).isEqualTo(activation);
+		alert.edit(CODERS, Frequency.DAILY, false);
+		assertThat(alert.closingSoon()).as("kept by an edit that does not name it").isFalse();
+	}
+
+	@Test
 	void pausesAndResumesAnActiveAlert() {
 		Alert alert = saved(AlertStatus.ACTIVE);
 		alert.edit(alert.criteria(), alert.frequency(), true);

@@ -45,6 +45,9 @@ import uk.nhsjob.common.match.MatchedVacancy;
  * @param matchedAt when the matcher made a PARKED entry's match, to tell a profile newer
  * than it (whose state decides the entry) from one older (the alert's activation still on
  * its way); null for an entry recorded when its alert was known
+ * @param remindedIn the key of the digest that reminded the alert of this SENT vacancy as
+ * closing soon, set once by a conditional write when that digest is built
+ * ({@link ClosingSoon}); null while it has not been reminded
  */
 @Document("deliveries")
 @CompoundIndex(name = "due", def = "{'state': 1, 'dueAt': 1}")
@@ -54,7 +57,8 @@ record Delivery(@Id String id, @Indexed @Nullable String alertId, String item, @
 		@Nullable String claim, DeliveryState state, @Nullable MatchedVacancy vacancy, @Nullable Integer welcomeTotal,
 		@Nullable Instant dueAt, int attempts, @Nullable Instant nextAttemptAt, @Nullable String reason,
 		Instant recordedAt, Instant updatedAt, @Nullable OneOffEmail oneOff,
-		@Indexed(expireAfter = "0s") @Nullable Instant expiresAt, @Nullable Instant matchedAt) {
+		@Indexed(expireAfter = "0s") @Nullable Instant expiresAt, @Nullable Instant matchedAt,
+		@Nullable String remindedIn) {
 
 	/**
 	 * The key of the email that carries this entry, once it has one: within its alert's,

@@ -3,11 +3,13 @@ package uk.nhsjob.notifier.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -353,6 +355,41 @@ class DeliveryLedger {
 		return new Update().set("state", DeliveryState.SENDING)
 			.set("claim", round)
 			.set("updatedAt", this.clock.instant());
+	}
+
+	/**
+	 * The SENT vacancy entries of these alerts whose closing date is from {@code from} to
+	 * {@code to}, reminded already or not: what their digests may remind of
+	 * ({@link ClosingSoon}), in one query.
+	 */
+	List<Delivery> sentClosingBetween(Collection<String> alertIds, LocalDate from, LocalDate to) {
+		if (alertIds.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(query(where("alertId").in(alertIds)
+			.and("state")
+			.is(DeliveryState.SENT)
+			.and("vacancy.closingDate")
+			.gte(from)
+			.lte(to)), Delivery.class);
+	}
+
+	/**
+	 * Marks the entries as reminded in the email {@code emailKey}, each only if no email
+	 * reminded of it yet (a conditional write, so two senders cannot both take one), and
+	 * returns those of them that are this email's: taken now, or by an earlier attempt at
+	 * the same email (a resend after a crash or a refusal).
+	 */
+	Set<String> remind(String emailKey, Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		this.mongo.updateMulti(query(where(ID).in(ids).and("state").is(DeliveryState.SENT).and("remindedIn").is(null)),
+				new Update().set("remindedIn", emailKey), Delivery.class);
+		return this.mongo.find(query(where(ID).in(ids).and("remindedIn").is(emailKey)), Delivery.class)
+			.stream()
+			.map(Delivery::id)
+			.collect(Collectors.toSet());
 	}
 
 	void mark(Collection<String> ids, DeliveryState state) {

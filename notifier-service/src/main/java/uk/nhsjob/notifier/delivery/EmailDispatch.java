@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.notifier.email.AlertMailer;
 import uk.nhsjob.notifier.email.EmailKind;
 import uk.nhsjob.notifier.recipient.Recipient;
@@ -37,9 +38,12 @@ class EmailDispatch {
 
 	private final DeliveryFaults faults;
 
+	private final ClosingSoon closingSoon;
+
 	EmailDispatch(DeliveryLedger ledger, AlertMailer mailer, Refusals refusals, OneOffEmails oneOffs,
-			ObjectProvider<DeliveryFaults> faults) {
+			ObjectProvider<DeliveryFaults> faults, ClosingSoon closingSoon) {
 		this.ledger = ledger;
+		this.closingSoon = closingSoon;
 		this.mailer = mailer;
 		this.refusals = refusals;
 		this.oneOffs = oneOffs;
@@ -86,9 +90,13 @@ class EmailDispatch {
 			return null;
 		}
 		Integer welcomeTotal = contents.welcomeTotal();
+		// reminders only ride along with new vacancies, and are taken only for an email
+		// that goes (docs/emails.md, "Closing soon")
+		List<MatchedVacancy> reminders = ClosingSoon.reminds(email, recipient)
+				? this.closingSoon.remind(email, facts, contents.vacancies()) : List.of();
 		MimeMessage message = (welcomeTotal != null)
 				? this.mailer.welcomeEmail(email.key(), recipient.addressee(), contents.vacancies(), welcomeTotal)
-				: this.mailer.matchesEmail(email.key(), recipient.addressee(), contents.vacancies());
+				: this.mailer.matchesEmail(email.key(), recipient.addressee(), contents.vacancies(), reminders);
 		return new OutgoingEmail(message, recipient.address(), contents.listed(),
 				contents.isWelcome() ? EmailKind.WELCOME : EmailKind.MATCHES);
 	}

@@ -72,10 +72,18 @@ class EmailSender {
 			this.reader.caughtUp();
 		}
 		catch (RuntimeException ex) {
-			// MongoDB away, say: the next poll tries again, for as long as it lasts.
-			// Only the kind of failure: a driver's message may quote a document.
+			// MongoDB away, say: the next poll tries again, for as long as it lasts. The
+			// first failure of a run here, then the reader's fault line once a minute
+			// (docs/operations.md, "Logs"). Only the kind of failure: a driver's message
+			// may quote a document.
+			boolean first = this.reader.state() != BackgroundReader.State.FAILING;
 			this.reader.failed(ex);
-			log.warn("Sending round failed, tried again in the next one: {}", ex.getClass().getName());
+			if (first) {
+				log.warn("Sending round failed, tried again in the next one: {}", ex.getClass().getName());
+			}
+			else {
+				log.debug("Sending round failed again: {}", ex.getClass().getName());
+			}
 		}
 	}
 

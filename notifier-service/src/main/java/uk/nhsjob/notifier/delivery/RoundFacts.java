@@ -1,6 +1,7 @@
 package uk.nhsjob.notifier.delivery;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,9 +19,11 @@ import uk.nhsjob.notifier.recipient.Recipient;
  * confirmation requests and notices go to, with why; a concurrent map the lanes add to
  * when the server refuses an address for good
  * @param today the London date the round runs on, for closing dates
+ * @param closingSoon what the round's digests may remind of, by alert
+ * ({@link ClosingSoon#candidates}); their vacancies are among those checked for closure
  */
 record RoundFacts(Map<String, Recipient> recipients, Set<String> closed, Map<String, String> suppressed,
-		LocalDate today) {
+		LocalDate today, Map<String, List<Delivery>> closingSoon) {
 
 	@Nullable Recipient recipientOf(ClaimedEmail email) {
 		String alertId = email.alertId();

@@ -15,8 +15,9 @@ import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.notifier.suppression.Suppressions;
 
 /**
- * Looks up what a round needs: recipients, closures and suppressions (of the recipients'
- * addresses and of those a confirmation request or a notice goes to), a query each.
+ * Looks up what a round needs: recipients, what its digests may remind of
+ * ({@link ClosingSoon}), closures and suppressions (of the recipients' addresses and of
+ * those a confirmation request or a notice goes to), a query each.
  */
 @Component
 class RoundLookups {
@@ -27,11 +28,14 @@ class RoundLookups {
 
 	private final Suppressions suppressions;
 
+	private final ClosingSoon closingSoon;
+
 	private final Clock clock;
 
 	RoundLookups(RecipientRegistry recipients, ClosedVacancies closedVacancies, Suppressions suppressions,
-			Clock clock) {
+			ClosingSoon closingSoon, Clock clock) {
 		this.recipients = recipients;
+		this.closingSoon = closingSoon;
 		this.closedVacancies = closedVacancies;
 		this.suppressions = suppressions;
 		this.clock = clock;
@@ -40,7 +44,22 @@ class RoundLookups {
 	RoundFacts of(List<ClaimedEmail> emails) {
 		Map<String, Recipient> recipients = this.recipients
 			.findAll(emails.stream().map(ClaimedEmail::alertId).filter(Objects::nonNull).distinct().toList());
-		List<String> vacancyIds = emails.stream().flatMap((email) -> email.vacancyIds().stream()).toList();
+		LocalDate today = LocalDate.now(this.clock);
+		List<String> digestAlerts = emails.stream()
+			.filter((email) -> recipients.containsKey(email.alertId())
+					&& ClosingSoon.reminds(email, recipients.get(email.alertId())))
+			.map(ClaimedEmail::alertId)
+			.distinct()
+			.toList();
+		Map<String, List<Delivery>> closingSoon = this.closingSoon.candidates(digestAlerts, today);
+		Stream<String> reminded = closingSoon.values()
+			.stream()
+			.flatMap(List::stream)
+			.map((entry) -> entry.vacancy().vacancyId());
+		List<String> vacancyIds = Stream
+			.concat(emails.stream().flatMap((email) -> email.vacancyIds().stream()), reminded)
+			.distinct()
+			.toList();
 		Stream<String> oneOffAddresses = emails.stream()
 			.map(ClaimedEmail::oneOff)
 			.filter(Objects::nonNull)
@@ -49,8 +68,7 @@ class RoundLookups {
 			.distinct()
 			.toList();
 		Map<String, String> suppressed = new ConcurrentHashMap<>(this.suppressions.reasonsFor(addresses));
-		return new RoundFacts(recipients, this.closedVacancies.among(vacancyIds), suppressed,
-				LocalDate.now(this.clock));
+		return new RoundFacts(recipients, this.closedVacancies.among(vacancyIds), suppressed, today, closingSoon);
 	}
 
 }

@@ -119,7 +119,18 @@ public class AlertMailer {
 	 * (on a connection it keeps open); {@link #countSent(EmailKind)} once it is accepted.
 	 */
 	public MimeMessage matchesEmail(String key, Addressee to, List<MatchedVacancy> vacancies) {
-		return matchesEmail(key, to.address(), List.of(new AlertSection(to, vacancies)), to.unsubscribeUrl());
+		return matchesEmail(key, to, vacancies, List.of());
+	}
+
+	/**
+	 * The same, for a digest that also reminds of earlier-sent vacancies closing soon:
+	 * listed in the order given, under their own heading after the new ones, and not
+	 * counted in the subject (docs/emails.md, "Closing soon").
+	 */
+	public MimeMessage matchesEmail(String key, Addressee to, List<MatchedVacancy> vacancies,
+			List<MatchedVacancy> closingSoon) {
+		return matchesEmail(key, to.address(), List.of(new AlertSection(to, vacancies, vacancies.size(), closingSoon)),
+				to.unsubscribeUrl());
 	}
 
 	/**
@@ -180,7 +191,8 @@ public class AlertMailer {
 			room -= listed.size();
 			Addressee alert = section.alert();
 			shown.add(new EmailSection(PlainText.oneLine(alert.criteriaDescription()), summary.apply(section), listed,
-					section.total() - listed.size(), alert.manageUrl(), alert.unsubscribeUrl()));
+					section.total() - listed.size(), section.closingSoon().stream().map(EmailVacancy::of).toList(),
+					alert.manageUrl(), alert.unsubscribeUrl()));
 		}
 		return shown;
 	}

@@ -8,8 +8,9 @@ import java.util.List;
  * @param description the alert's one-line description of its criteria
  * @param summary what the section holds, in a line: "3 new jobs"
  * @param more how many vacancies of the alert the email has no room for
+ * @param closingSoon earlier-sent vacancies of the alert that close soon, to remind of
  */
-record EmailSection(String description, String summary, List<EmailVacancy> vacancies, int more, String manageUrl,
-		String unsubscribeUrl) {
+record EmailSection(String description, String summary, List<EmailVacancy> vacancies, int more,
+		List<EmailVacancy> closingSoon, String manageUrl, String unsubscribeUrl) {
 
 }

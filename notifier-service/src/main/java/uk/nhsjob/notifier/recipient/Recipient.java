@@ -23,16 +23,26 @@ import uk.nhsjob.notifier.email.Addressee;
  * @param changedAt when the profile record was published
  * @param notMeUrl the confirmation email's "this wasn't me" link; null from a profile
  * record published before it was added
+ * @param closingSoon whether the alert's digests remind of earlier-sent vacancies closing
+ * soon; null (a version-1 profile record, or a recipient stored before the setting) means
+ * on
  */
 @Document("recipients")
 public record Recipient(@Id String alertId, String address, AlertStatus status, Frequency frequency,
 		String criteriaDescription, String confirmUrl, String manageUrl, String unsubscribeUrl, long revision,
-		@Field("confirmationsSent") int confirmationsRecorded, Instant changedAt, @Nullable String notMeUrl) {
+		@Field("confirmationsSent") int confirmationsRecorded, Instant changedAt, @Nullable String notMeUrl,
+		@Nullable Boolean closingSoon) {
 
 	static Recipient of(AlertProfileChanged profile, int confirmationsRecorded) {
 		return new Recipient(profile.alertId(), profile.email(), profile.status(), profile.frequency(),
 				profile.criteriaDescription(), profile.confirmUrl(), profile.manageUrl(), profile.unsubscribeUrl(),
-				profile.revision(), confirmationsRecorded, profile.occurredAt(), profile.notMeUrl());
+				profile.revision(), confirmationsRecorded, profile.occurredAt(), profile.notMeUrl(),
+				profile.remindsOfClosingSoon());
+	}
+
+	/** Whether the alert's digests carry a closing-soon section (docs/emails.md). */
+	public boolean remindsOfClosingSoon() {
+		return !Boolean.FALSE.equals(this.closingSoon);
 	}
 
 	public boolean isActive() {
@@ -46,7 +56,7 @@ public record Recipient(@Id String alertId, String address, AlertStatus status, 
 	Recipient withConfirmationsRecorded(int confirmationsRecorded) {
 		return new Recipient(this.alertId, this.address, this.status, this.frequency, this.criteriaDescription,
 				this.confirmUrl, this.manageUrl, this.unsubscribeUrl, this.revision, confirmationsRecorded,
-				this.changedAt, this.notMeUrl);
+				this.changedAt, this.notMeUrl, this.closingSoon);
 	}
 
 }

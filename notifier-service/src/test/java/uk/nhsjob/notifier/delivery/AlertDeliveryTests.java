@@ -66,7 +66,7 @@ class AlertDeliveryTests {
 
 	private Recipient recipient(AlertStatus status, Instant changedAt) {
 		return new Recipient(this.alert.alertId(), this.alert.address(), status, Frequency.INSTANT, TestEvents.CRITERIA,
-				"https://c", "https://m", "https://u", 1, 1, changedAt, null);
+				"https://c", "https://m", "https://u", 1, 1, changedAt, null, null);
 	}
 
 }

@@ -44,7 +44,7 @@ class ClaimedEmailTests {
 
 		Delivery welcome = new Delivery(DeliveryLedger.idOf("b", DeliveryLedger.WELCOME), "b", DeliveryLedger.WELCOME,
 				DeliveryLedger.WELCOME, "r1", DeliveryState.SENDING, null, 12, NOW, 0, null, null, NOW, NOW, null, null,
-				null);
+				null, null);
 		ClaimedEmail welcomeEmail = new ClaimedEmail("b", "b/welcome",
 				List.of(entry("b", "t:gone", DIGEST_DAY.minusDays(1), DeliveryLedger.WELCOME), welcome));
 
@@ -70,7 +70,7 @@ class ClaimedEmailTests {
 				closingDate, "https://jobs.example.nhs.uk/" + vacancyId);
 		return new Delivery(DeliveryLedger.idOf(alertId, vacancyId), alertId, vacancyId,
 				(email != null) ? email : "email/r1", "r1", DeliveryState.SENDING, vacancy, null, NOW, 0, null, null,
-				NOW, NOW, null, null, null);
+				NOW, NOW, null, null, null, null);
 	}
 
 }

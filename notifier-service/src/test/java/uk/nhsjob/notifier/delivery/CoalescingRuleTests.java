@@ -77,7 +77,7 @@ class CoalescingRuleTests {
 	private static Delivery entry(String alertId, String item, DeliveryState state, Instant dueAt,
 			@Nullable String email) {
 		return new Delivery(DeliveryLedger.idOf(alertId, item), alertId, item, email, null, state, null, null, dueAt, 0,
-				null, null, dueAt, dueAt, null, null, null);
+				null, null, dueAt, dueAt, null, null, null, null);
 	}
 
 }

@@ -61,6 +61,9 @@ class DigestTests {
 	ClosedVacancies closedVacancies;
 
 	@Autowired
+	DeliveryLedger deliveries;
+
+	@Autowired
 	MovableClock clock;
 
 	Ledger ledger;
@@ -178,6 +181,115 @@ class DigestTests {
 		this.clock.advanceTo(run.plusSeconds(1));
 
 		assertThat(MailContent.plainText(mailbox.awaitMessageTo(alert.address()))).contains("Weekly Medical Secretary");
+	}
+
+	/**
+	 * Closing soon: the digest of 3 August reminds of a vacancy sent on 2 August that
+	 * closes on the 5th, under its own heading, and not of one closing on the 8th nor of
+	 * one closed meanwhile; the digest of the 4th does not remind of it again. A reminder
+	 * is not a sending: its entry stays SENT, marked with the digest that reminded of it.
+	 */
+	@Test
+	void aDigestWithNewVacanciesRemindsOnceOfThoseSentBeforeThatCloseWithinThreeDays(Mailbox mailbox) {
+		this.clock.setTo(LocalDateTime.parse("2028-08-01T12:00"));
+		Alert alert = this.ledger.activeAlert(Frequency.DAILY);
+		LocalDate firstDay = LocalDate.parse("2028-08-02");
+		MatchedVacancy inTwoDays = TestEvents.vacancy("Closes In Two Days", firstDay.minusDays(5),
+				firstDay.plusDays(3));
+		MatchedVacancy inFiveDays = TestEvents.vacancy("Closes In Five Days", firstDay.minusDays(5),
+				firstDay.plusDays(6));
+		MatchedVacancy closedMeanwhile = TestEvents.vacancy("Closed Meanwhile", firstDay.minusDays(5),
+				firstDay.plusDays(2));
+		List<MimeMessage> digests = digestOn(mailbox, alert, firstDay, 1, inTwoDays, inFiveDays, closedMeanwhile);
+		assertThat(MailContent.plainText(digests.get(0))).doesNotContain("Closing soon");
+		this.publisher.publish(Topics.VACANCIES, closedMeanwhile.vacancyId(),
+				TestEvents.closed(closedMeanwhile.vacancyId()));
+		await().atMost(Ledger.WAIT).until(() -> this.closedVacancies.contains(closedMeanwhile.vacancyId()));
+
+		digests = digestOn(mailbox, alert, firstDay.plusDays(1), 2, TestEvents.vacancy("Second Day Secretary"));
+
+		MimeMessage second = digests.get(1);
+		assertThat(MailContent.subject(second)).isEqualTo("1 new job: medical secretary within 10 miles of LS6");
+		String text = MailContent.plainText(second);
+		assertThat(text).contains("Second Day Secretary", "Closing soon", "Closes In Two Days")
+			.doesNotContain("Closes In Five Days", "Closed Meanwhile");
+		assertThat(text.indexOf("Closes In Two Days")).isGreaterThan(text.indexOf("Closing soon"));
+		assertThat(MailContent.html(second)).contains("Closing soon</h3>");
+		Delivery reminded = this.mongo.findById(DeliveryLedger.idOf(alert.alertId(), inTwoDays.vacancyId()),
+				Delivery.class);
+		assertThat(reminded.state()).isEqualTo(DeliveryState.SENT);
+		assertThat(reminded.remindedIn()).isNotNull();
+
+		digests = digestOn(mailbox, alert, firstDay.plusDays(2), 3, TestEvents.vacancy("Third Day Secretary"));
+
+		assertThat(MailContent.plainText(digests.get(2))).contains("Third Day Secretary")
+			.doesNotContain("Closing soon", "Closes In Two Days");
+	}
+
+	/**
+	 * No reminder rides alone: an alert with no new vacancy gets no email, even with a
+	 * vacancy it was sent closing the next day; and an alert that turned reminders off
+	 * gets its new vacancies without them.
+	 */
+	@Test
+	void noReminderWithoutNewVacanciesNorForAnAlertThatTurnedThemOff(Mailbox mailbox) {
+		this.clock.setTo(LocalDateTime.parse("2028-09-04T12:00"));
+		Alert quiet = this.ledger.activeAlert(Frequency.DAILY);
+		Alert off = this.ledger.activeAlert(Frequency.DAILY, false);
+		LocalDate firstDay = LocalDate.parse("2028-09-05");
+		MatchedVacancy closesTomorrow = TestEvents.vacancy("Closes The Next Day", firstDay.minusDays(5),
+				firstDay.plusDays(1));
+		this.publisher.publish(Topics.ALERTS, quiet.alertId(), quiet.matched(closesTomorrow));
+		digestOn(mailbox, off, firstDay, 1, closesTomorrow);
+		mailbox.awaitMessageTo(quiet.address());
+
+		List<MimeMessage> digests = digestOn(mailbox, off, firstDay.plusDays(1), 2,
+				TestEvents.vacancy("Next Day Secretary"));
+
+		assertThat(MailContent.plainText(digests.get(1))).contains("Next Day Secretary")
+			.doesNotContain("Closing soon", "Closes The Next Day");
+		assertThat(Emails.exactly(mailbox, quiet.address(), 1)).as("no email of reminders alone").hasSize(1);
+	}
+
+	/**
+	 * Records the vacancies as new matches of the alert now, moves the clock to 07:00 of
+	 * the day (the alert's next run), and returns the alert's emails once there are
+	 * {@code count}.
+	 */
+	private List<MimeMessage> digestOn(Mailbox mailbox, Alert alert, LocalDate day, int count,
+			MatchedVacancy... vacancies) {
+		long before = this.ledger.entriesOf(alert).size();
+		for (MatchedVacancy vacancy : vacancies) {
+			this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));
+		}
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.entriesOf(alert).size() == before + vacancies.length);
+		this.clock.advanceTo(day.atTime(7, 0, 1).atZone(DigestSchedule.LONDON).toInstant());
+		List<MimeMessage> emails = Emails.exactly(mailbox, alert.address(), count);
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.SENDING) == 0);
+		this.clock.advanceTo(day.atTime(12, 0).atZone(DigestSchedule.LONDON).toInstant());
+		return emails;
+	}
+
+	/**
+	 * Two senders building digests of one alert at once (two instances) cannot both
+	 * remind of a vacancy; the digest that took it takes it again when it is sent again
+	 * (after a crash or a refusal), so the reminder is neither lost nor doubled.
+	 */
+	@Test
+	void aVacancyIsRemindedInOneEmailOnlyAndAgainInThatEmailSentAgain() {
+		String alertId = Alert.unique().alertId();
+		MatchedVacancy vacancy = TestEvents.vacancy("Reminded Once");
+		String id = this.deliveries.record(alertId, vacancy, Instant.parse("2099-01-01T07:00:00Z"));
+		this.deliveries.mark(List.of(id), DeliveryState.SENT);
+		try {
+			assertThat(this.deliveries.remind(alertId + "/email/first", List.of(id))).containsExactly(id);
+			assertThat(this.deliveries.remind(alertId + "/email/second", List.of(id))).isEmpty();
+			assertThat(this.deliveries.remind(alertId + "/email/first", List.of(id))).containsExactly(id);
+			assertThat(this.mongo.findById(id, Delivery.class).state()).isEqualTo(DeliveryState.SENT);
+		}
+		finally {
+			this.deliveries.forgetAlert(alertId);
+		}
 	}
 
 	@Test

@@ -37,8 +37,13 @@ final class Ledger {
 	}
 
 	Alert activeAlert(Frequency frequency) {
+		return activeAlert(frequency, true);
+	}
+
+	Alert activeAlert(Frequency frequency, boolean closingSoon) {
 		Alert alert = Alert.unique();
-		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.ACTIVE, frequency));
+		this.publisher.publish(Topics.PROFILES, alert.alertId(),
+				alert.profile(1, AlertStatus.ACTIVE, frequency, closingSoon));
 		await().atMost(WAIT).until(() -> this.registry.find(alert.alertId()).map(Recipient::isActive).orElse(false));
 		return alert;
 	}

@@ -93,7 +93,7 @@ class MatchListenerFaultTests {
 
 	private Recipient activeRecipient() {
 		return new Recipient(this.alert.alertId(), this.alert.address(), AlertStatus.ACTIVE, Frequency.INSTANT,
-				TestEvents.CRITERIA, "https://c", "https://m", "https://u", 1, 1, NOW.minusSeconds(60), null);
+				TestEvents.CRITERIA, "https://c", "https://m", "https://u", 1, 1, NOW.minusSeconds(60), null, null);
 	}
 
 }

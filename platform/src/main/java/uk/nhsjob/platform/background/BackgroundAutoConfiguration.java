@@ -1,23 +1,34 @@
 package uk.nhsjob.platform.background;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The registry of background readers and the {@code background} health indicator; the
- * group of that name is declared in nhsjob-platform.yml.
+ * The registry of background readers, the log of their faults and the {@code background}
+ * health indicator; the group of that name is declared in nhsjob-platform.yml.
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@EnableConfigurationProperties(BackgroundSettings.class)
 public class BackgroundAutoConfiguration {
+
+	/** On the system clock: how long a fault has lasted is real time, never a test's. */
+	@Bean
+	@ConditionalOnMissingBean
+	BackgroundReaders backgroundReaders(MeterRegistry meters, BackgroundSettings settings) {
+		return new BackgroundReaders(meters, Clock.systemUTC(), settings);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	BackgroundReaders backgroundReaders(MeterRegistry meters) {
-		return new BackgroundReaders(meters);
+	FaultLog backgroundFaultLog(BackgroundReaders readers) {
+		return new FaultLog(readers);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package uk.nhsjob.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,8 +28,8 @@ public class KafkaPlatformAutoConfiguration {
 	/** Also the listeners' record interceptor, through which a success is reported. */
 	@Bean
 	@ConditionalOnMissingBean
-	ListenerFaultReporting listenerFaultReporting(BackgroundReaders readers) {
-		return new ListenerFaultReporting(readers);
+	ListenerFaultReporting listenerFaultReporting(BackgroundReaders readers, MeterRegistry meters) {
+		return new ListenerFaultReporting(readers, meters);
 	}
 
 	@Bean

@@ -2,6 +2,8 @@ package uk.nhsjob.platform.kafka;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -25,11 +27,14 @@ import uk.nhsjob.platform.background.BackgroundReaders;
  * with several) reports it, so the {@code background} health group is DOWN; the first
  * record the consumer then handles reports it caught up again. The back-off runs on the
  * consumer's thread and so does the listener, so the consumer's thread says which reader
- * a success clears.
+ * a success clears. Each pause counts in {@code nhsjob.listener.pauses} and its length in
+ * {@code nhsjob.listener.paused.seconds}, by reader.
  */
 public class ListenerFaultReporting implements BackOffHandler, RecordInterceptor<Object, Object>, DisposableBean {
 
 	private final BackgroundReaders readers;
+
+	private final MeterRegistry meters;
 
 	private final ThreadPoolTaskScheduler scheduler;
 
@@ -37,8 +42,9 @@ public class ListenerFaultReporting implements BackOffHandler, RecordInterceptor
 
 	private final ThreadLocal<@Nullable BackgroundReader> failing = new ThreadLocal<>();
 
-	public ListenerFaultReporting(BackgroundReaders readers) {
+	public ListenerFaultReporting(BackgroundReaders readers, MeterRegistry meters) {
 		this.readers = readers;
+		this.meters = meters;
 		this.scheduler = new ThreadPoolTaskScheduler();
 		this.scheduler.setThreadNamePrefix("kafka-back-off-");
 		this.scheduler.setDaemon(true);
@@ -49,10 +55,14 @@ public class ListenerFaultReporting implements BackOffHandler, RecordInterceptor
 
 	@Override
 	public void onNextBackOff(@Nullable MessageListenerContainer container, Exception exception, long nextBackOff) {
+		String name = readerName(container);
 		if (TransientFaults.isTransient(exception)) {
-			BackgroundReader reader = this.readers.register(readerName(container));
+			BackgroundReader reader = this.readers.register(name);
 			reader.failed(exception);
 			this.failing.set(reader);
+		}
+		if (container == null || !container.isPauseRequested()) {
+			countPause(name, nextBackOff);
 		}
 		if (container != null) {
 			this.pauses.pause(container, Duration.ofMillis(nextBackOff));
@@ -60,6 +70,19 @@ public class ListenerFaultReporting implements BackOffHandler, RecordInterceptor
 		else {
 			sleep(nextBackOff);
 		}
+	}
+
+	private void countPause(String reader, long millis) {
+		Counter.builder("nhsjob.listener.pauses")
+			.description("Pauses of a listener's consumer between the tries of a failing record")
+			.tag("reader", reader)
+			.register(this.meters)
+			.increment();
+		Counter.builder("nhsjob.listener.paused.seconds")
+			.description("Time a listener's consumer was paused between the tries of a failing record")
+			.tag("reader", reader)
+			.register(this.meters)
+			.increment(millis / 1000.0);
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 import uk.nhsjob.platform.background.BackgroundReader;
 import uk.nhsjob.platform.background.BackgroundReaders;
+import uk.nhsjob.platform.background.Dependency;
 
 /**
  * Registers each listener's consumer as a background reader and says whether it can reach
@@ -52,7 +53,7 @@ public class ListenerWatch implements SmartLifecycle {
 			}
 			BackgroundReader reader = this.readers.register(ListenerFaultReporting.readerName(consumer));
 			if (connections(consumer) == 0) {
-				reader.behind(NO_BROKERS);
+				reader.behind(NO_BROKERS, Dependency.KAFKA);
 			}
 			else if (reader.state() == BackgroundReader.State.STARTING
 					|| (reader.state() == BackgroundReader.State.BEHIND && NO_BROKERS.equals(reader.reason()))) {

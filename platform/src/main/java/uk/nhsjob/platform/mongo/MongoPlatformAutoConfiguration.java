@@ -1,5 +1,7 @@
 package uk.nhsjob.platform.mongo;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,7 +21,7 @@ public class MongoPlatformAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "mongoHealthIndicator")
 	MongoPingHealthIndicator mongoHealthIndicator(MongoOperations mongo) {
-		return new MongoPingHealthIndicator(mongo);
+		return new MongoPingHealthIndicator(mongo, Clock.systemUTC());
 	}
 
 	/**

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * seen more than the lateness bound after its revision was appended; counted, not a
  * failure); and the same for welcome emails, one per confirmation. A vacancy near the
  * confirmation may come in the welcome email or in a later one: once either way (counted
- * under "either" when it comes as a match).
+ * under "either" when it comes as a match). A digest's closing-soon reminders are not
+ * listings: each must remind of a vacancy listed to the alert before, once.
  */
 public final class DeliveryTally {
 
@@ -28,6 +29,9 @@ public final class DeliveryTally {
 	private final Map<String, Row> rows = new LinkedHashMap<>();
 
 	private final List<String> problems = new ArrayList<>();
+
+	/** Closing-soon reminders of a vacancy not sent before, or reminded twice. */
+	private int remindersWrong;
 
 	/**
 	 * @param phases the name of each phase of the run, by when it began
@@ -49,6 +53,36 @@ public final class DeliveryTally {
 					.add(email)));
 		countListings(expected, received.stream().filter((email) -> !email.welcome()).toList(), inWelcomes, late);
 		countWelcomes(expected, received.stream().filter(ReceivedEmail::welcome).toList());
+		checkReminders(received);
+	}
+
+	/**
+	 * A closing-soon reminder is not a listing: it must remind of a vacancy listed to the
+	 * alert in an email seen before it, and of each at most once per alert (the same
+	 * email again under its Message-ID is a duplicate of the email, not a second
+	 * reminder).
+	 */
+	private void checkReminders(List<ReceivedEmail> received) {
+		Map<Pair, Set<String>> remindedIn = new LinkedHashMap<>();
+		for (ReceivedEmail email : received) {
+			for (String vacancy : email.remindedIds()) {
+				Pair pair = new Pair(email.alertId(), vacancy);
+				remindedIn.computeIfAbsent(pair, (key) -> new LinkedHashSet<>()).add(email.messageId());
+				boolean listedBefore = received.stream()
+					.anyMatch((earlier) -> earlier.alertId().equals(email.alertId())
+							&& earlier.vacancyIds().contains(vacancy) && earlier.seenAt().isBefore(email.seenAt()));
+				if (!listedBefore) {
+					this.remindersWrong++;
+					this.problems.add("reminded of a vacancy not sent before: " + pair);
+				}
+			}
+		}
+		remindedIn.forEach((pair, messageIds) -> {
+			if (messageIds.size() > 1) {
+				this.remindersWrong++;
+				this.problems.add("reminded " + messageIds.size() + " times: " + pair);
+			}
+		});
 	}
 
 	/**
@@ -176,7 +210,7 @@ public final class DeliveryTally {
 
 	/** Whether nothing was lost, doubled under another Message-ID, wrong or not owed. */
 	public boolean isExact() {
-		return total().isExact();
+		return total().isExact() && this.remindersWrong == 0;
 	}
 
 	/** Listings, and welcome emails, listed twice under the same Message-ID. */

@@ -31,8 +31,11 @@ import uk.nhsjob.common.vocabulary.Frequency;
  * the email is due, is left out (closing that day still counts), and an email left with
  * no vacancy is not sent.
  * </ul>
- * Not modelled (yet): the welcome email, the limit of 20 vacancies an email, closing-soon
- * reminders, one email per person, SMTP faults and suppressions.
+ * Not modelled (yet): the welcome email, the limit of 20 vacancies an email, one email
+ * per person, SMTP faults and suppressions. A digest's closing-soon reminders are not
+ * listings, so they are not expected here: {@link ReceivedEmail#remindedIds} keeps them
+ * apart, and {@link DeliveryTally} checks that each reminds of a vacancy sent before,
+ * once.
  */
 public final class EmailOracle {
 

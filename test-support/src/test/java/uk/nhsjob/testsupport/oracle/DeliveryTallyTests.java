@@ -94,6 +94,27 @@ class DeliveryTallyTests {
 		assertThat(inBoth.isExact()).isFalse();
 	}
 
+	@Test
+	void aReminderIsNoListingButMustFollowOneAndComeOnce() {
+		ReceivedEmail first = email("m1", Set.of("v1"));
+		ReceivedEmail reminding = new ReceivedEmail("a", "m2", false, Set.of("v2"), 1, T.plusSeconds(200),
+				Set.of("v1"));
+		ReceivedEmail remindingAgain = new ReceivedEmail("a", "m3", false, Set.of("v9"), 1, T.plusSeconds(300),
+				Set.of("v1"));
+		ReceivedEmail remindingOfWhatWasNeverSent = new ReceivedEmail("a", "m2", false, Set.of("v2"), 1,
+				T.plusSeconds(200), Set.of("v7"));
+
+		DeliveryTally once = new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0"), 1), first, reminding, reminding), Duration.ofSeconds(60));
+		assertThat(once.isExact()).as(once.problems().toString()).isTrue();
+		assertThat(new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0"), 1), first, reminding, remindingAgain), Duration.ofSeconds(60))
+			.isExact()).isFalse();
+		assertThat(new DeliveryTally(PHASES, this.expected,
+				List.of(welcome("w", Set.of("v0"), 1), first, remindingOfWhatWasNeverSent), Duration.ofSeconds(60))
+			.isExact()).isFalse();
+	}
+
 	private static ReceivedEmail email(String messageId, Set<String> vacancies) {
 		return new ReceivedEmail("a", messageId, false, vacancies, vacancies.size(), T.plusSeconds(120));
 	}

@@ -59,8 +59,9 @@ class AlertController {
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
 			@Valid @RequestBody EditedAlert request) {
 		Alert alert = this.management.managed(alertId, BearerToken.of(authorization).orElse(null));
-		return AlertView
-			.of(this.management.edit(alert, request.normalisedCriteria(), request.frequency(), request.paused()));
+		boolean closingSoon = (request.closingSoon() != null) ? request.closingSoon() : alert.closingSoon();
+		return AlertView.of(this.management.edit(alert, request.normalisedCriteria(), request.frequency(),
+				request.paused(), closingSoon));
 	}
 
 	@DeleteMapping("/{alertId}")

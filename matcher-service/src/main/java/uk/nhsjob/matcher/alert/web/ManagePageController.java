@@ -56,9 +56,13 @@ class ManagePageController {
 		return page(this.management.managed(token), token, null, null, new PageProblems(), model);
 	}
 
+	/**
+	 * @param closingSoon the closing-soon checkbox: a form leaves out a box not ticked,
+	 * so absent turns reminders off
+	 */
 	@PostMapping
 	String edit(@RequestParam(required = false) @Nullable String token, @ModelAttribute CriteriaForm form,
-			Model model) {
+			@RequestParam(required = false) @Nullable String closingSoon, Model model) {
 		Alert alert = this.management.managed(token);
 		PageProblems problems = new PageProblems();
 		Criteria criteria = form.criteria(problems);
@@ -69,23 +73,27 @@ class ManagePageController {
 		if (frequency == null) {
 			problems.add("frequency");
 		}
+		boolean remind = "true".equals(closingSoon) || "on".equals(closingSoon);
 		if (!problems.isEmpty() || frequency == null) {
-			return page(alert, token, null, form, problems, model);
+			page(alert, token, null, form, problems, model);
+			model.addAttribute("closingSoon", remind);
+			return "alerts/manage";
 		}
-		return change(alert, token, criteria, frequency, alert.status() == AlertStatus.PAUSED, "Your alert is saved.",
-				model);
+		return change(alert, token, criteria, frequency, alert.status() == AlertStatus.PAUSED, remind,
+				"Your alert is saved.", model);
 	}
 
 	@PostMapping("/pause")
 	String pause(@RequestParam(required = false) @Nullable String token, Model model) {
 		Alert alert = this.management.managed(token);
-		return change(alert, token, alert.criteria(), alert.frequency(), true, "Your alert is paused.", model);
+		return change(alert, token, alert.criteria(), alert.frequency(), true, alert.closingSoon(),
+				"Your alert is paused.", model);
 	}
 
 	@PostMapping("/resume")
 	String resume(@RequestParam(required = false) @Nullable String token, Model model) {
 		Alert alert = this.management.managed(token);
-		return change(alert, token, alert.criteria(), alert.frequency(), false,
+		return change(alert, token, alert.criteria(), alert.frequency(), false, alert.closingSoon(),
 				"Your alert is on again: it sends vacancies published from now on.", model);
 	}
 
@@ -114,10 +122,10 @@ class ManagePageController {
 	}
 
 	private String change(Alert alert, @Nullable String token, Criteria criteria, Frequency frequency, boolean paused,
-			String done, Model model) {
+			boolean closingSoon, String done, Model model) {
 		try {
-			return page(this.management.edit(alert, criteria, frequency, paused), token, done, null, new PageProblems(),
-					model);
+			return page(this.management.edit(alert, criteria, frequency, paused, closingSoon), token, done, null,
+					new PageProblems(), model);
 		}
 		catch (AlertNotChangeable | OptimisticLockingFailureException ex) {
 			PageProblems problems = new PageProblems();
@@ -141,6 +149,7 @@ class ManagePageController {
 		model.addAttribute("statusWords", status[0]);
 		model.addAttribute("statusHint", status[1]);
 		model.addAttribute("live", alert.isLive());
+		model.addAttribute("closingSoon", alert.closingSoon());
 		model.addAttribute("done", done);
 		model.addAttribute("problems", problems);
 		model.addAttribute("choices", CriteriaChoices

@@ -2,11 +2,13 @@ package uk.nhsjob.notifier;
 
 import java.time.Duration;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.vocabulary.AlertStatus;
@@ -20,13 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The broker stops under a running notifier and starts again (docs/operations.md,
- * "Health"): the {@code background} group is DOWN meanwhile while readiness stays UP, and
- * afterwards the listeners carry on by themselves, so a match published then is emailed.
+ * A dependency stops under a running notifier and starts again (docs/operations.md,
+ * "Health"). The broker: the {@code background} group is DOWN meanwhile while readiness
+ * stays UP, and afterwards the listeners carry on by themselves, so a match published
+ * then is emailed. MongoDB: readiness is DOWN meanwhile, naming it, and UP again by
+ * itself.
  */
 @SlowTest
 @NotifierIntegrationTest
-class KafkaOutageTests {
+class OutageTests {
 
 	@Autowired
 	MockMvcTester mvc;
@@ -54,7 +58,9 @@ class KafkaOutageTests {
 				.extractingPath("$.components.backgroundReaders.details")
 				.asMap()
 				.hasEntrySatisfying("listener notifier-service.alerts #0",
-						(state) -> assertThat(state).asString().contains("no connection to the Kafka brokers"));
+						(state) -> assertThat(state).asString()
+							.contains("BEHIND")
+							.contains(": Kafka (no connection to the Kafka brokers)"));
 		}
 		finally {
 			infrastructure.startKafka();
@@ -66,6 +72,42 @@ class KafkaOutageTests {
 			assertThat(status("background")).isEqualTo(200);
 		});
 		assertThat(status("readiness")).isEqualTo(200);
+	}
+
+	@Test
+	void readinessNamesMongoDbWhileItIsAwayAndIsUpAgainByItself(TestInfrastructure infrastructure) {
+		Alert alert = Alert.unique();
+		this.publisher.publish(Topics.PROFILES, alert.alertId(), alert.profile(1, AlertStatus.ACTIVE, 1));
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.registry.find(alert.alertId()).isPresent());
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status("readiness")).isEqualTo(200));
+
+		infrastructure.stopMongo();
+		try {
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				MvcTestResult readiness = this.mvc.get().uri("/actuator/health/readiness").exchange();
+				assertThat(readiness).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+				assertThat(readiness).bodyJson()
+					.extractingPath("$.components.mongo")
+					.asMap()
+					.containsEntry("status", "DOWN")
+					.extractingByKey("details")
+					.asInstanceOf(InstanceOfAssertFactories.MAP)
+					.containsEntry("dependency", "MongoDB")
+					.containsKeys("downSince", "error");
+				assertThat(readiness.getResponse().getContentAsString()).doesNotContain("mongodb://")
+					.doesNotContain(infrastructure.mongoUri().substring("mongodb://".length()));
+			});
+			assertThat(this.mvc.get().uri("/actuator/health/readiness")).bodyJson()
+				.extractingPath("$.components.readinessState.status")
+				.isEqualTo("UP");
+		}
+		finally {
+			infrastructure.startMongo();
+		}
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status("readiness")).isEqualTo(200));
+		// the same data on the same address
+		assertThat(this.registry.find(alert.alertId())).isPresent();
 	}
 
 	private int status(String group) {
