@@ -114,6 +114,24 @@ class AlertMailerTests {
 	}
 
 	@Test
+	void closingSoonRemindersComeAfterTheSectionsNewVacanciesBeforeItsLinksInTheSameLayout() {
+		this.sender.send(
+				this.mailer.matchesEmail("alert-1/email/1", this.addressee, List.of(vacancy(1)), List.of(vacancy(7))));
+
+		String text = MailContent.plainText(this.sender.sent.get(0));
+		String html = MailContent.html(this.sender.sent.get(0));
+		assertThat(text).containsSubsequence("Vacancy 1", "Closing soon\n\nJobs we sent you before", "Vacancy 7",
+				"Closes: 31 December 2026", "See the job and apply: https://jobs.example.nhs.uk/7",
+				"Change, pause or delete this alert:");
+		assertThat(html)
+			.containsSubsequence("Vacancy 1", "Closing soon</h3>", "Vacancy 7",
+					"href=\"https://jobs.example.nhs.uk/7\"", "Change, pause or delete this alert")
+			.doesNotContain("<div");
+		assertThat(MailContent.subject(this.sender.sent.get(0)))
+			.isEqualTo("1 new job: medical secretary within 10 miles of LS6");
+	}
+
+	@Test
 	void aWelcomeWithNothingToListSaysSoOnce() {
 		this.sender.send(this.mailer.welcomeEmail("alert-1/welcome", this.addressee, List.of(), 0));
 
