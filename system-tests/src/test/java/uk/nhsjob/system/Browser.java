@@ -149,6 +149,39 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Gives the page a viewport this wide and this tall, as a phone's or a desktop mail
+	 * client's reading pane.
+	 */
+	void viewport(int width, int height) {
+		this.driver.manage().window().setSize(new Dimension(width, height));
+		this.wait.until((driver) -> ((Number) script("return window.innerWidth")).intValue() == width);
+	}
+
+	/**
+	 * How wide the page is laid out: wider than the viewport means scrolling sideways.
+	 */
+	int pageWidth() {
+		return ((Number) script("return document.documentElement.scrollWidth")).intValue();
+	}
+
+	/**
+	 * Saves what the viewport shows, without resizing it, as
+	 * {@code target/screenshots/<name>.png}: a picture of modest size for the docs.
+	 */
+	Path screenshotOfViewport(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			script("window.scrollTo(0, 0)");
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	Object script(String script, Object... arguments) {
 		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
 	}

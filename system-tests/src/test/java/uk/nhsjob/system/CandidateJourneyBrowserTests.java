@@ -3,22 +3,31 @@ package uk.nhsjob.system;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import uk.nhsjob.common.match.MatchedVacancy;
+import uk.nhsjob.common.vocabulary.Band;
+import uk.nhsjob.common.vocabulary.WorkingPattern;
+import uk.nhsjob.notifier.email.AlertMailer;
+import uk.nhsjob.notifier.email.AlertSection;
+import uk.nhsjob.notifier.email.Addressee;
 import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
 import uk.nhsjob.testsupport.RealInfrastructure;
@@ -164,6 +173,73 @@ class CandidateJourneyBrowserTests {
 		this.accessibility.writeReport();
 		System.out.println(this.accessibility.report());
 		assertThat(this.accessibility.seriousOrCritical()).as("serious or critical accessibility violations").isEmpty();
+	}
+
+	/**
+	 * The welcome, instant, digest and confirmation emails as the notifier builds them,
+	 * shown at a phone's width and at a desktop reading pane's: nothing wider than the
+	 * screen, and the button (each vacancy's, or the confirm link) a link big enough to
+	 * tap. The screenshots in the README are these.
+	 */
+	@Test
+	void theVacancyEmailsReadWellOnAPhoneAndOnADesktop() throws MessagingException {
+		AlertMailer mailer = services.notifierBean(AlertMailer.class);
+		LocalDate today = services.clock.today();
+		Addressee secretary = new Addressee("sam@example.org", "medical secretary jobs within 10 miles of LS6",
+				services.matcherUrl() + "/alerts/manage?token=m1",
+				services.matcherUrl() + "/alerts/unsubscribe?token=u1");
+		Addressee coder = new Addressee("sam@example.org", "clinical coder jobs within 5 miles of LS1",
+				services.matcherUrl() + "/alerts/manage?token=m2",
+				services.matcherUrl() + "/alerts/unsubscribe?token=u2");
+		MatchedVacancy cardiology = vacancy(today, "LTH-101", "Medical Secretary to Consultant Cardiologist",
+				"Leeds Teaching Hospitals NHS Trust", Band.BAND_4, "£27,485 to £30,162 a year", 37.5, "Leeds", 2.3, 21);
+		MatchedVacancy oncology = vacancy(today, "LTH-102",
+				"Senior Medical Secretary and Personal Assistant to the Clinical Director of Oncology and Haematology",
+				"Leeds Teaching Hospitals NHS Trust", Band.BAND_5, "£31,049 to £37,796 a year", 22.5, "Leeds", 1.1, 9);
+		MatchedVacancy coding = vacancy(today, "CHT-7", "Clinical Coder", "Calderdale and Huddersfield NHS Trust",
+				Band.BAND_3, null, 30.0, "Huddersfield", 4.8, 14);
+
+		Map<String, MimeMessage> emails = new LinkedHashMap<>();
+		emails.put("welcome", mailer.welcomeEmail("browser/welcome", secretary, List.of(cardiology, oncology), 14));
+		emails.put("instant", mailer.matchesEmail("browser/instant", secretary, List.of(cardiology)));
+		emails.put("digest",
+				mailer.matchesEmail("browser/digest", "sam@example.org",
+						List.of(new AlertSection(secretary, List.of(cardiology, oncology)),
+								new AlertSection(coder, List.of(coding))),
+						services.matcherUrl() + "/alerts/unsubscribe?token=u1&token=u2"));
+		emails.put("confirmation",
+				mailer.confirmationEmail("browser/confirmation", "sam@example.org",
+						"consultant secretary, GP practice secretary, departmental secretary, medical secretary or"
+								+ " healthcare executive assistant jobs within 10 miles of LS6",
+						"https://alerts.example.nhs.uk/alerts/confirm?token=c1", null));
+
+		for (Map.Entry<String, MimeMessage> email : emails.entrySet()) {
+			boolean confirmation = email.getKey().equals("confirmation");
+			// as the SMTP connection saves it before sending: its parts get their types
+			email.getValue().saveChanges();
+			browser.show(MailContent.html(email.getValue()));
+			for (int[] size : new int[][] { { 375, 720 }, { 800, 640 } }) {
+				browser.viewport(size[0], size[1]);
+				assertThat(browser.pageWidth()).as("%s email's width at %d px", email.getKey(), size[0])
+					.isLessThanOrEqualTo(size[0]);
+				assertThat(browser.find(By.tagName("h1")).getText()).isNotBlank();
+				WebElement button = browser.find(By.cssSelector("td[bgcolor='#007f3b'] > a"));
+				assertThat(button.getText()).isEqualTo(confirmation ? "Confirm this alert" : "See the job and apply");
+				assertThat(button.getAttribute("href")).startsWith(
+						confirmation ? "https://alerts.example.nhs.uk/alerts/confirm" : "https://jobs.example.nhs.uk/");
+				assertThat(button.getRect().getHeight()).as("the button's height to tap").isGreaterThanOrEqualTo(44);
+				assertThat(button.getRect().getX() + button.getRect().getWidth()).isLessThanOrEqualTo(size[0]);
+				browser.screenshotOfViewport("email-" + email.getKey() + "-" + size[0]);
+			}
+		}
+		browser.viewport(Browser.DESKTOP_WIDTH, 900);
+	}
+
+	private static MatchedVacancy vacancy(LocalDate today, String id, String title, String employer, Band band,
+			String salary, double hours, String town, double miles, int closesInDays) {
+		return new MatchedVacancy("leeds:" + id, 1, title, employer, band, band, null, null, salary, hours,
+				List.of(WorkingPattern.FULL_TIME), town, null, miles, today.minusDays(1), today.plusDays(closesInDays),
+				"https://jobs.example.nhs.uk/" + id);
 	}
 
 	/** Checks the page with axe-core and saves it at desktop width. */

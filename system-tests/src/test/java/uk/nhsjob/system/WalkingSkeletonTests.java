@@ -77,7 +77,7 @@ class WalkingSkeletonTests {
 
 		MimeMessage email = mailbox.awaitMessageTo(candidate,
 				(message) -> MailContent.subject(message).startsWith("1 new"));
-		assertThat(MailContent.subject(email)).isEqualTo("1 new consultant secretary job within 10 miles of LS6");
+		assertThat(MailContent.subject(email)).isEqualTo("1 new job: consultant secretary within 10 miles of LS6");
 		assertThat(Mailbox.isAddressedTo(email, candidate)).isTrue();
 		assertThat(MailContent.plainText(email)).contains("Medical Secretary to Consultant Cardiologist")
 			.contains(applyUrl);

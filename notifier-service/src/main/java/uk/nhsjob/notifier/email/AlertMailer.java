@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -96,7 +98,7 @@ public class AlertMailer {
 		model.put("criteriaDescription", PlainText.oneLine(criteriaDescription));
 		model.put("confirmUrl", confirmUrl);
 		model.put("notMeUrl", notMeUrl);
-		EmailTemplates.Rendered body = this.templates.render("confirmation", model);
+		EmailTemplates.Rendered body = render("confirmation", model);
 		return build(EmailKind.CONFIRMATION, key, address, Subjects.confirmation(criteriaDescription), body, null);
 	}
 
@@ -108,8 +110,7 @@ public class AlertMailer {
 		EmailKind emailKind = (kind == NoticeKind.MANAGE_LINK) ? EmailKind.MANAGE_LINK : EmailKind.ALERT_LIMIT_REACHED;
 		String template = (kind == NoticeKind.MANAGE_LINK) ? "manage-link" : "alert-limit";
 		String subject = Subjects.notice(kind);
-		EmailTemplates.Rendered body = this.templates.render(template,
-				Map.of("subject", subject, "url", PlainText.oneLine(url)));
+		EmailTemplates.Rendered body = render(template, Map.of("subject", subject, "url", PlainText.oneLine(url)));
 		return build(emailKind, key, address, subject, body, null);
 	}
 
@@ -123,14 +124,34 @@ public class AlertMailer {
 
 	/**
 	 * The same, for a digest that also reminds of earlier-sent vacancies closing soon:
-	 * listed in the order given, under their own heading, and not counted in the subject
-	 * (docs/emails.md, "Closing soon").
+	 * listed in the order given, under their own heading after the new ones, and not
+	 * counted in the subject (docs/emails.md, "Closing soon").
 	 */
 	public MimeMessage matchesEmail(String key, Addressee to, List<MatchedVacancy> vacancies,
 			List<MatchedVacancy> closingSoon) {
-		String subject = Subjects.newVacancies(vacancies.size(), to.criteriaDescription());
-		return build(EmailKind.MATCHES, key, to.address(), subject,
-				vacancyEmail(to, subject, false, vacancies, vacancies.size(), closingSoon), to.unsubscribeUrl());
+		return matchesEmail(key, to.address(), List.of(new AlertSection(to, vacancies, vacancies.size(), closingSoon)),
+				to.unsubscribeUrl());
+	}
+
+	/**
+	 * One email of the vacancies that newly matched several alerts of one address, a
+	 * section per alert in the order given, at most {@value #MAX_VACANCIES} vacancies in
+	 * all (docs/emails.md, "What an email holds"). Listing each vacancy under one alert
+	 * only is the caller's part.
+	 * @param listUnsubscribeUrl the {@code List-Unsubscribe} link, which ends every alert
+	 * of the email
+	 */
+	public MimeMessage matchesEmail(String key, String address, List<AlertSection> sections,
+			String listUnsubscribeUrl) {
+		int count = sections.stream().mapToInt(AlertSection::total).sum();
+		String subject = (sections.size() == 1)
+				? Subjects.newVacancies(count, sections.get(0).alert().criteriaDescription())
+				: Subjects.newVacanciesForAlerts(count, sections.size());
+		String heading = count + " new " + jobs(count) + " for your "
+				+ ((sections.size() == 1) ? "job alert" : sections.size() + " job alerts");
+		List<EmailSection> shown = sections(sections, (section) -> section.total() + " new " + jobs(section.total()));
+		return build(EmailKind.MATCHES, key, address, subject,
+				vacancyEmail(subject, heading, null, shown, sections.size()), listUnsubscribeUrl);
 	}
 
 	/** Counts an email built here as accepted by the SMTP server. */
@@ -143,30 +164,60 @@ public class AlertMailer {
 	 * the alert when it was confirmed, and how many there were in all.
 	 */
 	public MimeMessage welcomeEmail(String key, Addressee to, List<MatchedVacancy> vacancies, int total) {
-		int shownTotal = Math.max(total, vacancies.size());
-		String subject = Subjects.welcome(shownTotal, to.criteriaDescription());
+		AlertSection section = new AlertSection(to, vacancies, total);
+		String subject = Subjects.welcome(section.total(), to.criteriaDescription());
+		List<EmailSection> shown = sections(List.of(section),
+				(only) -> (only.total() > 0)
+						? only.total() + " open " + jobs(only.total()) + " "
+								+ ((only.total() == 1) ? "matches" : "match") + " it now."
+						: "No open vacancy matches it yet. We will email you when one does.");
 		return build(EmailKind.WELCOME, key, to.address(), subject,
-				vacancyEmail(to, subject, true, vacancies, shownTotal, List.of()), to.unsubscribeUrl());
+				vacancyEmail(subject, "Your job alert is on",
+						(section.total() > 0) ? "We will email you as new vacancies match it." : null, shown, 1),
+				to.unsubscribeUrl());
 	}
 
-	private EmailTemplates.Rendered vacancyEmail(Addressee to, String subject, boolean welcome,
-			List<MatchedVacancy> vacancies, int total, List<MatchedVacancy> closingSoon) {
-		List<EmailVacancy> shown = vacancies.stream()
-			.sorted(NEWEST_FIRST)
-			.limit(MAX_VACANCIES)
-			.map(EmailVacancy::of)
-			.toList();
+	/** Each alert's vacancies newest first, as many as the email has room for. */
+	private static List<EmailSection> sections(List<AlertSection> sections, Function<AlertSection, String> summary) {
+		List<EmailSection> shown = new ArrayList<>();
+		int room = MAX_VACANCIES;
+		for (AlertSection section : sections) {
+			List<EmailVacancy> listed = section.vacancies()
+				.stream()
+				.sorted(NEWEST_FIRST)
+				.limit(room)
+				.map(EmailVacancy::of)
+				.toList();
+			room -= listed.size();
+			Addressee alert = section.alert();
+			shown.add(new EmailSection(PlainText.oneLine(alert.criteriaDescription()), summary.apply(section), listed,
+					section.total() - listed.size(), section.closingSoon().stream().map(EmailVacancy::of).toList(),
+					alert.manageUrl(), alert.unsubscribeUrl()));
+		}
+		return shown;
+	}
+
+	private static String jobs(int count) {
+		return (count == 1) ? "job" : "jobs";
+	}
+
+	private EmailTemplates.Rendered vacancyEmail(String subject, String heading, @Nullable String intro,
+			List<EmailSection> sections, int alerts) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("subject", PlainText.oneLine(subject));
-		model.put("welcome", welcome);
-		model.put("criteriaDescription", PlainText.oneLine(to.criteriaDescription()));
-		model.put("vacancies", shown);
-		model.put("total", total);
-		model.put("more", total - shown.size());
-		model.put("closingSoon", closingSoon.stream().map(EmailVacancy::of).toList());
-		model.put("manageUrl", to.manageUrl());
-		model.put("unsubscribeUrl", to.unsubscribeUrl());
-		return this.templates.render("vacancies", model);
+		model.put("heading", heading);
+		model.put("intro", intro);
+		model.put("sections", sections);
+		model.put("footer", "You get this email because you set up " + ((alerts == 1) ? "a job alert" : "job alerts")
+				+ " with " + PlainText.oneLine(this.settings.senderName()) + ".");
+		return render("vacancies", model);
+	}
+
+	/** The template with the model and the service's name, for the header. */
+	private EmailTemplates.Rendered render(String template, Map<String, Object> model) {
+		Map<String, Object> withService = new HashMap<>(model);
+		withService.put("service", PlainText.oneLine(this.settings.senderName()));
+		return this.templates.render(template, withService);
 	}
 
 	private MimeMessage build(EmailKind kind, String key, String address, String subject, EmailTemplates.Rendered body,

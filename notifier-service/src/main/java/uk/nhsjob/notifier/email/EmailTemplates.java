@@ -14,10 +14,14 @@ import org.springframework.stereotype.Component;
 /**
  * The templates under {@code templates/email/}: {@code .html} ones in HTML mode (where
  * {@code th:text} escapes), {@code .txt} ones in text mode. An engine of its own, so the
- * web settings of {@code spring.thymeleaf.*} do not change what emails say.
+ * web settings of {@code spring.thymeleaf.*} do not change what emails say. The HTML
+ * templates share {@code layout.html}, the frame and pieces of every email.
  */
 @Component
 class EmailTemplates {
+
+	/** Plain-text lines are wrapped at this many characters, as email has long been. */
+	static final int TEXT_WIDTH = 76;
 
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
@@ -31,7 +35,8 @@ class EmailTemplates {
 	/** The HTML and plain-text versions of the template with this base name. */
 	Rendered render(String name, Map<String, Object> model) {
 		Context context = new Context(Locale.UK, model);
-		return new Rendered(this.engine.process(name + ".txt", context), this.engine.process(name + ".html", context));
+		return new Rendered(PlainText.wrap(this.engine.process(name + ".txt", context), TEXT_WIDTH),
+				this.engine.process(name + ".html", context));
 	}
 
 	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

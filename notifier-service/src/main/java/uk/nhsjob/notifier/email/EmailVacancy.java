@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -24,6 +26,29 @@ import uk.nhsjob.common.vocabulary.WorkingPattern;
  */
 record EmailVacancy(String title, @Nullable String employer, @Nullable String pay, @Nullable String hours,
 		@Nullable String place, @Nullable String closing, @Nullable String applyLink, @Nullable String applyText) {
+
+	/**
+	 * The facts shown under the title, in this order and labelled alike in both parts:
+	 * pay, hours, place and closing date, each when known.
+	 */
+	public List<Fact> facts() {
+		List<Fact> facts = new ArrayList<>();
+		add(facts, "Pay", this.pay);
+		add(facts, "Hours", this.hours);
+		add(facts, "Where", this.place);
+		add(facts, "Closes", this.closing);
+		return facts;
+	}
+
+	private static void add(List<Fact> facts, String label, @Nullable String value) {
+		if (value != null) {
+			facts.add(new Fact(label, value));
+		}
+	}
+
+	/** One labelled line: "Pay: Band 4". */
+	record Fact(String label, String value) {
+	}
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
 

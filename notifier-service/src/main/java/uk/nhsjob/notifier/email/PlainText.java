@@ -29,4 +29,40 @@ final class PlainText {
 		return line.isEmpty() ? null : line;
 	}
 
+	/**
+	 * The text with every line longer than {@code width} broken at spaces, so that a
+	 * plain-text reader need not scroll sideways; a word longer than that (a link) is
+	 * kept whole on a line of its own, so that it still works when followed.
+	 */
+	static String wrap(String text, int width) {
+		StringBuilder wrapped = new StringBuilder(text.length() + 16);
+		for (String line : text.split("\n", -1)) {
+			if (!wrapped.isEmpty()) {
+				wrapped.append('\n');
+			}
+			wrapLine(line.stripTrailing(), width, wrapped);
+		}
+		return wrapped.toString();
+	}
+
+	private static void wrapLine(String line, int width, StringBuilder wrapped) {
+		int lineLength = 0;
+		for (String word : line.split(" +")) {
+			if (word.isEmpty()) {
+				continue;
+			}
+			boolean link = word.startsWith("https://") || word.startsWith("http://");
+			if (lineLength > 0 && lineLength + 1 + word.length() > width && !link) {
+				wrapped.append('\n');
+				lineLength = 0;
+			}
+			else if (lineLength > 0) {
+				wrapped.append(' ');
+				lineLength++;
+			}
+			wrapped.append(word);
+			lineLength += word.length();
+		}
+	}
+
 }

@@ -79,7 +79,7 @@ class CoalescingTests {
 		this.clock.advance(Duration.ofSeconds(31));
 
 		MimeMessage email = mailbox.awaitMessageTo(alert.address());
-		assertThat(MailContent.subject(email)).isEqualTo("23 new medical secretary jobs within 10 miles of LS6");
+		assertThat(MailContent.subject(email)).isEqualTo("23 new jobs: medical secretary within 10 miles of LS6");
 		String text = MailContent.plainText(email);
 		List<String> lines = text.lines().map(String::strip).toList();
 		assertThat(lines).contains("Vacancy 23", "Vacancy 4").doesNotContain("Vacancy 3", "Vacancy 1");

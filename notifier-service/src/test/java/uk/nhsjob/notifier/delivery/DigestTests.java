@@ -111,7 +111,7 @@ class DigestTests {
 		this.clock.advanceTo(run.plusSeconds(1));
 
 		MimeMessage digest = mailbox.awaitMessageTo(alert.address());
-		assertThat(MailContent.subject(digest)).isEqualTo("2 new medical secretary jobs within 10 miles of LS6");
+		assertThat(MailContent.subject(digest)).isEqualTo("2 new jobs: medical secretary within 10 miles of LS6");
 		String text = MailContent.plainText(digest);
 		assertThat(text).contains("Older Medical Secretary", "Newer Medical Secretary")
 			.doesNotContain("Closes Today", "Withdrawn Later");
@@ -154,7 +154,7 @@ class DigestTests {
 		this.clock.advanceTo(expectedRun.plusSeconds(1));
 
 		MimeMessage digest = mailbox.awaitMessageTo(alert.address());
-		assertThat(MailContent.subject(digest)).isEqualTo("1 new medical secretary job within 10 miles of LS6");
+		assertThat(MailContent.subject(digest)).isEqualTo("1 new job: medical secretary within 10 miles of LS6");
 		assertThat(MailContent.plainText(digest)).contains("Closes On The Day").doesNotContain("Closed The Day Before");
 		await().atMost(Ledger.WAIT).untilAsserted(() -> {
 			assertThat(this.ledger.stateOf(alert, closesThatDay.vacancyId())).isEqualTo(DeliveryState.SENT);
@@ -209,12 +209,12 @@ class DigestTests {
 		digests = digestOn(mailbox, alert, firstDay.plusDays(1), 2, TestEvents.vacancy("Second Day Secretary"));
 
 		MimeMessage second = digests.get(1);
-		assertThat(MailContent.subject(second)).isEqualTo("1 new medical secretary job within 10 miles of LS6");
+		assertThat(MailContent.subject(second)).isEqualTo("1 new job: medical secretary within 10 miles of LS6");
 		String text = MailContent.plainText(second);
 		assertThat(text).contains("Second Day Secretary", "Closing soon", "Closes In Two Days")
 			.doesNotContain("Closes In Five Days", "Closed Meanwhile");
 		assertThat(text.indexOf("Closes In Two Days")).isGreaterThan(text.indexOf("Closing soon"));
-		assertThat(MailContent.html(second)).contains("Closing soon</h2>");
+		assertThat(MailContent.html(second)).contains("Closing soon</h3>");
 		Delivery reminded = this.mongo.findById(DeliveryLedger.idOf(alert.alertId(), inTwoDays.vacancyId()),
 				Delivery.class);
 		assertThat(reminded.state()).isEqualTo(DeliveryState.SENT);

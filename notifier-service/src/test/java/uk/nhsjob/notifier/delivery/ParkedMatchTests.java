@@ -84,7 +84,7 @@ class ParkedMatchTests {
 		this.publisher.publish(Topics.PROFILES, unknown.alertId(), unknown.profile(1, AlertStatus.ACTIVE, 1));
 
 		assertThat(MailContent.subject(mailbox.awaitMessageTo(unknown.address())))
-			.isEqualTo("1 new medical secretary job within 10 miles of LS6");
+			.isEqualTo("1 new job: medical secretary within 10 miles of LS6");
 		assertThat(Emails.exactly(mailbox, unknown.address(), 1)).hasSize(1);
 		assertThat(ledger().stateOf(unknown, early.vacancyId())).isEqualTo(DeliveryState.SENT);
 	}

@@ -55,7 +55,7 @@ class VacancyEmailTests {
 		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));
 
 		MimeMessage email = mailbox.awaitMessageTo(alert.address());
-		assertThat(email.getSubject()).isEqualTo("1 new medical secretary job within 10 miles of LS6");
+		assertThat(email.getSubject()).isEqualTo("1 new job: medical secretary within 10 miles of LS6");
 		assertThat(email.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
 			.containsExactly(alert.address());
 		assertThat(email.getFrom()).extracting(Object::toString)
@@ -136,7 +136,7 @@ class VacancyEmailTests {
 			.isEqualTo("Your job alert is on: 12 medical secretary jobs within 10 miles of LS6");
 		assertThat(welcome.getHeader("List-Unsubscribe")).containsExactly("<" + alert.unsubscribeUrl() + ">");
 		assertThat(MailContent.html(welcome)).contains("Medical Secretary - Cardiology", "Medical Secretary - Oncology",
-				"And <span>10</span> more");
+				"And 10 more vacancies not listed here.");
 		assertThat(MailContent.plainText(welcome)).contains("And 10 more");
 
 		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(oncology));
@@ -175,7 +175,7 @@ class VacancyEmailTests {
 
 		MimeMessage email = mailbox.awaitMessageTo(alert.address());
 		assertThat(email.getSubject()).doesNotContain("\r", "\n")
-			.isEqualTo("1 new medical secretary job within 10 miles of LS6 Bcc: victim@example.org");
+			.isEqualTo("1 new job: medical secretary within 10 miles of LS6 Bcc: victim@example.org");
 		assertThat(email.getHeader("Bcc")).isNull();
 		assertThat(email.getAllRecipients()).extracting(Object::toString).containsExactly(alert.address());
 		assertThat(MailContent.html(email)).contains("&lt;script&gt;alert(1)&lt;/script&gt; Bcc: victim@example.org")
