@@ -17,9 +17,9 @@ import org.springframework.kafka.KafkaException;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.vacancy.VacancyPublished;
-import uk.nhsjob.matcher.FailurePolicyProbe;
 import uk.nhsjob.matcher.Vacancies;
 import uk.nhsjob.matcher.alert.ProfileRepublication;
+import uk.nhsjob.platform.kafka.FailurePolicyProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
@@ -56,7 +56,7 @@ class VacancyListenerFaultTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("uk.nhsjob.matcher.FailurePolicyProbe#mongoDbAway")
+	@MethodSource("uk.nhsjob.platform.kafka.FailurePolicyProbe#mongoDbAway")
 	void aVacancyWhoseRepublicationCheckFailsIsRetriedWithoutEnd(Exception fault) {
 		given(this.republication.completedAt()).willThrow(fault);
 

@@ -19,11 +19,11 @@ import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.match.WelcomeSetMatched;
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.common.vocabulary.Frequency;
-import uk.nhsjob.notifier.FailurePolicyProbe;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
 import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
+import uk.nhsjob.platform.kafka.FailurePolicyProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
@@ -47,7 +47,7 @@ class MatchListenerFaultTests {
 	private final Alert alert = Alert.unique();
 
 	@ParameterizedTest
-	@MethodSource("uk.nhsjob.notifier.FailurePolicyProbe#mongoDbAway")
+	@MethodSource("uk.nhsjob.platform.kafka.FailurePolicyProbe#mongoDbAway")
 	void aMatchWhoseAlertCannotBeLookedUpIsRetriedWithoutEnd(Exception fault) {
 		given(this.recipients.find(any())).willThrow(fault);
 
@@ -56,7 +56,7 @@ class MatchListenerFaultTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("uk.nhsjob.notifier.FailurePolicyProbe#mongoDbAway")
+	@MethodSource("uk.nhsjob.platform.kafka.FailurePolicyProbe#mongoDbAway")
 	void aMatchThatCannotBeRecordedOrParkedIsRetriedWithoutEnd(Exception fault) {
 		VacancyMatched match = this.alert.matched(TestEvents.vacancy("Medical Secretary"));
 		given(this.recipients.find(this.alert.alertId())).willReturn(Optional.of(activeRecipient()));

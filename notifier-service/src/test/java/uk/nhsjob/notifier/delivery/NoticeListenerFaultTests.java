@@ -13,8 +13,8 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.notice.AddressNotice;
 import uk.nhsjob.common.notice.NoticeKind;
-import uk.nhsjob.notifier.FailurePolicyProbe;
 import uk.nhsjob.notifier.TestEvents;
+import uk.nhsjob.platform.kafka.FailurePolicyProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
@@ -32,7 +32,7 @@ class NoticeListenerFaultTests {
 					new DefaultListableBeanFactory().getBeanProvider(DeliveryFaults.class)));
 
 	@ParameterizedTest
-	@MethodSource("uk.nhsjob.notifier.FailurePolicyProbe#mongoDbAway")
+	@MethodSource("uk.nhsjob.platform.kafka.FailurePolicyProbe#mongoDbAway")
 	void aNoticeThatCannotBeRecordedIsRetriedWithoutEnd(Exception fault) {
 		given(this.ledger.recordNotice(any(), any(), any())).willThrow(fault);
 

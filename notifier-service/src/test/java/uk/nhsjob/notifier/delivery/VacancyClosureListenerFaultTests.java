@@ -12,8 +12,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.vacancy.VacancyPublished;
-import uk.nhsjob.notifier.FailurePolicyProbe;
 import uk.nhsjob.notifier.TestEvents;
+import uk.nhsjob.platform.kafka.FailurePolicyProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
@@ -30,7 +30,7 @@ class VacancyClosureListenerFaultTests {
 	private final VacancyClosureListener listener = new VacancyClosureListener(new ClosedVacancies(this.mongo));
 
 	@ParameterizedTest
-	@MethodSource("uk.nhsjob.notifier.FailurePolicyProbe#mongoDbAway")
+	@MethodSource("uk.nhsjob.platform.kafka.FailurePolicyProbe#mongoDbAway")
 	void aClosureThatCannotBeStoredIsRetriedWithoutEnd(Exception fault) {
 		given(this.mongo.upsert(any(), any(), eq(ClosedVacancy.class))).willThrow(fault);
 		VacancyPublished closed = TestEvents.closed(TestEvents.uniqueVacancyId());
@@ -39,7 +39,7 @@ class VacancyClosureListenerFaultTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("uk.nhsjob.notifier.FailurePolicyProbe#mongoDbAway")
+	@MethodSource("uk.nhsjob.platform.kafka.FailurePolicyProbe#mongoDbAway")
 	void aTombstoneThatCannotBeAppliedIsRetriedWithoutEnd(Exception fault) {
 		given(this.mongo.remove(any(), eq(ClosedVacancy.class))).willThrow(fault);
 

@@ -10,8 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.profile.AlertProfileChanged;
 import uk.nhsjob.common.vocabulary.AlertStatus;
-import uk.nhsjob.notifier.FailurePolicyProbe;
 import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.platform.kafka.FailurePolicyProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
@@ -35,7 +35,7 @@ class ProfileListenerFaultTests {
 	private final Alert alert = Alert.unique();
 
 	@ParameterizedTest
-	@MethodSource("uk.nhsjob.notifier.FailurePolicyProbe#mongoDbAway")
+	@MethodSource("uk.nhsjob.platform.kafka.FailurePolicyProbe#mongoDbAway")
 	void aProfileThatCannotBeStoredIsRetriedWithoutEnd(Exception fault) {
 		given(this.recipients.findById(any())).willThrow(fault);
 
@@ -44,7 +44,7 @@ class ProfileListenerFaultTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("uk.nhsjob.notifier.FailurePolicyProbe#mongoDbAway")
+	@MethodSource("uk.nhsjob.platform.kafka.FailurePolicyProbe#mongoDbAway")
 	void aProfileWhoseParkedMatchesCannotBeReleasedIsRetriedWithoutEnd(Exception fault) {
 		given(this.recipients.save(any())).willAnswer((invocation) -> invocation.getArgument(0));
 		willThrow(fault).given(this.events).publishEvent(any(RecipientChanged.class));
@@ -54,7 +54,7 @@ class ProfileListenerFaultTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("uk.nhsjob.notifier.FailurePolicyProbe#mongoDbAway")
+	@MethodSource("uk.nhsjob.platform.kafka.FailurePolicyProbe#mongoDbAway")
 	void aTombstoneThatCannotBeAppliedIsRetriedWithoutEnd(Exception fault) {
 		willThrow(fault).given(this.erasedAlerts).remember(any());
 

@@ -1,4 +1,4 @@
-package uk.nhsjob.matcher;
+package uk.nhsjob.platform.kafka;
 
 import java.time.Duration;
 import java.util.Map;
@@ -25,9 +25,6 @@ import org.springframework.kafka.mock.MockProducerFactory;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.platform.background.BackgroundReaders;
-import uk.nhsjob.platform.kafka.KafkaFailurePolicy;
-import uk.nhsjob.platform.kafka.KafkaSettings;
-import uk.nhsjob.platform.kafka.ListenerFaultReporting;
 
 import static org.mockito.Mockito.mock;
 
@@ -35,6 +32,8 @@ import static org.mockito.Mockito.mock;
  * The platform's failure policy (docs/operations.md, "Dead letters"), as a listener's
  * container runs it, with its default settings, but no broker: a record its listener
  * failed on is handed to it again and again, and the dead letters it publishes are kept.
+ * Shared with the services' tests through this module's test jar, where each service
+ * tests its own listeners' classification of their faults.
  */
 public final class FailurePolicyProbe {
 
@@ -59,8 +58,9 @@ public final class FailurePolicyProbe {
 	}
 
 	/**
-	 * MongoDB away, as the matcher meets it: translated by Spring Data (no server within
-	 * the timeout, a refused connection, a slow query), or as the driver throws it.
+	 * MongoDB away, as a service's listeners meet it: translated by Spring Data (no
+	 * server within the timeout, a refused connection, a slow query), or as the driver
+	 * throws it.
 	 */
 	public static Stream<Named<Exception>> mongoDbAway() {
 		return Stream.of(
