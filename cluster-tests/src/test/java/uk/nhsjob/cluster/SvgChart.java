@@ -3,10 +3,12 @@ package uk.nhsjob.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A chart of a load run as SVG: panels one above the other on one time axis (seconds
@@ -139,12 +141,18 @@ final class SvgChart {
 			for (Map.Entry<String, List<Point>> series : panel.series().entrySet()) {
 				String colour = COLOURS[legend % COLOURS.length];
 				StringBuilder path = new StringBuilder();
+				// one dot a pixel: tens of thousands of emails would otherwise make a
+				// chart
+				// of megabytes that looks the same
+				Set<Long> dotted = new HashSet<>();
 				for (Point point : series.getValue()) {
 					double x = LEFT + plotWidth * clamp(seconds(point.at()) / seconds);
 					double y = top + PANEL_HEIGHT - PANEL_HEIGHT * Math.min(1, point.value() / max);
 					if (panel.dots()) {
-						svg.append("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.5\" fill=\"%s\" fill-opacity=\"0.5\"/>\n"
-							.formatted(x, y, colour));
+						if (dotted.add(Math.round(x) * 100_000 + Math.round(y))) {
+							svg.append("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.5\" fill=\"%s\" fill-opacity=\"0.5\"/>\n"
+								.formatted(x, y, colour));
+						}
 					}
 					else {
 						path.append(path.isEmpty() ? "M" : " L").append("%.1f %.1f".formatted(x, y));
