@@ -1,0 +1,294 @@
+package uk.nhsjob.ingest.pull.fetch;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import uk.nhsjob.ingest.pull.fetch.PulledSite.Request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a pull brings from a real web site on a loopback port: pages, conditional
+ * requests, failures, timeouts and the size limit.
+ */
+class SourceFetcherTests {
+
+	private PulledSite site;
+
+	private SourceFetcher fetcher;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.site = PulledSite.plain();
+		this.fetcher = Fetchers.allowingLoopback();
+	}
+
+	@AfterEach
+	void stop() throws IOException {
+		this.fetcher.close();
+		this.site.close();
+	}
+
+	@Test
+	void followsEveryNhsJobsPageInOrderReplacingThePageParameter() {
+		AtomicInteger asked = new AtomicInteger();
+		this.site.on("/search", (exchange) -> {
+			asked.incrementAndGet();
+			String page = exchange.getRequestURI().getQuery().replaceAll(".*page=(\\d+).*", "$1");
+			PulledSite.send(exchange, 200, nhsSearchPage(page, 3), Map.of("Content-Type", "application/xml"));
+		});
+
+		Fetch fetch = this.fetcher.fetch(this.site.url("http", "/search?keyword=secretary&page=1"),
+				PullFormat.NHS_JOBS_XML, Validators.none());
+
+		assertThat(fetch).isInstanceOf(Fetch.Pages.class);
+		List<PulledPage> pages = ((Fetch.Pages) fetch).pages();
+		assertThat(pages).extracting((page) -> new String(page.body(), StandardCharsets.UTF_8))
+			.containsExactly(nhsSearchPage("1", 3), nhsSearchPage("2", 3), nhsSearchPage("3", 3));
+		assertThat(pages).extracting(PulledPage::contentType).containsOnly("application/xml");
+		assertThat(this.site.requests()).extracting((request) -> request.uri().getRawQuery())
+			.containsExactly("keyword=secretary&page=1", "keyword=secretary&page=2", "keyword=secretary&page=3");
+		assertThat(this.site.requests()).extracting((request) -> request.header("User-Agent"))
+			.containsOnly("NHSJob-Alerts/1.0 (+https://alerts.example.test/contact)");
+	}
+
+	@Test
+	void aFeedWithMorePagesThanAllowedFailsWithoutFetchingThem() throws Exception {
+		this.site.answer("/search", 200, nhsSearchPage("1", 3), Map.of());
+		try (SourceFetcher twoPages = Fetchers.fetcher(new FetchSettings(true, Duration.ofSeconds(2),
+				Duration.ofSeconds(2), 3, 2, null, Fetchers.CONTACT, null), Map.of())) {
+
+			FetchFailedException failure = catchThrowableOfType(FetchFailedException.class,
+					() -> twoPages.fetch(this.site.url("http", "/search"), PullFormat.NHS_JOBS_XML, Validators.none()));
+
+			assertThat(failure.reason()).contains("3 pages").contains("max-pages");
+			assertThat(this.site.requests()).hasSize(1);
+		}
+	}
+
+	@Test
+	void aFailureOnTheLastPageFailsTheWholeFetch() {
+		this.site.on("/search", (exchange) -> {
+			boolean last = exchange.getRequestURI().getQuery() != null
+					&& exchange.getRequestURI().getQuery().contains("page=3");
+			PulledSite.send(exchange, last ? 500 : 200, last ? "" : nhsSearchPage("?", 3), Map.of());
+		});
+
+		FetchFailedException failure = catchThrowableOfType(FetchFailedException.class,
+				() -> this.fetcher.fetch(this.site.url("http", "/search"), PullFormat.NHS_JOBS_XML, Validators.none()));
+
+		assertThat(failure.httpStatus()).isEqualTo(500);
+		assertThat(failure.reason()).startsWith("Page 3 of 3").contains("500");
+		assertThat(this.site.requests()).hasSize(3);
+	}
+
+	@Test
+	void sendsTheValidatorsAndTakesA304AsNothingChanged() {
+		String etag = "\"v7\"";
+		String lastModified = "Sat, 05 Dec 2026 09:00:00 GMT";
+		this.site.on("/feed.csv", (exchange) -> {
+			boolean unchanged = etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
+			PulledSite.send(exchange, unchanged ? 304 : 200, unchanged ? "" : "Job title\nMedical Secretary\n",
+					Map.of("ETag", etag, "Last-Modified", lastModified));
+		});
+
+		Fetch first = this.fetcher.fetch(this.site.url("http", "/feed.csv"), PullFormat.CSV, Validators.none());
+		Fetch second = this.fetcher.fetch(this.site.url("http", "/feed.csv"), PullFormat.CSV,
+				((Fetch.Pages) first).validators());
+
+		assertThat(((Fetch.Pages) first).validators()).isEqualTo(new Validators(etag, lastModified));
+		assertThat(((Fetch.Pages) first).pages()).singleElement()
+			.satisfies((page) -> assertThat(page.contentType()).isEqualTo("text/csv"))
+			.satisfies((page) -> assertThat(new String(page.body(), StandardCharsets.UTF_8))
+				.isEqualTo("Job title\nMedical Secretary\n"));
+		assertThat(second).isEqualTo(new Fetch.NotModified(new Validators(etag, lastModified)));
+		Request conditional = this.site.requests().get(1);
+		assertThat(conditional.header("If-None-Match")).isEqualTo(etag);
+		assertThat(conditional.header("If-Modified-Since")).isEqualTo(lastModified);
+		assertThat(this.site.requests().get(0).header("If-None-Match")).isNull();
+	}
+
+	@Test
+	void aServerErrorFailsTheFetchWithItsStatusAndTheNextFetchSucceeds() {
+		AtomicInteger calls = new AtomicInteger();
+		this.site.on("/feed.json", (exchange) -> {
+			boolean failing = calls.incrementAndGet() == 1;
+			PulledSite.send(exchange, failing ? 500 : 200, failing ? "oops" : "{\"vacancies\":[]}", Map.of());
+		});
+
+		FetchFailedException failure = catchThrowableOfType(FetchFailedException.class,
+				() -> this.fetcher.fetch(this.site.url("http", "/feed.json"), PullFormat.JSON, Validators.none()));
+		Fetch recovered = this.fetcher.fetch(this.site.url("http", "/feed.json"), PullFormat.JSON, Validators.none());
+
+		assertThat(failure.httpStatus()).isEqualTo(500);
+		assertThat(failure.reason()).isEqualTo("The server answered 500");
+		assertThat(((Fetch.Pages) recovered).pages()).singleElement()
+			.extracting(PulledPage::contentType)
+			.isEqualTo("application/json");
+		assertThat(((Fetch.Pages) recovered).httpStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void aServerSilentForLongerThanTheReadTimeoutFailsTheFetch() throws Exception {
+		this.site.on("/slow", (exchange) -> {
+			sleep(5_000);
+			PulledSite.send(exchange, 200, "late", Map.of());
+		});
+		try (SourceFetcher impatient = Fetchers.fetcher(new FetchSettings(true, Duration.ofSeconds(2),
+				Duration.ofMillis(200), 3, 50, null, Fetchers.CONTACT, null), Map.of())) {
+
+			FetchFailedException failure = catchThrowableOfType(FetchFailedException.class,
+					() -> impatient.fetch(this.site.url("http", "/slow"), PullFormat.CSV, Validators.none()));
+
+			assertThat(failure.reason()).isEqualTo("No answer within the read timeout of PT0.2S");
+			assertThat(failure.httpStatus()).isNull();
+		}
+	}
+
+	@Test
+	void aServerDrippingItsAnswerIsCutOffAtTheRequestDeadline() throws Exception {
+		this.site.on("/drip", (exchange) -> {
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream out = exchange.getResponseBody();
+			for (int i = 0; i < 100; i++) {
+				out.write('x');
+				out.flush();
+				sleep(100);
+			}
+		});
+		try (SourceFetcher impatient = Fetchers.fetcher(new FetchSettings(true, Duration.ofMillis(200),
+				Duration.ofMillis(300), 3, 50, null, Fetchers.CONTACT, null), Map.of())) {
+
+			FetchFailedException failure = catchThrowableOfType(FetchFailedException.class,
+					() -> impatient.fetch(this.site.url("http", "/drip"), PullFormat.CSV, Validators.none()));
+
+			assertThat(failure.reason()).isEqualTo("The request took longer than its deadline of PT1.1S");
+		}
+	}
+
+	@Test
+	void stopsReadingAPageLargerThanTheLimit() {
+		long offered = 64L * 1024 * 1024;
+		AtomicLong written = new AtomicLong();
+		AtomicBoolean clientLeft = new AtomicBoolean();
+		this.site.on("/huge.csv", (exchange) -> {
+			exchange.sendResponseHeaders(200, 0);
+			byte[] chunk = new byte[16 * 1024];
+			try {
+				OutputStream out = exchange.getResponseBody();
+				while (written.get() < offered) {
+					out.write(chunk);
+					written.addAndGet(chunk.length);
+				}
+			}
+			catch (IOException ex) {
+				clientLeft.set(true);
+			}
+		});
+
+		FetchFailedException failure = catchThrowableOfType(FetchFailedException.class,
+				() -> this.fetcher.fetch(this.site.url("http", "/huge.csv"), PullFormat.CSV, Validators.none()));
+
+		assertThat(failure.reason()).isEqualTo("The page is larger than the limit of 65536B");
+		await().untilTrue(clientLeft);
+		assertThat(written.get()).isLessThan(offered);
+	}
+
+	@Test
+	void refusesAPageWhoseDeclaredLengthIsOverTheLimitWithoutReadingIt() {
+		this.site.answer("/big.csv", 200, "x".repeat(65 * 1024), Map.of());
+
+		FetchFailedException failure = catchThrowableOfType(FetchFailedException.class,
+				() -> this.fetcher.fetch(this.site.url("http", "/big.csv"), PullFormat.CSV, Validators.none()));
+
+		assertThat(failure.reason()).isEqualTo("The page is larger than the limit of 65536B");
+	}
+
+	@Test
+	void fetchesOverTlsFromAServerItsTrustStoreTrusts() throws Exception {
+		try (PulledSite secure = PulledSite.tls()) {
+			secure.answer("/feed.csv", 200, "Job title\nMedical Secretary\n", Map.of("ETag", "\"tls\""));
+
+			Fetch fetch = this.fetcher.fetch(secure.url("https", "/feed.csv"), PullFormat.CSV, Validators.none());
+
+			assertThat(((Fetch.Pages) fetch).validators()).isEqualTo(new Validators("\"tls\"", null));
+			assertThat(new String(((Fetch.Pages) fetch).pages().get(0).body(), StandardCharsets.UTF_8))
+				.isEqualTo("Job title\nMedical Secretary\n");
+		}
+	}
+
+	@Test
+	void gathersTheJobPostingsOfACareersPageAndSkipsTheRest() {
+		this.site.answer("/careers", 200, CAREERS_PAGE, Map.of("Content-Type", "text/html; charset=utf-8"));
+
+		Fetch fetch = this.fetcher.fetch(this.site.url("http", "/careers"), PullFormat.JSON_LD, Validators.none());
+
+		PulledPage page = ((Fetch.Pages) fetch).pages().get(0);
+		assertThat(page.contentType()).isEqualTo("application/ld+json");
+		assertThat(new String(page.body(), StandardCharsets.UTF_8).replace(" ", "")).isEqualTo(
+				"[{\"@context\":\"https://schema.org\",\"@type\":\"JobPosting\",\"identifier\":\"A-1\",\"title\":\"MedicalSecretary\"},"
+						+ "{\"@type\":\"JobPosting\",\"identifier\":\"B-1\",\"title\":\"PracticeManager\"},"
+						+ "{\"@type\":[\"JobPosting\"],\"identifier\":\"B-2\",\"title\":\"Receptionist\"}]");
+	}
+
+	@Test
+	void takesAJsonLdDocumentAsItsPostings() {
+		this.site.answer("/jobs.jsonld", 200,
+				"{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"Organization\",\"name\":\"X\"},"
+						+ "{\"@type\":\"JobPosting\",\"identifier\":\"C-1\"}]}",
+				Map.of("Content-Type", "application/ld+json"));
+
+		Fetch fetch = this.fetcher.fetch(this.site.url("http", "/jobs.jsonld"), PullFormat.JSON_LD, Validators.none());
+
+		assertThat(new String(((Fetch.Pages) fetch).pages().get(0).body(), StandardCharsets.UTF_8))
+			.isEqualTo("[{\"@type\":\"JobPosting\",\"identifier\":\"C-1\"}]");
+	}
+
+	static final String CAREERS_PAGE = """
+			<!doctype html>
+			<html><head><title>Careers</title>
+			<script type="application/ld+json">
+			{"@context": "https://schema.org", "@type": "JobPosting", "identifier": "A-1", "title": "Medical Secretary"}
+			</script>
+			<script type="application/ld+json">
+			{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": []}
+			</script>
+			<script type="application/ld+json">
+			{"@context": "https://schema.org", "@graph": [
+			  {"@type": "Organization", "name": "Leeds Road Surgery"},
+			  {"@type": "JobPosting", "identifier": "B-1", "title": "Practice Manager"},
+			  {"@type": ["JobPosting"], "identifier": "B-2", "title": "Receptionist"}]}
+			</script>
+			<script type="application/ld+json">{ not json at all </script>
+			<script>var jobs = {"@type": "JobPosting"};</script>
+			</head><body><h1>Work with us</h1></body></html>
+			""";
+
+	static String nhsSearchPage(String page, int totalPages) {
+		return "<nhsSearch><totalPages>" + totalPages + "</totalPages><vacancyDetails><id>V-" + page
+				+ "</id></vacancyDetails></nhsSearch>";
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
