@@ -231,26 +231,36 @@ public class SourceFetcher implements AutoCloseable {
 			expired.set(true);
 			get.cancel();
 		}, this.settings.requestDeadline().toMillis(), TimeUnit.MILLISECONDS);
-		boolean complete = false;
-		try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
-			try {
-				Answer answer = answer(response);
-				complete = true;
-				return answer;
-			}
-			finally {
-				if (!complete) {
-					// drop the connection rather than read the rest of a body nobody
-					// wants
-					get.cancel();
-				}
-			}
+		ClassicHttpResponse response = null;
+		boolean bodyRead = false;
+		try {
+			response = client.executeOpen(null, get, null);
+			Answer answer = answer(response);
+			bodyRead = answer.bodyRead();
+			return answer;
 		}
 		catch (IOException ex) {
 			throw failure(which, ex, expired.get());
 		}
 		finally {
+			if (!bodyRead) {
+				// drop the connection: closing the response would read the rest of a body
+				// nobody wants (an error page, a redirect's, one past the size limit)
+				get.cancel();
+			}
+			closeQuietly(response);
 			deadline.cancel(false);
+		}
+	}
+
+	private static void closeQuietly(@Nullable ClassicHttpResponse response) {
+		if (response != null) {
+			try {
+				response.close();
+			}
+			catch (IOException ex) {
+				// the connection was dropped or the body read to its end: nothing is lost
+			}
 		}
 	}
 
@@ -260,14 +270,14 @@ public class SourceFetcher implements AutoCloseable {
 				header(response, HttpHeaders.LAST_MODIFIED));
 		String location = header(response, HttpHeaders.LOCATION);
 		if (status >= 300 && status <= 399 && status != 304 && location != null) {
-			return new Answer(status, location, new byte[0], null, validators);
+			return new Answer(status, location, new byte[0], null, validators, false);
 		}
 		if (status < 200 || status > 299) {
-			return new Answer(status, null, new byte[0], null, validators);
+			return new Answer(status, null, new byte[0], null, validators, false);
 		}
 		HttpEntity entity = response.getEntity();
 		byte[] body = (entity != null) ? read(entity) : new byte[0];
-		return new Answer(status, null, body, (entity != null) ? entity.getContentType() : null, validators);
+		return new Answer(status, null, body, (entity != null) ? entity.getContentType() : null, validators, true);
 	}
 
 	/**
@@ -365,9 +375,12 @@ public class SourceFetcher implements AutoCloseable {
 			.build();
 	}
 
-	/** What one request brought. */
+	/**
+	 * What one request brought; bodyRead when the body was read to its end, so that the
+	 * connection may serve again.
+	 */
 	private record Answer(int status, @Nullable String location, byte[] body, @Nullable String contentType,
-			Validators validators) {
+			Validators validators, boolean bodyRead) {
 
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,30 +182,26 @@ class SourceFetcherTests {
 
 	@Test
 	void stopsReadingAPageLargerThanTheLimit() {
-		long offered = 64L * 1024 * 1024;
-		AtomicLong written = new AtomicLong();
-		AtomicBoolean clientLeft = new AtomicBoolean();
-		this.site.on("/huge.csv", (exchange) -> {
-			exchange.sendResponseHeaders(200, 0);
-			byte[] chunk = new byte[16 * 1024];
-			try {
-				OutputStream out = exchange.getResponseBody();
-				while (written.get() < offered) {
-					out.write(chunk);
-					written.addAndGet(chunk.length);
-				}
-			}
-			catch (IOException ex) {
-				clientLeft.set(true);
-			}
-		});
+		EndlessBody endless = new EndlessBody(200);
+		this.site.on("/huge.csv", endless::send);
 
 		FetchFailedException failure = catchThrowableOfType(FetchFailedException.class,
 				() -> this.fetcher.fetch(this.site.url("http", "/huge.csv"), PullFormat.CSV, Validators.none()));
 
 		assertThat(failure.reason()).isEqualTo("The page is larger than the limit of 65536B");
-		await().untilTrue(clientLeft);
-		assertThat(written.get()).isLessThan(offered);
+		endless.assertTheClientLeftEarly();
+	}
+
+	@Test
+	void readsNothingOfAnErrorPage() {
+		EndlessBody endless = new EndlessBody(503);
+		this.site.on("/busy.csv", endless::send);
+
+		FetchFailedException failure = catchThrowableOfType(FetchFailedException.class,
+				() -> this.fetcher.fetch(this.site.url("http", "/busy.csv"), PullFormat.CSV, Validators.none()));
+
+		assertThat(failure.httpStatus()).isEqualTo(503);
+		endless.assertTheClientLeftEarly();
 	}
 
 	@Test
@@ -255,6 +252,45 @@ class SourceFetcherTests {
 
 		assertThat(new String(((Fetch.Pages) fetch).pages().get(0).body(), StandardCharsets.UTF_8))
 			.isEqualTo("[{\"@type\":\"JobPosting\",\"identifier\":\"C-1\"}]");
+	}
+
+	/**
+	 * A body of 64 MB, chunked, noting whether the client left before it was all sent.
+	 */
+	private static final class EndlessBody {
+
+		private static final long OFFERED = 64L * 1024 * 1024;
+
+		private final int status;
+
+		private final AtomicLong written = new AtomicLong();
+
+		private final AtomicBoolean clientLeft = new AtomicBoolean();
+
+		EndlessBody(int status) {
+			this.status = status;
+		}
+
+		void send(HttpExchange exchange) throws IOException {
+			exchange.sendResponseHeaders(this.status, 0);
+			byte[] chunk = new byte[16 * 1024];
+			try {
+				OutputStream out = exchange.getResponseBody();
+				while (this.written.get() < OFFERED) {
+					out.write(chunk);
+					this.written.addAndGet(chunk.length);
+				}
+			}
+			catch (IOException ex) {
+				this.clientLeft.set(true);
+			}
+		}
+
+		void assertTheClientLeftEarly() {
+			await().untilTrue(this.clientLeft);
+			assertThat(this.written.get()).isLessThan(OFFERED);
+		}
+
 	}
 
 	static final String CAREERS_PAGE = """
