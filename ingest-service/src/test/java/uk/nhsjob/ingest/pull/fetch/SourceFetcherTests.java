@@ -1,5 +1,6 @@
 package uk.nhsjob.ingest.pull.fetch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.api.AfterEach;
@@ -212,6 +214,31 @@ class SourceFetcherTests {
 				() -> this.fetcher.fetch(this.site.url("http", "/big.csv"), PullFormat.CSV, Validators.none()));
 
 		assertThat(failure.reason()).isEqualTo("The page is larger than the limit of 65536B");
+	}
+
+	@Test
+	void acceptsACompressedPageAndHoldsTheLimitToWhatItUnpacksTo() {
+		String csv = "Job title\nMedical Secretary\n";
+		this.site.on("/small.csv", (exchange) -> sendGzipped(exchange, csv.getBytes(StandardCharsets.UTF_8)));
+		this.site.on("/bomb.csv", (exchange) -> sendGzipped(exchange, new byte[1024 * 1024]));
+
+		Fetch small = this.fetcher.fetch(this.site.url("http", "/small.csv"), PullFormat.CSV, Validators.none());
+		FetchFailedException bomb = catchThrowableOfType(FetchFailedException.class,
+				() -> this.fetcher.fetch(this.site.url("http", "/bomb.csv"), PullFormat.CSV, Validators.none()));
+
+		assertThat(this.site.requests().get(0).header("Accept-Encoding")).contains("gzip");
+		assertThat(new String(((Fetch.Pages) small).pages().get(0).body(), StandardCharsets.UTF_8)).isEqualTo(csv);
+		assertThat(bomb.reason()).isEqualTo("The page is larger than the limit of 65536B");
+	}
+
+	private static void sendGzipped(HttpExchange exchange, byte[] body) throws IOException {
+		ByteArrayOutputStream packed = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(packed)) {
+			gzip.write(body);
+		}
+		exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+		exchange.sendResponseHeaders(200, packed.size());
+		exchange.getResponseBody().write(packed.toByteArray());
 	}
 
 	@Test
