@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,26 @@ class FetchSafetyTests {
 			assertThat(failure.reason()).isEqualTo(
 					"Refused before connecting: jobs.example.test resolves to 127.0.0.1, a loopback address, which is refused");
 			assertThat(failure.httpStatus()).isNull();
+			assertThat(secure.requests()).isEmpty();
+		}
+	}
+
+	@Test
+	void refusesACertificateItDoesNotTrustOrOfAnotherHost() throws Exception {
+		try (PulledSite secure = PulledSite.tls();
+				SourceFetcher systemTrust = Fetchers.fetcher(Fetchers.settings(true), NAMES, SSLContext.getDefault());
+				SourceFetcher siteTrust = Fetchers.fetcher(Fetchers.settings(true),
+						Map.of("other.example.test", "127.0.0.1"))) {
+			secure.answer("/feed.csv", 200, "Job title\n", Map.of());
+
+			FetchFailedException untrusted = catchThrowableOfType(FetchFailedException.class,
+					() -> systemTrust.fetch(secure.url("https", "/feed.csv"), PullFormat.CSV, Validators.none()));
+			FetchFailedException otherHost = catchThrowableOfType(FetchFailedException.class,
+					() -> siteTrust.fetch(URI.create("https://other.example.test:" + secure.port() + "/feed.csv"),
+							PullFormat.CSV, Validators.none()));
+
+			assertThat(untrusted.reason()).startsWith("The TLS connection failed");
+			assertThat(otherHost.reason()).startsWith("The TLS connection failed");
 			assertThat(secure.requests()).isEmpty();
 		}
 	}
