@@ -3,6 +3,7 @@ package uk.nhsjob.ingest.pull.fetch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.List;
 
 import org.jsoup.Jsoup;
@@ -13,6 +14,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+
+import org.springframework.util.MimeTypeUtils;
 
 /**
  * The schema.org JobPostings of a json-ld pull, as one array for the JSON-LD feed reader.
@@ -40,7 +43,7 @@ final class JsonLdPostings {
 			}
 		}
 		else {
-			for (String block : scriptBlocks(body, pageUrl)) {
+			for (String block : scriptBlocks(body, charset(contentType), pageUrl)) {
 				try {
 					collect(JSON.readTree(block), postings);
 				}
@@ -53,14 +56,30 @@ final class JsonLdPostings {
 		return JSON.writeValueAsBytes(postings);
 	}
 
-	private static List<String> scriptBlocks(byte[] html, String pageUrl) {
+	private static List<String> scriptBlocks(byte[] html, @Nullable String charset, String pageUrl) {
 		try {
-			// the charset from a byte order mark or <meta charset>, else UTF-8
-			Document page = Jsoup.parse(new ByteArrayInputStream(html), null, pageUrl);
+			// the charset the server names; else from a byte order mark or <meta
+			// charset>, else UTF-8
+			Document page = Jsoup.parse(new ByteArrayInputStream(html), charset, pageUrl);
 			return page.select("script[type]").stream().filter(JsonLdPostings::isJsonLd).map(Element::data).toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("A byte array cannot fail to be read", ex);
+		}
+	}
+
+	/** The charset a {@code Content-Type} names, when Java knows it. */
+	private static @Nullable String charset(@Nullable String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		try {
+			// an unknown charset or a malformed type: let the page say
+			Charset named = MimeTypeUtils.parseMimeType(contentType).getCharset();
+			return (named != null) ? named.name() : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 

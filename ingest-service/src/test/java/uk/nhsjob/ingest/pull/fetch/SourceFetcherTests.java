@@ -269,6 +269,23 @@ class SourceFetcherTests {
 	}
 
 	@Test
+	void readsACareersPageInTheCharsetItsServerNames() {
+		String page = "<html><head><script type=\"application/ld+json\">"
+				+ "{\"@type\": \"JobPosting\", \"title\": \"Secretary, \u00a327,485\"}</script></head></html>";
+		this.site.on("/careers", (exchange) -> {
+			byte[] body = page.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+			exchange.getResponseHeaders().add("Content-Type", "text/html; charset=windows-1252");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+		});
+
+		Fetch fetch = this.fetcher.fetch(this.site.url("http", "/careers"), PullFormat.JSON_LD, Validators.none());
+
+		assertThat(new String(((Fetch.Pages) fetch).pages().get(0).body(), StandardCharsets.UTF_8))
+			.isEqualTo("[{\"@type\":\"JobPosting\",\"title\":\"Secretary, \u00a327,485\"}]");
+	}
+
+	@Test
 	void takesAJsonLdDocumentAsItsPostings() {
 		this.site.answer("/jobs.jsonld", 200,
 				"{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"Organization\",\"name\":\"X\"},"
