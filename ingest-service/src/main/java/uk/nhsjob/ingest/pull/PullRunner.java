@@ -81,6 +81,13 @@ class PullRunner {
 			failed(pull, started, ex.httpStatus(), ex.reason());
 			return;
 		}
+		catch (RuntimeException ex) {
+			// a fault of this pull's own (an address the client cannot use, say), not of
+			// the
+			// service: counted like any failed fetch
+			failed(pull, started, null, "Could not fetch the source: " + ex.getMessage());
+			return;
+		}
 		if (fetch instanceof Fetch.NotModified notModified) {
 			Validators kept = merge(notModified.validators(), pull);
 			succeeded(pull, kept, new PullRecord(started, PullRecord.NOT_MODIFIED, HttpStatus.NOT_MODIFIED.value(),

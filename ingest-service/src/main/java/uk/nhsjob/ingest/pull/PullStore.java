@@ -1,11 +1,13 @@
 package uk.nhsjob.ingest.pull;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -32,31 +34,46 @@ class PullStore {
 
 	private final PullSettings settings;
 
-	PullStore(MongoOperations mongo, PullSettings settings) {
+	private final Clock clock;
+
+	PullStore(MongoOperations mongo, PullSettings settings, Clock clock) {
 		this.mongo = mongo;
 		this.settings = settings;
+		this.clock = clock;
 		mongo.indexOps(COLLECTION)
 			.createIndex(new Index().on("paused", Sort.Direction.ASC).on("nextDueAt", Sort.Direction.ASC));
 	}
 
 	/**
-	 * Sets (or replaces) a source's pull, due at once, unpaused, with no validators: the
-	 * history is kept.
+	 * Sets (or replaces) a source's pull, unpaused, with no validators; the history is
+	 * kept. One that no run holds is due at once; one that a run holds now is left to it,
+	 * and made due at once when that run ends (it sees the settings' new generation), so
+	 * that no two runs of one pull overlap.
 	 */
 	void set(PullSettingsView pull, Instant now) {
-		Update update = new Update().set("url", pull.url())
+		try {
+			this.mongo.upsert(byId(pull.sourceId()).addCriteria(Criteria.where("claim").isNull()),
+					settings(pull).set("nextDueAt", now).set("claim", null), SourcePull.class);
+		}
+		catch (DuplicateKeyException ex) {
+			// a run holds it: the upsert found no unclaimed document and could not insert
+			// one
+			this.mongo.updateFirst(byId(pull.sourceId()), settings(pull), SourcePull.class);
+		}
+	}
+
+	private static Update settings(PullSettingsView pull) {
+		return new Update().set("url", pull.url())
 			.set("format", pull.format())
 			.set("every", pull.every())
 			.set("mode", pull.mode())
-			.set("nextDueAt", now)
-			.set("claim", null)
 			.set("hasRun", false)
 			.set("etag", null)
 			.set("lastModified", null)
 			.set("failuresInARow", 0)
 			.set("paused", false)
-			.set("pausedReason", null);
-		this.mongo.upsert(byId(pull.sourceId()), update, SourcePull.class);
+			.set("pausedReason", null)
+			.inc("generation", 1L);
 	}
 
 	boolean delete(String sourceId) {
@@ -110,8 +127,14 @@ class PullStore {
 	 * exists.
 	 */
 	private void finish(SourcePull run, Update schedule, PullRecord record) {
-		this.mongo.updateFirst(byId(run.sourceId()).addCriteria(Criteria.where("claim").is(run.claim())), schedule,
-				SourcePull.class);
+		Query held = byId(run.sourceId()).addCriteria(Criteria.where("claim").is(run.claim()));
+		Query heldWithItsSettings = byId(run.sourceId())
+			.addCriteria(Criteria.where("claim").is(run.claim()).and("generation").is(run.generation()));
+		if (this.mongo.updateFirst(heldWithItsSettings, schedule, SourcePull.class).getMatchedCount() == 0) {
+			// set again while it ran: the new settings run at once
+			this.mongo.updateFirst(held, new Update().set("nextDueAt", this.clock.instant()).set("claim", null),
+					SourcePull.class);
+		}
 		this.mongo.updateFirst(byId(run.sourceId()),
 				new Update().push("latest").slice(-this.settings.history()).each(record), SourcePull.class);
 	}

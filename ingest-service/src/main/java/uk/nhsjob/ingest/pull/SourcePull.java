@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param nextDueAt when it should run next; while an instance runs it, when that
  * instance's claim runs out
  * @param claim the id of the run that holds the pull now, null when none does
+ * @param generation how many times its settings were set: a run that ends after they were
+ * set again leaves the schedule to the new ones
  * @param hasRun whether it has run since its settings were last set
  * @param failuresInARow failed pulls since the last that went through
  * @param pausedReason why it was paused; null while it is not
@@ -24,7 +26,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(PullStore.COLLECTION)
 record SourcePull(@Id String sourceId, String url, String format, String every, String mode, Instant nextDueAt,
-		@Nullable String claim, boolean hasRun, @Nullable String etag, @Nullable String lastModified,
+		@Nullable String claim, long generation, boolean hasRun, @Nullable String etag, @Nullable String lastModified,
 		int failuresInARow, boolean paused, @Nullable String pausedReason, @Nullable List<PullRecord> latest) {
 
 	PullSettingsView settings() {

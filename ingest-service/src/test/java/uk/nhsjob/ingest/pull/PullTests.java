@@ -207,20 +207,52 @@ class PullTests {
 	void severalSchedulersNeverRunOnePullAtOnce() throws InterruptedException {
 		PulledSite.Site site = SITES.site(this.source.id());
 		site.delayMillis = 300;
-		List<PullScheduler> others = new ArrayList<>();
-		for (int i = 0; i < 2; i++) {
-			MeterRegistry meters = new SimpleMeterRegistry();
-			PullRunner runner = new PullRunner(this.store, this.fetcher::fetch, this.feeds, this.sources, meters,
-					this.settings, ServiceClock.CLOCK);
-			others.add(new PullScheduler(this.store, runner, this.settings, ServiceClock.CLOCK,
-					new BackgroundReaders(meters).register("other-instance")));
-		}
-		ExecutorService instances = Executors.newFixedThreadPool(others.size());
 		putPull(SITES.url(site), "nhs-jobs-xml", "PT1H", null);
-		for (PullScheduler other : others) {
+
+		ticking(otherInstance(), otherInstance());
+
+		awaitLatest(1);
+		assertThat(pulls().json().path("latest")).hasSize(1);
+		assertThat(site.requests.get()).isEqualTo(PulledSite.PAGES.size());
+		assertThat(site.mostInFlight.get()).isEqualTo(1);
+	}
+
+	@Test
+	void settingAPullAgainWhileItRunsLetsThatRunEndThenRunsTheNewSettingsAtOnce() {
+		PulledSite.Site site = SITES.site(this.source.id());
+		site.delayMillis = 1000;
+		putPull(SITES.url(site), "nhs-jobs-xml", "PT1H", "snapshot");
+		await().atMost(WAIT).until(() -> site.requests.get() >= 1);
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		other.submit(() -> ticking(otherInstance()));
+
+		assertThat(putPull(SITES.url(site), "nhs-jobs-xml", "PT1H", "delta").status()).isEqualTo(200);
+
+		awaitLatest(2);
+		other.shutdown();
+		assertThat(site.mostInFlight.get()).isEqualTo(1);
+		assertThat(site.requests.get()).isEqualTo(2 * PulledSite.PAGES.size());
+		assertThat(pulls().json().path("pull").path("mode").asString()).isEqualTo("delta");
+	}
+
+	/**
+	 * A scheduler as another instance of the service would run, on the same database.
+	 */
+	private PullScheduler otherInstance() {
+		MeterRegistry meters = new SimpleMeterRegistry();
+		PullRunner runner = new PullRunner(this.store, this.fetcher::fetch, this.feeds, this.sources, meters,
+				this.settings, ServiceClock.CLOCK);
+		return new PullScheduler(this.store, runner, this.settings, ServiceClock.CLOCK,
+				new BackgroundReaders(meters).register("other-instance"));
+	}
+
+	/** Each scheduler ticks 40 times, 50 ms apart, on a thread of its own. */
+	private static Void ticking(PullScheduler... schedulers) throws InterruptedException {
+		ExecutorService instances = Executors.newFixedThreadPool(schedulers.length);
+		for (PullScheduler scheduler : schedulers) {
 			instances.submit(() -> {
-				for (int tick = 0; tick < 20; tick++) {
-					other.tick();
+				for (int tick = 0; tick < 40; tick++) {
+					scheduler.tick();
 					Thread.sleep(50);
 				}
 				return null;
@@ -228,11 +260,7 @@ class PullTests {
 		}
 		instances.shutdown();
 		assertThat(instances.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-
-		awaitLatest(1);
-		assertThat(pulls().json().path("latest")).hasSize(1);
-		assertThat(site.requests.get()).isEqualTo(PulledSite.PAGES.size());
-		assertThat(site.mostInFlight.get()).isEqualTo(1);
+		return null;
 	}
 
 	private Response putPull(String url, String format, String every, String mode) {
