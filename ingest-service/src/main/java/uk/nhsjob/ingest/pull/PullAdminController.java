@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,7 +89,7 @@ class PullAdminController {
 	Pulls pulls(@PathVariable String sourceId) {
 		SourcePull pull = this.store.find(sourceId).orElseThrow(() -> noPull(sourceId));
 		List<PullRecord> latest = new ArrayList<>(pull.history());
-		java.util.Collections.reverse(latest);
+		Collections.reverse(latest);
 		return new Pulls(pull.settings(), pull.paused(), pull.pausedReason(), pull.failuresInARow(), pull.nextDueAt(),
 				latest);
 	}

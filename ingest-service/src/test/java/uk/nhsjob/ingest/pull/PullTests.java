@@ -2,6 +2,7 @@ package uk.nhsjob.ingest.pull;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +62,9 @@ class PullTests {
 	@Autowired
 	PullSettings settings;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@AfterAll
 	static void stopTheSites() {
 		SITES.close();
@@ -90,6 +94,9 @@ class PullTests {
 		assertThat(pulls.path("paused").asBoolean()).isFalse();
 		assertThat(pulls.path("pull").path("url").asString()).isEqualTo(SITES.url(site));
 		assertThat(pulls.path("nextDueAt").asString()).isNotBlank();
+		assertThat(
+				this.meters.counter("nhsjob.ingest.pulls", "source", this.source.id(), "outcome", "published").count())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -264,7 +271,7 @@ class PullTests {
 	}
 
 	private Response putPull(String url, String format, String every, String mode) {
-		Map<String, String> body = new java.util.HashMap<>(Map.of("url", url, "format", format, "every", every));
+		Map<String, String> body = new HashMap<>(Map.of("url", url, "format", format, "every", every));
 		if (mode != null) {
 			body.put("mode", mode);
 		}

@@ -3,6 +3,7 @@ package uk.nhsjob.ingest.feed.format;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
@@ -28,7 +29,7 @@ class PagedDocumentTests {
 
 		assertThat(document.size()).isEqualTo(4);
 		assertThat(read).containsExactly("0:a", "1:b", "2:c", "3:a");
-		assertThat(document.lastIndexOfRepeatedIds()).containsExactlyEntriesOf(java.util.Map.of("a", 3));
+		assertThat(document.lastIndexOfRepeatedIds()).containsExactlyEntriesOf(Map.of("a", 3));
 	}
 
 	@Test
