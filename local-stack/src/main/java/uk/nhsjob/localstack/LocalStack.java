@@ -192,7 +192,9 @@ public final class LocalStack {
 		int controlPort = controlPort(this.environment);
 		int demoPullPort = DemoPullSite.port(this.environment);
 		Map<String, Integer> ports = ports(kafkaPorts, instances, embeddedMongo, controlPort);
-		ports.put("demo pull source", demoPullPort);
+		if (!instances.isEmpty()) {
+			ports.put("demo pull source", demoPullPort);
+		}
 		Ports.requireFree(HOST, ports);
 
 		// the broker takes longest: the rest starts in this JVM while it comes up
@@ -204,7 +206,8 @@ public final class LocalStack {
 		}
 		MailServer mail = startMail();
 		ControlServer control = startControl(controlPort, mongo, mail);
-		DemoPullSite demoPullSite = startDemoPullSite(demoPullPort);
+		// served only for the ingest service the stack starts, which pulls it
+		@Nullable DemoPullSite demoPullSite = instances.isEmpty() ? null : startDemoPullSite(demoPullPort);
 		kafka.awaitReady(KAFKA_TIMEOUT);
 		say("Kafka is ready on %s (%d s)".formatted(kafka.bootstrapServers(), secondsSince(startedAt)));
 		kafka.brokers().forEach(this.supervisor::watch);
@@ -227,7 +230,9 @@ public final class LocalStack {
 				.forEach((process) -> children.add(new Banner.Child(process.name(), process.process().pid())));
 			processes.processes().forEach((process) -> control.add(ChildKind.SERVICE, process));
 			demoSource = registerDemoSource(services, adminToken);
-			registerDemoPullSource(services, adminToken, demoPullSite.url());
+			if (demoPullSite != null) {
+				registerDemoPullSource(services, adminToken, demoPullSite.url());
+			}
 		}
 
 		System.out.println(new Banner(Duration.ofNanos(System.nanoTime() - startedAt), instances,
