@@ -79,6 +79,11 @@ public final class IngestApi {
 		return send(request);
 	}
 
+	public Response put(String path, @Nullable String bearer, String json) {
+		return send(
+				request(path, bearer).PUT(BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
+	}
+
 	public Response delete(String path, @Nullable String bearer) {
 		return send(request(path, bearer).DELETE());
 	}

@@ -32,6 +32,7 @@ import uk.nhsjob.localstack.mongo.EmbeddedMongo;
 import uk.nhsjob.localstack.process.LeftOverProcesses;
 import uk.nhsjob.localstack.process.RestartBackOff;
 import uk.nhsjob.localstack.process.Supervisor;
+import uk.nhsjob.localstack.services.DemoPullSource;
 import uk.nhsjob.localstack.services.DemoSource;
 import uk.nhsjob.localstack.services.DemoSourceKey;
 import uk.nhsjob.localstack.services.Service;
@@ -189,7 +190,12 @@ public final class LocalStack {
 		@Nullable String externalMongo = this.environment.get("MONGODB_URI");
 		boolean embeddedMongo = externalMongo == null || externalMongo.isBlank();
 		int controlPort = controlPort(this.environment);
-		Ports.requireFree(HOST, ports(kafkaPorts, instances, embeddedMongo, controlPort));
+		int demoPullPort = DemoPullSite.port(this.environment);
+		Map<String, Integer> ports = ports(kafkaPorts, instances, embeddedMongo, controlPort);
+		if (!instances.isEmpty()) {
+			ports.put("demo pull source", demoPullPort);
+		}
+		Ports.requireFree(HOST, ports);
 
 		// the broker takes longest: the rest starts in this JVM while it comes up
 		KafkaCluster kafka = startKafka(kafkaPorts);
@@ -200,6 +206,8 @@ public final class LocalStack {
 		}
 		MailServer mail = startMail();
 		ControlServer control = startControl(controlPort, mongo, mail);
+		// served only for the ingest service the stack starts, which pulls it
+		@Nullable DemoPullSite demoPullSite = instances.isEmpty() ? null : startDemoPullSite(demoPullPort);
 		kafka.awaitReady(KAFKA_TIMEOUT);
 		say("Kafka is ready on %s (%d s)".formatted(kafka.bootstrapServers(), secondsSince(startedAt)));
 		kafka.brokers().forEach(this.supervisor::watch);
@@ -222,6 +230,9 @@ public final class LocalStack {
 				.forEach((process) -> children.add(new Banner.Child(process.name(), process.process().pid())));
 			processes.processes().forEach((process) -> control.add(ChildKind.SERVICE, process));
 			demoSource = registerDemoSource(services, adminToken);
+			if (demoPullSite != null) {
+				registerDemoPullSource(services, adminToken, demoPullSite.url());
+			}
 		}
 
 		System.out.println(new Banner(Duration.ofNanos(System.nanoTime() - startedAt), instances,
@@ -328,6 +339,24 @@ public final class LocalStack {
 		ports.put("control interface", controlPort);
 		instances.forEach((instance) -> ports.put(instance.name(), instance.port()));
 		return ports;
+	}
+
+	private DemoPullSite startDemoPullSite(int port) {
+		DemoPullSite site = DemoPullSite.start(HOST, port, this.layout.samples());
+		this.shutdown.add("the demo pull source's site", site::close);
+		say("Demo pull source's NHS Jobs search (two pages) on " + site.url());
+		return site;
+	}
+
+	private void registerDemoPullSource(List<Service> services, String adminToken, URI url) {
+		Service ingest = services.stream()
+			.filter((service) -> service.name().equals(Service.INGEST))
+			.findFirst()
+			.orElseThrow();
+		new DemoPullSource(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + ingest.port()), adminToken)
+			.register(url);
+		say("Demo pull source " + DemoPullSource.ID + " pulls " + url + " every " + DemoPullSource.EVERY
+				+ "; its vacancies arrive within seconds");
 	}
 
 	private DemoSourceKey registerDemoSource(List<Service> services, String adminToken) {

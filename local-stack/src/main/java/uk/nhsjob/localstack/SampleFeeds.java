@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * trust's system writes it ({@code {{today-5|yyyy-MM-dd}}}: five days ago). Each time the
  * stack starts it writes them filled in with today's date under its data folder
  * ({@code .local-stack/samples/}), so a feed pushed from there is open whenever it is
- * pushed. The ingest service's tests fill the templates with {@link #fill} too.
+ * pushed; the two pages of an NHS Jobs search that the stack serves to its demo pull
+ * source ({@link DemoPullSite}) are written there too. The ingest service's tests fill
+ * the templates with {@link #fill} too.
  */
 public final class SampleFeeds {
 
@@ -28,7 +30,8 @@ public final class SampleFeeds {
 	 * The feeds, as the repository's {@code samples/feeds/} and the data folder name
 	 * them.
 	 */
-	static final List<String> FILES = List.of("demo-feed.json", "demo-feed.jsonld", "demo-feed.xml", "demo-feed.csv");
+	static final List<String> FILES = List.of("demo-feed.json", "demo-feed.jsonld", "demo-feed.xml", "demo-feed.csv",
+			DemoPullSite.PAGE_FILES.get(0), DemoPullSite.PAGE_FILES.get(1));
 
 	private static final Pattern DATE = Pattern.compile("\\{\\{today([+-]\\d+)?\\|([^}]+)}}");
 

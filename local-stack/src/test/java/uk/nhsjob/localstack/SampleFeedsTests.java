@@ -37,7 +37,8 @@ class SampleFeedsTests {
 		List<Path> written = SampleFeeds.write(TEMPLATES, this.data.resolve("samples"), TODAY);
 
 		assertThat(written).extracting((path) -> path.getFileName().toString())
-			.containsExactly("demo-feed.json", "demo-feed.jsonld", "demo-feed.xml", "demo-feed.csv");
+			.containsExactly("demo-feed.json", "demo-feed.jsonld", "demo-feed.xml", "demo-feed.csv",
+					"demo-nhs-jobs-page-1.xml", "demo-nhs-jobs-page-2.xml");
 		assertThat(read("demo-feed.json")).contains("\"closingDate\": \"2031-03-29\"",
 				"\"closingDate\": \"28/04/2031\"", "\"closingDate\": \"13 April 2031\"");
 		assertThat(read("demo-feed.jsonld")).contains("\"datePosted\": \"2031-02-22\"",

@@ -40,7 +40,7 @@ record FeedBody(@Nullable String contentType, long declaredLength, InputStream s
 		}
 	}
 
-	private static ErrorResponseException tooLarge(DataSize limit) {
+	static ErrorResponseException tooLarge(DataSize limit) {
 		return Problems.of(HttpStatus.CONTENT_TOO_LARGE,
 				"The feed is larger than the limit of " + readable(limit) + ".");
 	}

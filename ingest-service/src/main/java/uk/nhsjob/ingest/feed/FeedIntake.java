@@ -69,12 +69,30 @@ class FeedIntake {
 	 * every vacancy yet (see {@link #notAcknowledged})
 	 */
 	Receipt push(RegisteredSource source, FeedMode mode, boolean confirmEmpty, FeedBody body) throws IOException {
-		Outcome outcome = this.observations.observe(source.sourceId(), mode, body,
+		Outcome outcome = this.observations.observe(source.sourceId(), mode, body.contentType(),
 				(feedId) -> accept(feedId, source, mode, confirmEmpty, read(body)));
 		if (outcome.pending() > 0) {
 			throw notAcknowledged(outcome);
 		}
 		return outcome.receipt();
+	}
+
+	/**
+	 * Takes in a pulled feed as a pushed one of the source: its pages are one document,
+	 * their vacancies indexed across the pages in order, and the size limit holds for
+	 * each page. A snapshot that holds no vacancy at all closes nothing: it is taken in
+	 * as an empty delta (docs/feeds.md, "Pulled sources").
+	 * @throws ErrorResponseException as a push would be refused (400, 409, 413, 415,
+	 * 422), but never 503: what the broker has not acknowledged yet is counted in the
+	 * outcome's pending
+	 */
+	Outcome pull(RegisteredSource source, FeedMode mode, List<PulledFeeds.Page> pages) throws IOException {
+		String contentType = pages.isEmpty() ? null : pages.get(0).contentType();
+		return this.observations.observe(source.sourceId(), mode, contentType, (feedId) -> {
+			FeedDocument document = read(pages);
+			FeedMode taken = (mode == FeedMode.SNAPSHOT && document.size() == 0) ? FeedMode.DELTA : mode;
+			return accept(feedId, source, taken, false, document);
+		});
 	}
 
 	/** What the feed would publish, publishing nothing. */
@@ -116,6 +134,21 @@ class FeedIntake {
 	private FeedDocument read(FeedBody body) throws IOException {
 		FeedReader reader = this.formats.readerFor(body.contentType());
 		return this.formats.check(reader, body.read(this.settings.maxFeedSize()));
+	}
+
+	/**
+	 * Each page checked as a pushed body is: its content type, its size, the whole page.
+	 */
+	private FeedDocument read(List<PulledFeeds.Page> pages) {
+		List<FeedDocument.Page> read = new ArrayList<>();
+		for (PulledFeeds.Page page : pages) {
+			FeedReader reader = this.formats.readerFor(page.contentType());
+			if (page.body().length > this.settings.maxFeedSize().toBytes()) {
+				throw FeedBody.tooLarge(this.settings.maxFeedSize());
+			}
+			read.add(new FeedDocument.Page(reader, page.body()));
+		}
+		return this.formats.check(read);
 	}
 
 	private Outcome accept(String feedId, RegisteredSource source, FeedMode mode, boolean confirmEmpty,

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -45,7 +46,8 @@ class FeedObservations {
 	 * feed refused as a whole is logged with its status; one the broker has not fully
 	 * acknowledged (503) is logged by its counts, pending included.
 	 */
-	FeedIntake.Outcome observe(String sourceId, FeedMode mode, FeedBody body, Intake intake) throws IOException {
+	FeedIntake.Outcome observe(String sourceId, FeedMode mode, @Nullable String contentType, Intake intake)
+			throws IOException {
 		String feedId = UUID.randomUUID().toString();
 		long started = System.nanoTime();
 		MDC.put("feedId", feedId);
@@ -56,15 +58,15 @@ class FeedObservations {
 			log.info(
 					"Feed {} from {}: mode {}, content type {}, received {}, published {}, unchanged {}, closed {}, "
 							+ "rejected {}, pending {}, {} ms",
-					feedId, sourceId, mode, body.contentType(), receipt.received(), receipt.published(),
-					receipt.unchanged(), receipt.closed(), receipt.rejected().size(), outcome.pending(),
+					feedId, sourceId, mode, contentType, receipt.received(), receipt.published(), receipt.unchanged(),
+					receipt.closed(), receipt.rejected().size(), outcome.pending(),
 					(System.nanoTime() - started) / 1_000_000);
 			return outcome;
 		}
 		catch (ErrorResponseException ex) {
 			if (ex.getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE) {
 				log.info("Feed {} from {}: mode {}, content type {}, refused {}: {}", feedId, sourceId, mode,
-						body.contentType(), ex.getStatusCode().value(), ex.getBody().getDetail());
+						contentType, ex.getStatusCode().value(), ex.getBody().getDetail());
 			}
 			throw ex;
 		}

@@ -16,9 +16,9 @@ import uk.nhsjob.ingest.normalise.FieldError;
  * @param closed open vacancies a snapshot left out
  * @param rejected vacancies refused for their content
  */
-record Receipt(String feedId, int received, int published, int unchanged, int closed, List<Rejection> rejected) {
+public record Receipt(String feedId, int received, int published, int unchanged, int closed, List<Rejection> rejected) {
 
-	Receipt {
+	public Receipt {
 		rejected = List.copyOf(rejected);
 	}
 
@@ -26,10 +26,10 @@ record Receipt(String feedId, int received, int published, int unchanged, int cl
 	 * @param index 0-based, in document order
 	 * @param line where the vacancy starts in a CSV document; not given for other formats
 	 */
-	record Rejection(int index, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer line,
+	public record Rejection(int index, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer line,
 			@Nullable String externalId, List<FieldError> errors) {
 
-		Rejection {
+		public Rejection {
 			errors = List.copyOf(errors);
 		}
 

@@ -46,6 +46,8 @@ public record ServiceEnvironment(String mongoUri, String kafkaBootstrapServers, 
 		String service = instance.service().name();
 		if (service.equals(Service.INGEST)) {
 			variables.put("NHSJOB_INGEST_ADMIN_TOKEN", this.adminToken);
+			// the demo pull source is served by the stack on loopback, over plain http
+			variables.put("NHSJOB_INGEST_PULL_FETCH_ALLOW_LOOPBACK", "true");
 		}
 		if (service.equals(Service.NOTIFIER)) {
 			variables.put("NHSJOB_NOTIFIER_ADMIN_TOKEN", this.notifierAdminToken);

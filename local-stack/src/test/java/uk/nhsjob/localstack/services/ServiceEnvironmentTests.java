@@ -55,6 +55,14 @@ class ServiceEnvironmentTests {
 	}
 
 	@Test
+	void theIngestMayPullFromLoopbackForTheDemoPullSource() {
+		assertThat(this.environment.variables(new ServiceInstance(INGEST, 1, 1)))
+			.containsEntry("NHSJOB_INGEST_PULL_FETCH_ALLOW_LOOPBACK", "true");
+		assertThat(this.environment.variables(new ServiceInstance(MATCHER, 1, 1)))
+			.doesNotContainKey("NHSJOB_INGEST_PULL_FETCH_ALLOW_LOOPBACK");
+	}
+
+	@Test
 	void aSingleMatcherKeepsItsDefaultTransactionalIdentity() {
 		assertThat(this.environment.variables(new ServiceInstance(MATCHER, 1, 1)))
 			.doesNotContainKey("NHSJOB_MATCHER_TRANSACTION_ID_PREFIX");

@@ -65,11 +65,21 @@ public class FeedFormats {
 	 * be read
 	 */
 	public FeedDocument check(FeedReader reader, byte[] document) {
+		return check(List.of(new FeedDocument.Page(reader, document)));
+	}
+
+	/**
+	 * Reads every page of a pulled document once, as {@link #check(FeedReader, byte[])}
+	 * does one: its vacancies are indexed across the pages, in order.
+	 * @throws ErrorResponseException {@code 400} naming the line or path when a page
+	 * cannot be read
+	 */
+	public FeedDocument check(List<FeedDocument.Page> pages) {
 		int[] size = { 0 };
 		Map<String, Integer> lastIndexById = new HashMap<>();
 		Set<String> repeated = new HashSet<>();
 		try {
-			reader.read(document, (entry) -> {
+			FeedDocument.readAll(pages, (entry) -> {
 				size[0]++;
 				String id = entry.vacancy().externalIdOrReference();
 				if (id != null && lastIndexById.put(id, entry.index()) != null) {
@@ -88,7 +98,7 @@ public class FeedFormats {
 			throw problem;
 		}
 		lastIndexById.keySet().retainAll(repeated);
-		return new FeedDocument(reader, document, size[0], lastIndexById);
+		return new FeedDocument(pages, size[0], lastIndexById);
 	}
 
 	private ErrorResponseException unsupported(@Nullable String contentType) {
