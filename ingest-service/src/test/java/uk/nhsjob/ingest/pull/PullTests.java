@@ -171,14 +171,14 @@ class PullTests {
 		PulledSite.Site site = SITES.site(this.source.id());
 		String url = SITES.url(site);
 
-		Response plainHttp = putPull("http://jobs.example.org/feed.xml", "nhs-jobs-xml", "PT1H", null);
+		Response linkLocal = putPull("https://169.254.169.254/latest/meta-data", "nhs-jobs-xml", "PT1H", null);
 		Response notAUrl = putPull("not a url", "nhs-jobs-xml", "PT1H", null);
 		Response format = putPull(url, "xml", "PT1H", null);
 		Response tooOften = putPull(url, "nhs-jobs-xml", this.settings.minPeriod().minusMillis(1).toString(), null);
 		Response notADuration = putPull(url, "nhs-jobs-xml", "hourly", null);
 		Response mode = putPull(url, "nhs-jobs-xml", "PT1H", "sometimes");
 
-		assertThat(fieldsNamed(plainHttp)).containsExactly("url");
+		assertThat(fieldsNamed(linkLocal)).containsExactly("url");
 		assertThat(fieldsNamed(notAUrl)).containsExactly("url");
 		assertThat(fieldsNamed(format)).containsExactly("format");
 		assertThat(fieldsNamed(tooOften)).containsExactly("every");
