@@ -27,7 +27,9 @@ import uk.nhsjob.common.vocabulary.VacancyStatus;
  * Publishes each new or changed vacancy as its next revision: revision 1 for a new one,
  * one more for a changed one, nothing for an unchanged re-push; and a closed vacancy as
  * its next revision with status {@code CLOSED}. Every id is the source's own: a source
- * can only ever touch {@code {sourceId}:…}.
+ * can only ever touch {@code {sourceId}:…}. Each new revision says which job it is a copy
+ * of ({@link JobKeys}); an unchanged duplicate whose first copy has closed gets a new
+ * revision that is no duplicate any more.
  * <p>
  * A feed costs one query for the source's state, then bulk writes and asynchronous sends
  * in batches (on a writer thread, while the feed's thread normalises the next), one wait
@@ -56,10 +58,13 @@ public class VacancyPublisher {
 
 	private final OpenVacancyCap cap;
 
+	private final JobKeys jobs;
+
 	VacancyPublisher(PublishedVacancies publishedVacancies, Outbox outbox, OutboxSender sender, SourceLeases leases,
-			OutboxWriters writers, Clock clock, ObjectProvider<PublicationCheckpoints> checkpoints,
-			OpenVacancyCap cap) {
+			OutboxWriters writers, Clock clock, ObjectProvider<PublicationCheckpoints> checkpoints, OpenVacancyCap cap,
+			JobKeys jobs) {
 		this.cap = cap;
+		this.jobs = jobs;
 		this.writers = writers;
 		this.publishedVacancies = publishedVacancies;
 		this.outbox = outbox;
@@ -221,20 +226,40 @@ public class VacancyPublisher {
 	 * @return false when it says what its latest revision, acknowledged, says
 	 */
 	private boolean nextRevision(Vacancy vacancy, @Nullable VacancyState current, OutboxBatch batch) {
-		Vacancy candidate = Vacancies.with(vacancy, 0, postedAt(vacancy, current));
+		Vacancy candidate = Vacancies.ofJob(Vacancies.with(vacancy, 0, postedAt(vacancy, current)), null, null);
 		String contentHash = ContentHashes.of(candidate);
 		if (current != null && current.contentHash().equals(contentHash)) {
-			if (!current.pendingPublication()) {
+			if (current.pendingPublication()) {
+				// pushed before but not acknowledged: send the same event again
+				batch.resend(current
+					.stillPending(Vacancies.ofJob(Vacancies.with(candidate, current.revision(), candidate.postedAt()),
+							current.duplicateOf(), current.jobId())));
+				return true;
+			}
+			if (current.duplicateOf() == null || !this.jobs.firstClosed(current.duplicateOf())) {
 				return false;
 			}
-			// pushed before but not acknowledged: send the same event again
-			batch.resend(current.stillPending(Vacancies.with(candidate, current.revision(), candidate.postedAt())));
-			return true;
+			// a duplicate whose first copy closed: its next revision says so
 		}
+		JobKeys.Job job = jobOf(candidate, current);
 		long revision = (current != null) ? current.revision() + 1 : 1;
-		batch.store(PublishedVacancy.pending(Vacancies.with(candidate, revision, candidate.postedAt()), contentHash,
-				now(), (current != null) ? current.publishedAt() : null));
+		batch.store(PublishedVacancy.pending(Vacancies.ofJob(Vacancies.with(candidate, revision, candidate.postedAt()),
+				job.duplicateOf(), job.jobId()), contentHash, now(), (current != null) ? current.publishedAt() : null));
 		return true;
+	}
+
+	/**
+	 * The job of a vacancy's new revision (docs/normalisation.md, "The same job from two
+	 * sources"): its job id is kept across revisions unless it becomes another's
+	 * duplicate.
+	 */
+	private JobKeys.Job jobOf(Vacancy candidate, @Nullable VacancyState current) {
+		String earlierJobId = (current != null) ? current.jobId() : null;
+		if (!candidate.isOpen()) {
+			this.jobs.release(candidate.id());
+			return new JobKeys.Job(null, (earlierJobId != null) ? earlierJobId : candidate.id());
+		}
+		return this.jobs.decide(candidate, earlierJobId, current != null);
 	}
 
 	/**
@@ -260,6 +285,8 @@ public class VacancyPublisher {
 	 * Hands on a closed revision of an open vacancy; nothing when it is closed already.
 	 */
 	private void closeRevision(PublishedVacancy current, OutboxBatch batch) {
+		// another source's copy may take the job's keys over from now on
+		this.jobs.release(current.id());
 		Vacancy closed = Vacancies.closed(current.vacancy(), 0);
 		String contentHash = ContentHashes.of(closed);
 		if (current.contentHash().equals(contentHash)) {
