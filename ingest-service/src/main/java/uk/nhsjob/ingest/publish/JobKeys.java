@@ -53,7 +53,10 @@ class JobKeys {
 
 	/**
 	 * Holds the keys of an open vacancy's new revision and says which job it is a copy
-	 * of; lets go of the keys its earlier revisions held and this one does not.
+	 * of; lets go of the keys its earlier revisions held and this one does not. Keys are
+	 * tried in one order (the reference's first), and the first held by another source's
+	 * open vacancy makes this one its duplicate, holding no key; so of two copies with
+	 * the same keys, whichever inserts the first key is the first copy.
 	 * @param vacancy an open vacancy, job fields not set
 	 * @param earlierJobId the job id of its latest revision, if any: kept when it is no
 	 * duplicate, so that a vacancy stays the same job across revisions
@@ -75,7 +78,11 @@ class JobKeys {
 				}
 			}
 		}
-		if (published) {
+		if (job != null && job.duplicateOf() != null) {
+			// a copy is first of nothing, even by a key no other copy has yet
+			held.clear();
+		}
+		if (published || !held.isEmpty()) {
 			letGoOfAllBut(vacancy.id(), held);
 		}
 		return (job != null) ? job : new Job(null, (earlierJobId != null) ? earlierJobId : vacancy.id());
