@@ -2,14 +2,20 @@ package uk.nhsjob.ingest.publish;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -78,14 +84,68 @@ class JobKeys {
 				}
 			}
 		}
+		boolean heldAny = !held.isEmpty();
 		if (job != null && job.duplicateOf() != null) {
 			// a copy is first of nothing, even by a key no other copy has yet
 			held.clear();
 		}
-		if (published || !held.isEmpty()) {
+		if (published || heldAny) {
 			letGoOfAllBut(vacancy.id(), held);
 		}
 		return (job != null) ? job : new Job(null, (earlierJobId != null) ? earlierJobId : vacancy.id());
+	}
+
+	/**
+	 * Decides the jobs of new open vacancies (no earlier revision) as {@link #decide}
+	 * does, with two unordered bulk inserts instead of a write per key: each vacancy's
+	 * first key, then the second key of those whose first went in, so a vacancy still
+	 * tries its keys in order. A vacancy whose insert was refused (a key held already) is
+	 * decided on its own.
+	 * @return the job of each, by vacancy id
+	 */
+	Map<String, Job> decideNew(List<Vacancy> vacancies) {
+		Map<String, List<String>> keys = new HashMap<>();
+		for (Vacancy vacancy : vacancies) {
+			keys.put(vacancy.id(), keysOf(vacancy));
+		}
+		Set<String> refused = insertAll(vacancies, keys, 0);
+		insertAll(vacancies.stream().filter((vacancy) -> !refused.contains(vacancy.id())).toList(), keys, 1)
+			.forEach(refused::add);
+		Map<String, Job> jobs = new HashMap<>();
+		for (Vacancy vacancy : vacancies) {
+			jobs.put(vacancy.id(),
+					refused.contains(vacancy.id()) ? decide(vacancy, null, false) : new Job(null, vacancy.id()));
+		}
+		return jobs;
+	}
+
+	/**
+	 * Inserts the key at that place of each vacancy that has one.
+	 * @return the ids of the vacancies whose insert was refused
+	 */
+	private Set<String> insertAll(List<Vacancy> vacancies, Map<String, List<String>> keys, int place) {
+		List<Vacancy> inserting = vacancies.stream()
+			.filter((vacancy) -> keys.get(vacancy.id()).size() > place)
+			.toList();
+		Set<String> refused = new HashSet<>();
+		if (inserting.isEmpty()) {
+			return refused;
+		}
+		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, JobKey.class);
+		for (Vacancy vacancy : inserting) {
+			bulk.insert(new JobKey(keys.get(vacancy.id()).get(place), vacancy.id(), vacancy.sourceId(), vacancy.id()));
+		}
+		try {
+			bulk.execute();
+		}
+		catch (BulkOperationException ex) {
+			ex.getErrors().forEach((error) -> refused.add(inserting.get(error.getIndex()).id()));
+		}
+		catch (DuplicateKeyException ex) {
+			// which were refused is not known: decide each on its own
+			inserting.forEach((vacancy) -> refused.add(vacancy.id()));
+		}
+		return refused;
 	}
 
 	/** Lets go of every key the vacancy holds: it closed. */

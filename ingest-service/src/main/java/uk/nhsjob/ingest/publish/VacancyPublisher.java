@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,16 +158,18 @@ public class VacancyPublisher {
 			Set<String> given = new HashSet<>();
 			int[] unchanged = { 0 };
 			Set<String> closing;
+			NewVacancies newVacancies = new NewVacancies(batch);
 			try {
 				vacancies.forEach((vacancy) -> {
 					checkOwnership(sourceId, vacancy);
 					if (!given.add(vacancy.id())) {
 						throw new IllegalArgumentException("vacancy " + vacancy.id() + " was handed on twice");
 					}
-					if (!nextRevision(vacancy, states.get(vacancy.id()), batch)) {
+					if (!nextRevision(vacancy, states.get(vacancy.id()), batch, newVacancies)) {
 						unchanged[0]++;
 					}
 				});
+				newVacancies.store();
 				closing = (keep != null) ? closeTheRest(sourceId, states, given, keep.get(), batch) : Set.of();
 			}
 			catch (RuntimeException | Error ex) {
@@ -225,9 +229,14 @@ public class VacancyPublisher {
 	 * Hands the vacancy's next revision to the batch, or its pending one again.
 	 * @return false when it says what its latest revision, acknowledged, says
 	 */
-	private boolean nextRevision(Vacancy vacancy, @Nullable VacancyState current, OutboxBatch batch) {
+	private boolean nextRevision(Vacancy vacancy, @Nullable VacancyState current, OutboxBatch batch,
+			NewVacancies newVacancies) {
 		Vacancy candidate = Vacancies.ofJob(Vacancies.with(vacancy, 0, postedAt(vacancy, current)), null, null);
 		String contentHash = ContentHashes.of(candidate);
+		if (current == null && candidate.isOpen()) {
+			newVacancies.add(candidate, contentHash);
+			return true;
+		}
 		if (current != null && current.contentHash().equals(contentHash)) {
 			if (current.pendingPublication()) {
 				// pushed before but not acknowledged: send the same event again
@@ -297,6 +306,47 @@ public class VacancyPublisher {
 		}
 		batch.store(PublishedVacancy.pending(Vacancies.closed(current.vacancy(), current.revision() + 1), contentHash,
 				now(), current.publishedAt()));
+	}
+
+	/**
+	 * A feed's new open vacancies, waiting for their jobs to be decided a batch at a time
+	 * ({@link JobKeys#decideNew}), then handed to the outbox batch as revision 1.
+	 */
+	private final class NewVacancies {
+
+		private final OutboxBatch batch;
+
+		private final List<Vacancy> waiting = new ArrayList<>();
+
+		private final Map<String, String> contentHashes = new HashMap<>();
+
+		NewVacancies(OutboxBatch batch) {
+			this.batch = batch;
+		}
+
+		void add(Vacancy candidate, String contentHash) {
+			this.waiting.add(candidate);
+			this.contentHashes.put(candidate.id(), contentHash);
+			if (this.waiting.size() >= VacancyPublisher.this.outbox.batchSize()) {
+				store();
+			}
+		}
+
+		void store() {
+			if (this.waiting.isEmpty()) {
+				return;
+			}
+			Map<String, JobKeys.Job> jobs = VacancyPublisher.this.jobs.decideNew(this.waiting);
+			for (Vacancy candidate : this.waiting) {
+				JobKeys.Job job = jobs.get(candidate.id());
+				this.batch
+					.store(PublishedVacancy.pending(Vacancies.ofJob(Vacancies.with(candidate, 1, candidate.postedAt()),
+							job.duplicateOf(), job.jobId()), this.contentHashes.get(candidate.id()), now(), null));
+			}
+			this.waiting.clear();
+			this.contentHashes.clear();
+		}
+
 	}
 
 	private Instant now() {
