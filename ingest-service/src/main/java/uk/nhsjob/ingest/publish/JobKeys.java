@@ -69,29 +69,33 @@ class JobKeys {
 	 * @param published whether an earlier revision was, which may hold keys
 	 */
 	Job decide(Vacancy vacancy, @Nullable String earlierJobId, boolean published) {
+		// what it holds already needs no write: a changed vacancy mostly keeps its keys
+		Map<String, JobKey> owned = published ? ownedBy(vacancy.id()) : Map.of();
+		Set<String> holds = new HashSet<>(owned.keySet());
 		List<String> held = new ArrayList<>();
 		Job job = null;
 		for (String key : keysOf(vacancy)) {
-			Claim claim = claim(key, vacancy, earlierJobId);
+			JobKey mine = owned.get(key);
+			Claim claim = (mine != null) ? new Claim(true, null, mine.jobId()) : claim(key, vacancy, earlierJobId);
 			if (claim.duplicateOf() != null) {
 				job = new Job(claim.duplicateOf(), claim.jobId());
 				break;
 			}
 			if (claim.held()) {
 				held.add(key);
+				holds.add(key);
 				if (job == null) {
 					job = new Job(null, (earlierJobId != null) ? earlierJobId : claim.jobId());
 				}
 			}
 		}
-		boolean heldAny = !held.isEmpty();
 		if (job != null && job.duplicateOf() != null) {
 			// a copy is first of nothing, even by a key no other copy has yet
 			held.clear();
 		}
-		if (published || heldAny) {
-			letGoOfAllBut(vacancy.id(), held);
-		}
+		// the keys it held before and no longer, and any a duplicate took on its way
+		holds.removeAll(held);
+		holds.forEach((key) -> letGoOf(key, vacancy.id()));
 		return (job != null) ? job : new Job(null, (earlierJobId != null) ? earlierJobId : vacancy.id());
 	}
 
@@ -228,12 +232,26 @@ class JobKeys {
 	}
 
 	private void letGoOfAllBut(String vacancyId, List<String> keep) {
-		for (JobKey key : this.mongo.find(Query.query(Criteria.where(OWNER).is(vacancyId)), JobKey.class)) {
-			if (!keep.contains(key.key())) {
-				this.mongo.updateFirst(Query.query(Criteria.where(ID).is(key.key()).and(OWNER).is(vacancyId)),
-						new Update().unset(OWNER).unset("ownerSource"), JobKey.class);
+		for (String key : ownedBy(vacancyId).keySet()) {
+			if (!keep.contains(key)) {
+				letGoOf(key, vacancyId);
 			}
 		}
+	}
+
+	/** The keys the vacancy holds, by key: one query, on the owner's index. */
+	private Map<String, JobKey> ownedBy(String vacancyId) {
+		Map<String, JobKey> owned = new HashMap<>();
+		for (JobKey key : this.mongo.find(Query.query(Criteria.where(OWNER).is(vacancyId)), JobKey.class)) {
+			owned.put(key.key(), key);
+		}
+		return owned;
+	}
+
+	/** Lets go of a key while the vacancy holds it; the key keeps the job's id. */
+	private void letGoOf(String key, String vacancyId) {
+		this.mongo.updateFirst(Query.query(Criteria.where(ID).is(key).and(OWNER).is(vacancyId)),
+				new Update().unset(OWNER).unset("ownerSource"), JobKey.class);
 	}
 
 	/** Read by id alone, which every MongoDB answers from the id index. */

@@ -111,6 +111,20 @@ class SameJobTests {
 		assertThat(thirdCopy.jobId()).isEqualTo(first);
 	}
 
+	@Test
+	void aVacancyWhoseReferenceChangesLetsGoOfTheOldOneAndKeepsItsJob() {
+		push(this.trust, "T-7", Map.of("reference", "OLD-7", "closingDate", Feeds.inDays(40)));
+		push(this.trust, "T-7", Map.of("reference", "NEW-7", "closingDate", Feeds.inDays(40)));
+		push(this.listing, "L-7", Map.of("reference", "OLD-7", "closingDate", Feeds.inDays(41)));
+		push(this.third, "X-7", Map.of("reference", "NEW-7", "closingDate", Feeds.inDays(42)));
+
+		Vacancy changed = stored(this.trust, "T-7");
+		assertThat(changed.revision()).isEqualTo(2);
+		assertThat(changed.jobId()).isEqualTo(changed.id());
+		assertThat(stored(this.listing, "L-7").duplicateOf()).isNull();
+		assertThat(stored(this.third, "X-7").duplicateOf()).isEqualTo(changed.id());
+	}
+
 	private Response push(RegisteredSource source, String externalId, Map<String, Object> changes) {
 		Response pushed = source.api()
 			.pushFeed(source.id(), source.key(), Feeds.feed(vacancy(source, externalId, changes)));
