@@ -14,7 +14,9 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.nhsjob.common.match.AlertMatch;
+import uk.nhsjob.common.match.VacancyMatched;
 import uk.nhsjob.common.profile.AlertProfileChanged;
+import uk.nhsjob.common.vacancy.VacancyPublished;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +31,9 @@ class EventWireShapeTests {
 
 	static Stream<Arguments> events() {
 		return Stream.of(Arguments.of("vacancy-published.json", Events.vacancyPublished(), Object.class),
+				Arguments.of("vacancy-published-v1.json", Events.vacancyPublishedVersion1(), Object.class),
 				Arguments.of("alert-profile-changed.json", Events.alertProfileChanged(), Object.class),
+				Arguments.of("vacancy-matched-v1.json", Events.vacancyMatchedVersion1(), AlertMatch.class),
 				Arguments.of("vacancy-matched.json", Events.vacancyMatched(), AlertMatch.class),
 				Arguments.of("welcome-set-matched.json", Events.welcomeSetMatched(), AlertMatch.class),
 				Arguments.of("address-notice.json", Events.addressNotice(), Object.class));
@@ -62,6 +66,21 @@ class EventWireShapeTests {
 		assertThat(v1).isEqualTo(Events.alertProfileChangedVersion1());
 		assertThat(v1.criteria()).isNull();
 		assertThat(v1.remindsOfClosingSoon()).isTrue();
+	}
+
+	@Test
+	void readsAVersion1VacancyAsAJobOfItsOwn() throws Exception {
+		VacancyPublished v1 = this.json.readValue(read("vacancy-published-v1.json"), VacancyPublished.class);
+		assertThat(v1.vacancy().duplicateOf()).isNull();
+		assertThat(v1.vacancy().job()).isEqualTo(v1.vacancy().id());
+		AlertMatch match = this.json.readValue(read("vacancy-matched-v1.json"), AlertMatch.class);
+		assertThat(((VacancyMatched) match).vacancy().job()).isEqualTo("leeds-th:C123-4567");
+	}
+
+	@Test
+	void aDuplicateIsACopyOfTheJobItDuplicates() {
+		assertThat(Events.vacancy().job()).isEqualTo("nhs-jobs:C123-4567");
+		assertThat(Events.matchedVacancy().job()).isEqualTo("nhs-jobs:C123-4567");
 	}
 
 	@Test

@@ -37,7 +37,19 @@ final class Events {
 	private Events() {
 	}
 
+	/** A copy, from a trust's own feed, of a job NHS Jobs listed first. */
 	static Vacancy vacancy() {
+		Vacancy v1 = vacancyVersion1();
+		return new Vacancy(v1.id(), v1.sourceId(), v1.externalId(), v1.revision(), v1.status(), v1.title(),
+				v1.employerName(), v1.employerType(), v1.role(), v1.specialties(), v1.bandMin(), v1.bandMax(),
+				v1.bandSource(), v1.salaryMinAnnual(), v1.salaryMaxAnnual(), v1.salaryPeriod(), v1.proRata(),
+				v1.salaryText(), v1.hoursPerWeek(), v1.workingPatterns(), v1.contractType(), v1.postcode(), v1.town(),
+				v1.latitude(), v1.longitude(), v1.remote(), v1.postedAt(), v1.closingDate(), v1.applyUrl(),
+				v1.reference(), v1.description(), "nhs-jobs:C123-4567", "nhs-jobs:C123-4567");
+	}
+
+	/** The vacancy as a version-1 producer wrote it: no duplicateOf, no jobId. */
+	static Vacancy vacancyVersion1() {
 		return new Vacancy("leeds-th:C123-4567", "leeds-th", "C123-4567", 2, VacancyStatus.OPEN,
 				"Medical Secretary to Consultant Cardiologist", "Leeds Teaching Hospitals NHS Trust",
 				EmployerType.NHS_TRUST, Role.HOSPITAL_CONSULTANT_SECRETARY, List.of(Specialty.CARDIOLOGY), Band.BAND_4,
@@ -49,7 +61,12 @@ final class Events {
 	}
 
 	static VacancyPublished vacancyPublished() {
-		return new VacancyPublished(UUID.fromString("5b0f8a52-2f0e-4f4c-9a53-0d5d3a6c1a01"), 1, OCCURRED_AT, vacancy());
+		return new VacancyPublished(UUID.fromString("5b0f8a52-2f0e-4f4c-9a53-0d5d3a6c1a01"), 2, OCCURRED_AT, vacancy());
+	}
+
+	static VacancyPublished vacancyPublishedVersion1() {
+		return new VacancyPublished(UUID.fromString("5b0f8a52-2f0e-4f4c-9a53-0d5d3a6c1a01"), 1, OCCURRED_AT,
+				vacancyVersion1());
 	}
 
 	static AlertProfileChanged alertProfileChanged() {
@@ -80,16 +97,30 @@ final class Events {
 		return new MatchedVacancy(vacancy.id(), vacancy.revision(), vacancy.title(), vacancy.employerName(),
 				vacancy.bandMin(), vacancy.bandMax(), vacancy.salaryMinAnnual(), vacancy.salaryMaxAnnual(),
 				vacancy.salaryText(), vacancy.hoursPerWeek(), vacancy.workingPatterns(), vacancy.town(),
+				vacancy.postcode(), 1.4, vacancy.postedAt(), vacancy.closingDate(), vacancy.applyUrl(), vacancy.job());
+	}
+
+	/** The matched vacancy as a version-1 producer wrote it: no jobId. */
+	static MatchedVacancy matchedVacancyVersion1() {
+		Vacancy vacancy = vacancyVersion1();
+		return new MatchedVacancy(vacancy.id(), vacancy.revision(), vacancy.title(), vacancy.employerName(),
+				vacancy.bandMin(), vacancy.bandMax(), vacancy.salaryMinAnnual(), vacancy.salaryMaxAnnual(),
+				vacancy.salaryText(), vacancy.hoursPerWeek(), vacancy.workingPatterns(), vacancy.town(),
 				vacancy.postcode(), 1.4, vacancy.postedAt(), vacancy.closingDate(), vacancy.applyUrl());
 	}
 
 	static VacancyMatched vacancyMatched() {
+		return new VacancyMatched(UUID.fromString("7d2fac74-4b20-4f6e-9c75-2f7f5c8e3c03"), 2, OCCURRED_AT, "a-7f3c",
+				UUID.fromString("98849961-6727-368b-9f7b-eda3c8b06d64"), matchedVacancy());
+	}
+
+	static VacancyMatched vacancyMatchedVersion1() {
 		return new VacancyMatched(UUID.fromString("7d2fac74-4b20-4f6e-9c75-2f7f5c8e3c03"), 1, OCCURRED_AT, "a-7f3c",
-				UUID.fromString("ca8b4b74-4426-3e6d-a07b-fe66ee400f52"), matchedVacancy());
+				UUID.fromString("ca8b4b74-4426-3e6d-a07b-fe66ee400f52"), matchedVacancyVersion1());
 	}
 
 	static WelcomeSetMatched welcomeSetMatched() {
-		return new WelcomeSetMatched(UUID.fromString("8e30bd85-5c31-4a7f-8d86-3a8a6d9f4d04"), 1, OCCURRED_AT, "a-7f3c",
+		return new WelcomeSetMatched(UUID.fromString("8e30bd85-5c31-4a7f-8d86-3a8a6d9f4d04"), 2, OCCURRED_AT, "a-7f3c",
 				List.of(matchedVacancy()), 14);
 	}
 

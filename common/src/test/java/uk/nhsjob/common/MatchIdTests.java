@@ -29,10 +29,18 @@ class MatchIdTests {
 	}
 
 	@Test
-	void aMatchOfAnAlertAndAVacancyCarriesTheirMatchId() {
-		MatchedVacancy vacancy = Events.matchedVacancy();
+	void aMatchOfAnAlertAndAVacancyOfItsOwnJobCarriesTheirMatchId() {
+		MatchedVacancy vacancy = Events.matchedVacancyVersion1();
 		assertThat(VacancyMatched.of("a-7f3c", vacancy, Events.OCCURRED_AT).matchId())
 			.isEqualTo(UUID.fromString("ca8b4b74-4426-3e6d-a07b-fe66ee400f52"));
+	}
+
+	@Test
+	void twoCopiesOfOneJobMatchAnAlertUnderOneMatchId() {
+		MatchedVacancy copy = Events.matchedVacancy();
+		assertThat(VacancyMatched.of("a-7f3c", copy, Events.OCCURRED_AT).matchId())
+			.isEqualTo(VacancyMatched.matchIdOf("a-7f3c", "nhs-jobs:C123-4567"))
+			.isNotEqualTo(VacancyMatched.matchIdOf("a-7f3c", copy.vacancyId()));
 	}
 
 }

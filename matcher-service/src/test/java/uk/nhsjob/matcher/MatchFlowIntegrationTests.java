@@ -1,8 +1,11 @@
 package uk.nhsjob.matcher;
 
+import java.util.List;
+
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 
@@ -74,6 +77,71 @@ class MatchFlowIntegrationTests {
 		this.world.matches().catchUpToEnd();
 		assertThat(this.world.matches().values(alertId)).noneMatch((record) -> isVacancyMatched(record, closed))
 			.noneMatch((record) -> isVacancyMatched(record, expired));
+	}
+
+	@Test
+	void anAlertIsSentOneCopyOfAJobWhicheverArrivesFirstAndNotAgainWhenTheFirstCloses() {
+		String word = uniqueWord();
+		String alertId = this.world.createConfirmedAlert(uniqueEmail(), keywordCriteria(word));
+		String first = "test-trust:" + word + "-first";
+		String copy = "test-listing:" + word + "-copy";
+		String laterFirst = "test-trust:" + word + "-later-first";
+		String earlierCopy = "test-listing:" + word + "-earlier-copy";
+		RecordMetadata one = this.world.feed().publish(vacancy(first).job(first).description(word).build());
+		int partition = one.partition();
+		this.world.feed().publish(vacancy(copy).duplicateOf(first).description(word).build(), partition);
+		// the other order: the duplicate read before the first
+		this.world.feed().publish(vacancy(earlierCopy).duplicateOf(laterFirst).description(word).build(), partition);
+		this.world.feed().publish(vacancy(laterFirst).job(laterFirst).description(word).build(), partition);
+		// the first closes, and the copy's next revision is no duplicate, the same job
+		this.world.feed().publish(vacancy(first).job(first).revision(2).closed().description(word).build(), partition);
+		this.world.feed().publish(vacancy(copy).job(first).revision(2).description(word).build(), partition);
+		String marker = "test-trust:" + word + "-marker";
+		this.world.feed().publish(vacancy(marker).description(word).build(), partition);
+
+		this.world.matches().await(alertId, (record) -> isVacancyMatched(record, marker));
+		this.world.matches().catchUpToEnd();
+		List<JsonNode> matches = this.world.matches().values(alertId);
+		assertThat(matches).filteredOn((record) -> isVacancyMatched(record, first) || isVacancyMatched(record, copy))
+			.singleElement()
+			.satisfies((record) -> assertThat(record.path("vacancy").path("vacancyId").asString()).isEqualTo(first));
+		assertThat(matches)
+			.filteredOn((record) -> isVacancyMatched(record, laterFirst) || isVacancyMatched(record, earlierCopy))
+			.singleElement()
+			.satisfies(
+					(record) -> assertThat(record.path("vacancy").path("vacancyId").asString()).isEqualTo(earlierCopy));
+	}
+
+	@Test
+	void aWelcomeSetAndAPreviewListOneCopyOfAJob() {
+		String word = uniqueWord();
+		String first = "test-trust:" + word + "-first";
+		String copy = "test-listing:" + word + "-copy";
+		RecordMetadata one = this.world.feed().publish(vacancy(first).job(first).description(word).build());
+		this.world.feed()
+			.awaitMatcherRead(this.world.feed()
+				.publish(vacancy(copy).duplicateOf(first).description(word).build(), one.partition()));
+
+		this.world.http()
+			.post()
+			.uri("/api/v1/alerts/preview")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"keywords": "%s"}""".formatted(word))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.total")
+			.isEqualTo(1)
+			.jsonPath("$.vacancies.length()")
+			.isEqualTo(1);
+		String alertId = this.world.createConfirmedAlert(uniqueEmail(), keywordCriteria(word));
+		JsonNode welcome = this.world.matches()
+			.await(alertId, (record) -> record.path("type").asString().equals("WelcomeSetMatched"));
+		assertThat(welcome.path("totalMatching").asInt()).isEqualTo(1);
+		assertThat(welcome.path("vacancies")).hasSize(1);
+		assertThat(welcome.path("vacancies").get(0).path("jobId").asString()).isEqualTo(first);
 	}
 
 	@Test

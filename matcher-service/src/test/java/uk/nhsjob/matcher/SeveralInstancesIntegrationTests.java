@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -80,6 +81,38 @@ class SeveralInstancesIntegrationTests {
 		for (String vacancyId : vacancies) {
 			this.world.matches().await(alertId, (record) -> isVacancyMatched(record, vacancyId));
 		}
+	}
+
+	@Test
+	void twoCopiesOfAJobReadByTwoInstancesReachAnAlertAsOneMatch() throws Exception {
+		String word = uniqueWord();
+		String alertId = this.world.createConfirmedAlert(uniqueEmail(), keywordCriteria(word));
+		Set<Integer> ofSecond = partitionsOfSecond();
+		int onSecond = ofSecond.iterator().next();
+		int onFirst = IntStream.range(0, partitionCount())
+			.filter((partition) -> !ofSecond.contains(partition))
+			.findFirst()
+			.orElseThrow();
+		String first = "test-trust:" + word + "-first";
+		String copy = "test-listing:" + word + "-copy";
+
+		RecordMetadata firstRead = this.world.feed()
+			.publish(vacancy(first).job(first).description(word).build(), onFirst);
+		RecordMetadata copyRead = this.world.feed()
+			.publish(vacancy(copy).duplicateOf(first).description(word).build(), onSecond);
+		this.world.feed().awaitMatcherRead(firstRead);
+		this.world.feed().awaitMatcherRead(copyRead);
+
+		this.world.matches()
+			.await(alertId, (record) -> isVacancyMatched(record, first) || isVacancyMatched(record, copy));
+		this.world.matches().catchUpToEnd();
+		// read at once by both, each may send its copy: the notifier's ledger takes one
+		// entry per match id
+		assertThat(this.world.matches().values(alertId))
+			.filteredOn((record) -> isVacancyMatched(record, first) || isVacancyMatched(record, copy))
+			.isNotEmpty()
+			.allSatisfy((record) -> assertThat(record.path("matchId").asString())
+				.isEqualTo(Candidates.expectedMatchId(alertId, first)));
 	}
 
 	@Test

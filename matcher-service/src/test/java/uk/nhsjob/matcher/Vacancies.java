@@ -66,6 +66,10 @@ public final class Vacancies {
 
 	private @Nullable String description = "Busy outpatient department; audio typing and diary management.";
 
+	private @Nullable String duplicateOf;
+
+	private @Nullable String jobId;
+
 	private Vacancies() {
 	}
 
@@ -174,6 +178,23 @@ public final class Vacancies {
 		return this;
 	}
 
+	/**
+	 * A later copy of another source's open vacancy, as ingest publishes it: a duplicate
+	 * of it, and the same job.
+	 */
+	public Vacancies duplicateOf(String firstId) {
+		this.duplicateOf = firstId;
+		this.jobId = firstId;
+		return this;
+	}
+
+	/** A copy of that job, no duplicate (the first copy, or one whose first closed). */
+	public Vacancies job(String jobId) {
+		this.duplicateOf = null;
+		this.jobId = jobId;
+		return this;
+	}
+
 	public Vacancy build() {
 		String[] ids = this.id.split(":", 2);
 		BandSource bandSource = (this.bandMin != null || this.bandMax != null) ? BandSource.STATED : BandSource.NONE;
@@ -182,7 +203,8 @@ public final class Vacancies {
 				this.employerType, this.role, this.specialties, this.bandMin, this.bandMax, bandSource, this.salaryMin,
 				this.salaryMax, period, false, null, 37.5, this.workingPatterns, this.contractType, this.postcode,
 				"Leeds", this.latitude, this.longitude, this.remote, this.postedAt.get(), this.closingDate.get(),
-				"https://jobs.example.nhs.uk/" + ids[1], "REF-" + ids[1], this.description);
+				"https://jobs.example.nhs.uk/" + ids[1], "REF-" + ids[1], this.description, this.duplicateOf,
+				this.jobId);
 	}
 
 }

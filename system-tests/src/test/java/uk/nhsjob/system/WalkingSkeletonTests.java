@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +84,36 @@ class WalkingSkeletonTests {
 			.contains(applyUrl);
 		assertThat(MailContent.html(email)).contains("href=\"" + applyUrl + "\"");
 		assertThat(MailContent.header(email, "List-Unsubscribe")).contains("/alerts/unsubscribe?token=");
+	}
+
+	/**
+	 * The same job from two sources (docs/matching.md): a trust's own feed and its NHS
+	 * Jobs listing carry one job, which reaches the candidate once.
+	 */
+	@Test
+	void theSameJobPushedByTwoSourcesReachesTheCandidateOnce(Mailbox mailbox) {
+		String candidate = "same-job-" + System.nanoTime() + "@example.org";
+		String trust = "same-job-trust-" + System.nanoTime();
+		String listing = "same-job-listing-" + System.nanoTime();
+		String employer = "Leeds Teaching Hospitals NHS Trust (" + trust + ")";
+		String trustKey = registerSource(trust, employer);
+		String listingKey = registerSource(listing, employer);
+		confirmAlertFromItsEmail(mailbox, candidate, createAlert(candidate));
+
+		String own = "https://jobs.example.org/" + trust + "/C42";
+		String listed = "https://jobs.example.org/" + listing + "/N42";
+		assertThat(pushFeed(trust, trustKey, "C42", own)).containsEntry("published", 1);
+		assertThat(pushFeed(listing, listingKey, "N42", listed)).containsEntry("published", 1);
+		// the same source's second vacancy is a job of its own
+		String marker = "https://jobs.example.org/" + trust + "/C43";
+		pushFeed(trust, trustKey, "C43", marker);
+
+		mailbox.awaitMessageTo(candidate, (message) -> MailContent.plainText(message).contains(marker));
+		String everything = mailbox.messagesTo(candidate)
+			.stream()
+			.map(MailContent::plainText)
+			.collect(Collectors.joining());
+		assertThat(everything).contains(own).doesNotContain(listed);
 	}
 
 	/**
@@ -272,13 +303,22 @@ class WalkingSkeletonTests {
 		return link.group(1);
 	}
 
+	/**
+	 * A source whose vacancies name an employer of their own: the tests' vacancies say
+	 * the same but for it, and another source's vacancy that says the same is a copy of
+	 * the same job (docs/normalisation.md).
+	 */
 	private String registerSource(String sourceId) {
+		return registerSource(sourceId, "Leeds Teaching Hospitals NHS Trust (" + sourceId + ")");
+	}
+
+	private String registerSource(String sourceId, String employerName) {
 		ResponseEntity<Map> created = this.http.post()
 			.uri(services.ingestUrl() + "/api/v1/admin/sources")
 			.header("Authorization", "Bearer " + services.adminToken)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("sourceId", sourceId, "name", "Leeds Teaching Hospitals NHS Trust", "employerType",
-					"NHS_TRUST", "postcode", "LS1 3EX"))
+			.body(Map.of("sourceId", sourceId, "name", employerName, "employerType", "NHS_TRUST", "postcode",
+					"LS1 3EX"))
 			.retrieve()
 			.toEntity(Map.class);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -10,9 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.nhsjob.common.vacancy.Vacancy;
 
 /**
- * What a vacancy says, as a SHA-256 of its JSON without its revision: equal hashes mean
- * an unchanged re-push. Properties are sorted, so the hash does not depend on the order
- * of the record's components.
+ * What a vacancy says, as a SHA-256 of its JSON without its revision and its job
+ * ({@code duplicateOf}, {@code jobId}, which ingest decides, not the feed): equal hashes
+ * mean an unchanged re-push. Properties are sorted, so the hash does not depend on the
+ * order of the record's components.
  */
 final class ContentHashes {
 
@@ -24,7 +25,8 @@ final class ContentHashes {
 	}
 
 	static String of(Vacancy vacancy) {
-		byte[] json = JSON.writeValueAsBytes(Vacancies.with(vacancy, 0, vacancy.postedAt()));
+		byte[] json = JSON
+			.writeValueAsBytes(Vacancies.ofJob(Vacancies.with(vacancy, 0, vacancy.postedAt()), null, null));
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
 		}

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,9 @@ import uk.nhsjob.common.vocabulary.VacancyStatus;
  * Publishes each new or changed vacancy as its next revision: revision 1 for a new one,
  * one more for a changed one, nothing for an unchanged re-push; and a closed vacancy as
  * its next revision with status {@code CLOSED}. Every id is the source's own: a source
- * can only ever touch {@code {sourceId}:…}.
+ * can only ever touch {@code {sourceId}:…}. Each new revision says which job it is a copy
+ * of ({@link JobKeys}); an unchanged duplicate whose first copy has closed gets a new
+ * revision that is no duplicate any more.
  * <p>
  * A feed costs one query for the source's state, then bulk writes and asynchronous sends
  * in batches (on a writer thread, while the feed's thread normalises the next), one wait
@@ -56,10 +60,13 @@ public class VacancyPublisher {
 
 	private final OpenVacancyCap cap;
 
+	private final JobKeys jobs;
+
 	VacancyPublisher(PublishedVacancies publishedVacancies, Outbox outbox, OutboxSender sender, SourceLeases leases,
-			OutboxWriters writers, Clock clock, ObjectProvider<PublicationCheckpoints> checkpoints,
-			OpenVacancyCap cap) {
+			OutboxWriters writers, Clock clock, ObjectProvider<PublicationCheckpoints> checkpoints, OpenVacancyCap cap,
+			JobKeys jobs) {
 		this.cap = cap;
+		this.jobs = jobs;
 		this.writers = writers;
 		this.publishedVacancies = publishedVacancies;
 		this.outbox = outbox;
@@ -151,16 +158,18 @@ public class VacancyPublisher {
 			Set<String> given = new HashSet<>();
 			int[] unchanged = { 0 };
 			Set<String> closing;
+			NewVacancies newVacancies = new NewVacancies(batch);
 			try {
 				vacancies.forEach((vacancy) -> {
 					checkOwnership(sourceId, vacancy);
 					if (!given.add(vacancy.id())) {
 						throw new IllegalArgumentException("vacancy " + vacancy.id() + " was handed on twice");
 					}
-					if (!nextRevision(vacancy, states.get(vacancy.id()), batch)) {
+					if (!nextRevision(vacancy, states.get(vacancy.id()), batch, newVacancies)) {
 						unchanged[0]++;
 					}
 				});
+				newVacancies.store();
 				closing = (keep != null) ? closeTheRest(sourceId, states, given, keep.get(), batch) : Set.of();
 			}
 			catch (RuntimeException | Error ex) {
@@ -220,21 +229,46 @@ public class VacancyPublisher {
 	 * Hands the vacancy's next revision to the batch, or its pending one again.
 	 * @return false when it says what its latest revision, acknowledged, says
 	 */
-	private boolean nextRevision(Vacancy vacancy, @Nullable VacancyState current, OutboxBatch batch) {
-		Vacancy candidate = Vacancies.with(vacancy, 0, postedAt(vacancy, current));
+	private boolean nextRevision(Vacancy vacancy, @Nullable VacancyState current, OutboxBatch batch,
+			NewVacancies newVacancies) {
+		Vacancy candidate = Vacancies.ofJob(Vacancies.with(vacancy, 0, postedAt(vacancy, current)), null, null);
 		String contentHash = ContentHashes.of(candidate);
-		if (current != null && current.contentHash().equals(contentHash)) {
-			if (!current.pendingPublication()) {
-				return false;
-			}
-			// pushed before but not acknowledged: send the same event again
-			batch.resend(current.stillPending(Vacancies.with(candidate, current.revision(), candidate.postedAt())));
+		if (current == null && candidate.isOpen()) {
+			newVacancies.add(candidate, contentHash);
 			return true;
 		}
+		if (current != null && current.contentHash().equals(contentHash)) {
+			if (current.pendingPublication()) {
+				// pushed before but not acknowledged: send the same event again
+				batch.resend(current
+					.stillPending(Vacancies.ofJob(Vacancies.with(candidate, current.revision(), candidate.postedAt()),
+							current.duplicateOf(), current.jobId())));
+				return true;
+			}
+			if (current.duplicateOf() == null || !this.jobs.firstClosed(current.duplicateOf())) {
+				return false;
+			}
+			// a duplicate whose first copy closed: its next revision says so
+		}
+		JobKeys.Job job = jobOf(candidate, current);
 		long revision = (current != null) ? current.revision() + 1 : 1;
-		batch.store(PublishedVacancy.pending(Vacancies.with(candidate, revision, candidate.postedAt()), contentHash,
-				now(), (current != null) ? current.publishedAt() : null));
+		batch.store(PublishedVacancy.pending(Vacancies.ofJob(Vacancies.with(candidate, revision, candidate.postedAt()),
+				job.duplicateOf(), job.jobId()), contentHash, now(), (current != null) ? current.publishedAt() : null));
 		return true;
+	}
+
+	/**
+	 * The job of a vacancy's new revision (docs/normalisation.md, "The same job from two
+	 * sources"): its job id is kept across revisions unless it becomes another's
+	 * duplicate.
+	 */
+	private JobKeys.Job jobOf(Vacancy candidate, @Nullable VacancyState current) {
+		String earlierJobId = (current != null) ? current.jobId() : null;
+		if (!candidate.isOpen()) {
+			this.jobs.release(candidate.id());
+			return new JobKeys.Job(null, (earlierJobId != null) ? earlierJobId : candidate.id());
+		}
+		return this.jobs.decide(candidate, earlierJobId, current != null);
 	}
 
 	/**
@@ -260,6 +294,8 @@ public class VacancyPublisher {
 	 * Hands on a closed revision of an open vacancy; nothing when it is closed already.
 	 */
 	private void closeRevision(PublishedVacancy current, OutboxBatch batch) {
+		// another source's copy may take the job's keys over from now on
+		this.jobs.release(current.id());
 		Vacancy closed = Vacancies.closed(current.vacancy(), 0);
 		String contentHash = ContentHashes.of(closed);
 		if (current.contentHash().equals(contentHash)) {
@@ -270,6 +306,47 @@ public class VacancyPublisher {
 		}
 		batch.store(PublishedVacancy.pending(Vacancies.closed(current.vacancy(), current.revision() + 1), contentHash,
 				now(), current.publishedAt()));
+	}
+
+	/**
+	 * A feed's new open vacancies, waiting for their jobs to be decided a batch at a time
+	 * ({@link JobKeys#decideNew}), then handed to the outbox batch as revision 1.
+	 */
+	private final class NewVacancies {
+
+		private final OutboxBatch batch;
+
+		private final List<Vacancy> waiting = new ArrayList<>();
+
+		private final Map<String, String> contentHashes = new HashMap<>();
+
+		NewVacancies(OutboxBatch batch) {
+			this.batch = batch;
+		}
+
+		void add(Vacancy candidate, String contentHash) {
+			this.waiting.add(candidate);
+			this.contentHashes.put(candidate.id(), contentHash);
+			if (this.waiting.size() >= VacancyPublisher.this.outbox.batchSize()) {
+				store();
+			}
+		}
+
+		void store() {
+			if (this.waiting.isEmpty()) {
+				return;
+			}
+			Map<String, JobKeys.Job> jobs = VacancyPublisher.this.jobs.decideNew(this.waiting);
+			for (Vacancy candidate : this.waiting) {
+				JobKeys.Job job = jobs.get(candidate.id());
+				this.batch
+					.store(PublishedVacancy.pending(Vacancies.ofJob(Vacancies.with(candidate, 1, candidate.postedAt()),
+							job.duplicateOf(), job.jobId()), this.contentHashes.get(candidate.id()), now(), null));
+			}
+			this.waiting.clear();
+			this.contentHashes.clear();
+		}
+
 	}
 
 	private Instant now() {

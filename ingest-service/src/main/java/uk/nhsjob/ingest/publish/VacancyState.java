@@ -21,10 +21,20 @@ record VacancyState(@Id String id, long revision, String contentHash, VacancySta
 
 	/** The fields a state is read with. */
 	static final String[] FIELDS = { "revision", "contentHash", "status", "eventId", "occurredAt", "pendingPublication",
-			"pendingSince", "publishedAt", "vacancy.postedAt" };
+			"pendingSince", "publishedAt", "vacancy.postedAt", "vacancy.duplicateOf", "vacancy.jobId" };
 
 	@Nullable LocalDate postedAt() {
 		return (this.vacancy != null) ? this.vacancy.postedAt() : null;
+	}
+
+	/** The other source's vacancy this one's latest revision is a duplicate of. */
+	@Nullable String duplicateOf() {
+		return (this.vacancy != null) ? this.vacancy.duplicateOf() : null;
+	}
+
+	/** The job of its latest revision; null for one published before jobs were. */
+	@Nullable String jobId() {
+		return (this.vacancy != null) ? this.vacancy.jobId() : null;
 	}
 
 	/**
@@ -36,8 +46,8 @@ record VacancyState(@Id String id, long revision, String contentHash, VacancySta
 				sameContent, this.eventId, this.occurredAt, true, this.pendingSince, this.publishedAt, 0);
 	}
 
-	/** The one field of the vacancy a state carries. */
-	record Posted(@Nullable LocalDate postedAt) {
+	/** The fields of the vacancy a state carries. */
+	record Posted(@Nullable LocalDate postedAt, @Nullable String duplicateOf, @Nullable String jobId) {
 	}
 
 }

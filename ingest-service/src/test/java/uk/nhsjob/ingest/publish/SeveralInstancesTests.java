@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  * Two instances of the service on one MongoDB and one broker: the test's own context and
  * a second one started beside it. Two feeds of one source pushed to both at the same
  * moment take turns, and two relays racing over a vacancy's revisions never send an older
- * one after a newer one; the topic is read back to show it.
+ * one after a newer one; the topic is read back to show it. Two copies of one job pushed
+ * from two sources to both at once have exactly one first copy.
  */
 @IngestServiceTest
 class SeveralInstancesTests {
@@ -58,6 +59,9 @@ class SeveralInstancesTests {
 
 	@RegisterExtension
 	final RegisteredSource source = new RegisteredSource("instances", "NHS_TRUST", "LS1 4AP");
+
+	@RegisterExtension
+	final RegisteredSource otherSource = new RegisteredSource("instances-other", "NHS_TRUST", "LS1 4AP");
 
 	@Autowired
 	PublishedVacancies publishedVacancies;
@@ -140,6 +144,50 @@ class SeveralInstancesTests {
 			// one content per revision number, the feeds' in turn
 			assertThat(titlesByRevision.get(2L)).containsOnly(lastTitle);
 			assertThat(titlesByRevision.get(1L)).hasSize(1).doesNotContain(lastTitle);
+		}
+	}
+
+	@Test
+	void copiesOfOneJobFromTwoSourcesPushedToTwoInstancesAtOnceHaveExactlyOneFirst() throws Exception {
+		IngestApi second = new IngestApi(
+				secondInstance.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+		String employer = "Trust of " + this.source.id();
+		List<Map<String, Object>> ownFeed = new ArrayList<>();
+		List<Map<String, Object>> listingFeed = new ArrayList<>();
+		for (int i = 0; i < VACANCIES; i++) {
+			Map<String, Object> job = Map.of("employerName", employer, "reference", "JOB-" + i, "title",
+					FIRST_TITLE + " " + i);
+			ownFeed.add(Feeds.vacancy("OWN-" + i, job));
+			listingFeed.add(Feeds.vacancy("LISTED-" + i, job));
+		}
+		CountDownLatch ready = new CountDownLatch(1);
+		ExecutorService clients = Executors.newFixedThreadPool(2);
+		try {
+			Future<Response> own = clients.submit(() -> {
+				ready.await();
+				return this.source.api()
+					.pushFeed(this.source.id(), this.source.key(), IngestApi.toJson(Map.of("vacancies", ownFeed)));
+			});
+			Future<Response> listed = clients.submit(() -> {
+				ready.await();
+				return second.pushFeed(this.otherSource.id(), this.otherSource.key(),
+						IngestApi.toJson(Map.of("vacancies", listingFeed)));
+			});
+			ready.countDown();
+			assertThat(own.get(2, TimeUnit.MINUTES).status()).isEqualTo(200);
+			assertThat(listed.get(2, TimeUnit.MINUTES).status()).isEqualTo(200);
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		for (int i = 0; i < VACANCIES; i++) {
+			var a = this.publishedVacancies.findById(this.source.id() + ":OWN-" + i).orElseThrow().vacancy();
+			var b = this.publishedVacancies.findById(this.otherSource.id() + ":LISTED-" + i).orElseThrow().vacancy();
+			assertThat(List.of(a, b)).as("job %d", i).filteredOn((copy) -> copy.duplicateOf() == null).hasSize(1);
+			var first = (a.duplicateOf() == null) ? a : b;
+			var duplicate = (first == a) ? b : a;
+			assertThat(duplicate.duplicateOf()).isEqualTo(first.id());
+			assertThat(duplicate.jobId()).isEqualTo(first.jobId()).isEqualTo(first.id());
 		}
 	}
 

@@ -3,6 +3,7 @@ package uk.nhsjob.matcher.matching;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +32,9 @@ import uk.nhsjob.platform.postcode.PostcodeDirectory;
 
 /**
  * Publishes matches: each open vacancy to the active alerts it matches and that have not
- * had it, and each newly confirmed alert's welcome set. Nothing here is held in one
- * instance only: several instances match at once (docs/matching.md, "Several instances").
+ * had its job (any copy of it), and each newly confirmed alert's welcome set. Nothing
+ * here is held in one instance only: several instances match at once (docs/matching.md,
+ * "Several instances").
  * <p>
  * A vacancy's matches go out in the Kafka transaction that also commits the vacancy's
  * offset, and are recorded as sent once it has committed. A vacancy record goes to the
@@ -89,7 +91,8 @@ class Matchmaker {
 	int matchVacancy(Vacancy vacancy, Instant appendedAt) {
 		Instant now = this.clock.instant();
 		List<MatchIndex.IndexMatch> hits = this.activeAlerts.matching(vacancy, appendedAt);
-		Set<String> sentBefore = this.sent.alertsSent(vacancy.id(),
+		// an alert is sent each job once, whichever copy (docs/matching.md)
+		Set<String> sentBefore = this.sent.alertsSent(vacancy.job(),
 				hits.stream().map(MatchIndex.IndexMatch::alertId).toList());
 		List<SentMatch> sending = new ArrayList<>();
 		for (MatchIndex.IndexMatch hit : hits) {
@@ -97,7 +100,7 @@ class Matchmaker {
 				VacancyMatched match = VacancyMatched.of(hit.alertId(), matchedVacancy(vacancy, hit.distanceMiles()),
 						now);
 				this.kafka.send(Topics.ALERTS, hit.alertId(), match);
-				sending.add(SentMatch.of(hit.alertId(), vacancy.id(), SentMatch.Via.MATCH, now));
+				sending.add(SentMatch.of(hit.alertId(), vacancy.job(), SentMatch.Via.MATCH, now));
 			}
 		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -137,18 +140,20 @@ class Matchmaker {
 			return false;
 		}
 		CriteriaProbe criteria = CriteriaProbe.of(alert.criteria(), this.postcodes);
-		Set<String> sentAlone = this.sent.vacanciesSentAlone(alertId);
+		Set<String> sentAlone = this.sent.jobsSentAlone(alertId);
+		Set<String> listed = new HashSet<>();
 		Instant now = this.clock.instant();
 		List<MatchedVacancy> matching = new ArrayList<>();
 		for (Vacancy vacancy : this.openVacancies.appendedUpTo(activatedAt)) {
-			MatchIndex.IndexMatch match = sentAlone.contains(vacancy.id()) ? null : criteria.match(vacancy);
-			if (match != null) {
+			MatchIndex.IndexMatch match = sentAlone.contains(vacancy.job()) ? null : criteria.match(vacancy);
+			// one copy of each job
+			if (match != null && listed.add(vacancy.job())) {
 				matching.add(matchedVacancy(vacancy, match.distanceMiles()));
 			}
 		}
 		// in MongoDB before it goes out, or not at all: another instance must see them
 		this.sent.recordNow(matching.stream()
-			.map((vacancy) -> SentMatch.of(alertId, vacancy.vacancyId(), SentMatch.Via.WELCOME_SET, now))
+			.map((vacancy) -> SentMatch.of(alertId, vacancy.job(), SentMatch.Via.WELCOME_SET, now))
 			.toList());
 		WelcomeSetMatched welcomeSet = new WelcomeSetMatched(UUID.randomUUID(), WelcomeSetMatched.SCHEMA_VERSION, now,
 				alertId, matching.subList(0, Math.min(matching.size(), WelcomeSetMatched.MAX_VACANCIES)),
@@ -177,7 +182,8 @@ class Matchmaker {
 		return new MatchedVacancy(vacancy.id(), vacancy.revision(), vacancy.title(), vacancy.employerName(),
 				vacancy.bandMin(), vacancy.bandMax(), vacancy.salaryMinAnnual(), vacancy.salaryMaxAnnual(),
 				vacancy.salaryText(), vacancy.hoursPerWeek(), vacancy.workingPatterns(), vacancy.town(),
-				vacancy.postcode(), distanceMiles, vacancy.postedAt(), vacancy.closingDate(), vacancy.applyUrl());
+				vacancy.postcode(), distanceMiles, vacancy.postedAt(), vacancy.closingDate(), vacancy.applyUrl(),
+				vacancy.job());
 	}
 
 	/** Records a vacancy's matches once its transaction commits. */

@@ -1,6 +1,8 @@
 package uk.nhsjob.matcher.matching;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -74,7 +76,13 @@ class OpenVacancyPreviews implements MatchPreviews {
 		}
 		try {
 			CriteriaProbe matching = CriteriaProbe.of(criteria, this.postcodes);
-			List<Vacancy> matches = this.openVacancies.newestFirst().stream().filter(matching::matches).toList();
+			Set<String> jobs = new HashSet<>();
+			// the newest copy of each job (docs/matching.md)
+			List<Vacancy> matches = this.openVacancies.newestFirst()
+				.stream()
+				.filter(matching::matches)
+				.filter((vacancy) -> jobs.add(vacancy.job()))
+				.toList();
 			MatchPreview found = new MatchPreview(matches.size(),
 					List.copyOf(matches.subList(0, Math.min(matches.size(), MAX_VACANCIES))));
 			this.recent.put(criteria, found);

@@ -16,11 +16,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Which vacancies each alert has been sent: in MongoDB, so that it outlives the alerts
- * topic's retention. A pair is recorded once the transaction that published it has
- * committed, so nothing aborted is ever taken for sent; what a crash keeps from being
- * recorded is recorded from the topic by {@link SentReconciliation}, and what MongoDB
- * refuses for a while is held here and written again.
+ * Which jobs each alert has been sent (a vacancy, or any copy of it from another source:
+ * docs/matching.md): in MongoDB, so that it outlives the alerts topic's retention. A pair
+ * is recorded once the transaction that published it has committed, so nothing aborted is
+ * ever taken for sent; what a crash keeps from being recorded is recorded from the topic
+ * by {@link SentReconciliation}, and what MongoDB refuses for a while is held here and
+ * written again.
  */
 @Component
 class SentLedger {
@@ -36,12 +37,12 @@ class SentLedger {
 		this.sent = sent;
 	}
 
-	/** Those of the alerts that have been sent the vacancy already. */
-	Set<String> alertsSent(String vacancyId, Collection<String> alertIds) {
+	/** Those of the alerts that have been sent the job already, any copy of it. */
+	Set<String> alertsSent(String jobId, Collection<String> alertIds) {
 		if (alertIds.isEmpty()) {
 			return Set.of();
 		}
-		List<String> ids = alertIds.stream().map((alertId) -> SentMatch.idOf(alertId, vacancyId)).toList();
+		List<String> ids = alertIds.stream().map((alertId) -> SentMatch.idOf(alertId, jobId)).toList();
 		Set<String> sentBefore = new HashSet<>();
 		this.sent.findAllById(ids).forEach((match) -> sentBefore.add(match.alertId()));
 		ids.stream()
@@ -51,11 +52,11 @@ class SentLedger {
 		return sentBefore;
 	}
 
-	/** The vacancies the alert was sent in records of their own. */
-	Set<String> vacanciesSentAlone(String alertId) {
+	/** The jobs the alert was sent in records of their own. */
+	Set<String> jobsSentAlone(String alertId) {
 		return this.sent.findByAlertIdAndVia(alertId, SentMatch.Via.MATCH)
 			.stream()
-			.map(SentMatch::vacancyId)
+			.map(SentMatch::jobId)
 			.collect(Collectors.toSet());
 	}
 

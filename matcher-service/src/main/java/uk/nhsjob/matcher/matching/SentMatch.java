@@ -5,20 +5,25 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
- * A vacancy sent to an alert, which is never sent to it again whatever its later
- * revisions. The id {@code alertId|vacancyId} makes a pair unique.
+ * A job sent to an alert, which is never sent to it again whatever its later revisions
+ * and whichever copy of it (docs/matching.md). The id {@code alertId|jobId} makes a pair
+ * unique; a vacancy that is a job of its own is its own job id.
+ *
+ * @param jobId stored as {@code vacancyId}, which it was before jobs were, and is for a
+ * vacancy of its own
  */
 @Document("sentMatches")
-record SentMatch(@Id String id, @Indexed String alertId, String vacancyId, Via via, Instant sentAt) {
+record SentMatch(@Id String id, @Indexed String alertId, @Field("vacancyId") String jobId, Via via, Instant sentAt) {
 
-	static SentMatch of(String alertId, String vacancyId, Via via, Instant sentAt) {
-		return new SentMatch(idOf(alertId, vacancyId), alertId, vacancyId, via, sentAt);
+	static SentMatch of(String alertId, String jobId, Via via, Instant sentAt) {
+		return new SentMatch(idOf(alertId, jobId), alertId, jobId, via, sentAt);
 	}
 
-	static String idOf(String alertId, String vacancyId) {
-		return alertId + "|" + vacancyId;
+	static String idOf(String alertId, String jobId) {
+		return alertId + "|" + jobId;
 	}
 
 	/** Which record carried the vacancy to the notifier. */

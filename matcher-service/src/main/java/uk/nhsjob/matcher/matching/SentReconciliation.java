@@ -260,7 +260,7 @@ class SentReconciliation implements SmartLifecycle {
 
 	private static void add(Map<String, SentMatch> published, String alertId, MatchedVacancy vacancy, SentMatch.Via via,
 			AlertMatch record) {
-		SentMatch match = SentMatch.of(alertId, vacancy.vacancyId(), via, record.occurredAt());
+		SentMatch match = SentMatch.of(alertId, vacancy.job(), via, record.occurredAt());
 		published.putIfAbsent(match.id(), match);
 	}
 

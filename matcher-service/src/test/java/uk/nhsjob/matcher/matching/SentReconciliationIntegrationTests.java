@@ -155,7 +155,7 @@ class SentReconciliationIntegrationTests {
 
 		assertThat(reconciliationOf(topic).catchUp()).as("a restart reads what follows the checkpoint").isEqualTo(2);
 		assertThat(this.mongo.find(Query.query(where("alertId").is(alertId)), SentMatch.class))
-			.extracting(SentMatch::vacancyId)
+			.extracting(SentMatch::jobId)
 			.containsExactlyInAnyOrder(vacancies(word, "after", 2).stream().map(Vacancy::id).toArray(String[]::new));
 	}
 

@@ -34,10 +34,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * What has been and is to be sent, one entry per (alert, vacancy), per confirmation
- * request of an alert and per notice about an address: PENDING when it arrives (PARKED
- * while its alert's profile has not been read, {@link ParkedMatches}), SENDING while its
- * email is handed to SMTP, then SENT (or FAILED, SUPPRESSED, SKIPPED).
+ * What has been and is to be sent, one entry per (alert, job) (a job is a vacancy, or its
+ * copies from several sources: docs/matching.md), holding the copy that arrived first,
+ * per confirmation request of an alert and per notice about an address: PENDING when it
+ * arrives (PARKED while its alert's profile has not been read, {@link ParkedMatches}),
+ * SENDING while its email is handed to SMTP, then SENT (or FAILED, SUPPRESSED, SKIPPED).
  * <p>
  * The sender works a round at a time: one query for what is due, one update to claim it
  * (per email that has its key), and writes by {@code _id} for the rest, so the cost per
@@ -75,12 +76,12 @@ class DeliveryLedger {
 	}
 
 	/**
-	 * Records a matched vacancy as PENDING, with what its email needs, unless it is
-	 * recorded already: a match redelivered, or a vacancy a welcome email carries, is the
-	 * same entry. Returns its id.
+	 * Records a matched vacancy as PENDING, with what its email needs, unless its job is
+	 * recorded already: a match redelivered, a vacancy a welcome email carries, or
+	 * another copy of the job, is the same entry. Returns its id.
 	 */
 	String record(String alertId, MatchedVacancy vacancy, Instant dueAt) {
-		return recordVacancy(alertId, vacancy, pending(alertId, vacancy.vacancyId(), dueAt));
+		return recordVacancy(alertId, vacancy, pending(alertId, vacancy.job(), dueAt));
 	}
 
 	/**
@@ -89,11 +90,11 @@ class DeliveryLedger {
 	 * {@link #releaseParked}. Returns its id.
 	 */
 	String park(String alertId, MatchedVacancy vacancy, Instant matchedAt) {
-		return recordVacancy(alertId, vacancy, parked(alertId, vacancy.vacancyId(), matchedAt));
+		return recordVacancy(alertId, vacancy, parked(alertId, vacancy.job(), matchedAt));
 	}
 
 	private String recordVacancy(String alertId, MatchedVacancy vacancy, Update arrival) {
-		String id = idOf(alertId, vacancy.vacancyId());
+		String id = idOf(alertId, vacancy.job());
 		this.mongo.upsert(query(where(ID).is(id)), arrival.setOnInsert("vacancy", vacancy), Delivery.class);
 		return id;
 	}
@@ -120,14 +121,12 @@ class DeliveryLedger {
 
 	private String recordWelcome(String alertId, List<MatchedVacancy> vacancies, int totalMatching,
 			Function<String, Update> arrival) {
-		List<String> ids = vacancies.stream().map((vacancy) -> idOf(alertId, vacancy.vacancyId())).toList();
+		List<String> ids = vacancies.stream().map((vacancy) -> idOf(alertId, vacancy.job())).toList();
 		if (!vacancies.isEmpty()) {
 			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
 			for (MatchedVacancy vacancy : vacancies) {
-				bulk.upsert(query(where(ID).is(idOf(alertId, vacancy.vacancyId()))),
-						arrival.apply(vacancy.vacancyId())
-							.setOnInsert("vacancy", vacancy)
-							.setOnInsert("email", WELCOME));
+				bulk.upsert(query(where(ID).is(idOf(alertId, vacancy.job()))),
+						arrival.apply(vacancy.job()).setOnInsert("vacancy", vacancy).setOnInsert("email", WELCOME));
 			}
 			bulk.execute();
 		}

@@ -29,6 +29,8 @@ import uk.nhsjob.testsupport.Mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 @NotifierIntegrationTest
 class VacancyEmailTests {
@@ -90,6 +92,41 @@ class VacancyEmailTests {
 			.map(MailContent::plainText)
 			.collect(Collectors.joining());
 		assertThat(everything.split(Pattern.quote(first.applyUrl()), -1)).hasSize(2);
+	}
+
+	@Test
+	void sendsOneCopyOfAJobMatchedFromTwoSources(Mailbox mailbox) {
+		Alert alert = activeAlert();
+		MatchedVacancy first = TestEvents.vacancy("Medical Secretary");
+		MatchedVacancy copy = copyOf(first,
+				TestEvents.vacancy("nhs-jobs:" + UUID.randomUUID(), "Medical Secretary", "https://nhs.example/copy"));
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(copy));
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(first));
+
+		MatchedVacancy marker = TestEvents.vacancy("GP Practice Secretary");
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(marker));
+
+		mailbox.awaitMessageTo(alert.address(),
+				(email) -> MailContent.plainText(email).contains("GP Practice Secretary"));
+		String everything = mailbox.messagesTo(alert.address())
+			.stream()
+			.map(MailContent::plainText)
+			.collect(Collectors.joining());
+		assertThat(everything).contains(copy.applyUrl()).doesNotContain(first.applyUrl());
+		assertThat(this.mongo.exists(
+				query(where("alertId").is(alert.alertId()).and("vacancy.jobId").is(first.vacancyId())), Delivery.class))
+			.isTrue();
+		assertThat(this.mongo.count(query(where("_id").in(DeliveryLedger.idOf(alert.alertId(), first.vacancyId()),
+				DeliveryLedger.idOf(alert.alertId(), copy.vacancyId()))), Delivery.class))
+			.isOne();
+	}
+
+	/** Another source's copy of the job, arriving as ingest and the matcher mark it. */
+	private static MatchedVacancy copyOf(MatchedVacancy first, MatchedVacancy other) {
+		return new MatchedVacancy(other.vacancyId(), other.revision(), other.title(), other.employerName(),
+				other.bandMin(), other.bandMax(), other.salaryMinAnnual(), other.salaryMaxAnnual(), other.salaryText(),
+				other.hoursPerWeek(), other.workingPatterns(), other.town(), other.postcode(), other.distanceMiles(),
+				other.postedAt(), other.closingDate(), other.applyUrl(), first.vacancyId());
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 
 import uk.nhsjob.common.vocabulary.AlertStatus;
 import uk.nhsjob.common.vocabulary.Band;
@@ -38,7 +39,9 @@ import uk.nhsjob.common.vocabulary.RemoteWorking;
  * </ul>
  * Not modelled (yet): normalisation beyond the annual pay (tests state each vacancy's
  * band, specialties, remote working and postcode as docs/normalisation.md derives them),
- * the welcome set, alerts that change status part-way, duplicates across sources.
+ * the welcome set, alerts that change status part-way. Duplicates across sources are
+ * modelled apart ({@link #oncePerJob}): the test says which vacancies are copies of one
+ * job.
  */
 public final class MatchOracle {
 
@@ -76,6 +79,25 @@ public final class MatchOracle {
 			}
 		}
 		return matches;
+	}
+
+	/**
+	 * What an alert is owed when some vacancies are copies of one job (docs/matching.md):
+	 * the first match of each (alert, job), whichever copy made it; the later copies'
+	 * matches are left out.
+	 * @param matches as {@link #matches} made them, in their order
+	 * @param jobOf the job of a vacancy id: the first copy's id for every copy of one
+	 * job, a vacancy's own id otherwise
+	 */
+	public static List<Match> oncePerJob(List<Match> matches, Function<String, String> jobOf) {
+		Set<Pair> owed = new HashSet<>();
+		List<Match> once = new ArrayList<>();
+		for (Match match : matches) {
+			if (owed.add(new Pair(match.subscription().alertId(), jobOf.apply(match.posting().id())))) {
+				once.add(match);
+			}
+		}
+		return once;
 	}
 
 	/** The (alert, vacancy) pairs of these matches. */

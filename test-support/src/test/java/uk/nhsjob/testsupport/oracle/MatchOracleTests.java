@@ -38,6 +38,23 @@ class MatchOracleTests {
 	}
 
 	@Test
+	void anAlertIsOwedAJobOnceWhicheverCopyMatchesFirst() {
+		Subscription alert = alert(AlertCriteria.any());
+		Posting first = vacancy();
+		Posting copy = Posting.of("other:9", "Medical Secretary", "Typing.", EmployerType.NHS_TRUST, "AB2 2AA",
+				TODAY.plusDays(5));
+		Posting another = Posting.of("s:2", "Medical Secretary", "Typing.", EmployerType.NHS_TRUST, "AB2 2AA",
+				TODAY.plusDays(5));
+		List<Match> matches = this.oracle.matches(List.of(alert), List.of(new Publication(copy, NOON),
+				new Publication(first, NOON.plusSeconds(1)), new Publication(another, NOON.plusSeconds(2))), Map.of());
+		assertThat(matches).hasSize(3);
+
+		List<Match> owed = MatchOracle.oncePerJob(matches, (id) -> id.equals("other:9") ? "s:1" : id);
+
+		assertThat(owed).extracting((match) -> match.posting().id()).containsExactly("other:9", "s:2");
+	}
+
+	@Test
 	void onlyAnActiveAlertMatches() {
 		assertThat(this.oracle.matches(alert(AlertCriteria.any()).withStatus(AlertStatus.PAUSED), vacancy(), TODAY))
 			.isFalse();
