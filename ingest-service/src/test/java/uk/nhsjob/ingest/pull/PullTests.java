@@ -47,6 +47,9 @@ class PullTests {
 	@RegisterExtension
 	final RegisteredSource source = new RegisteredSource("pulled", "NHS_TRUST", "LS1 3EX");
 
+	@RegisterExtension
+	final RegisteredSource listing = new RegisteredSource("listing", "NHS_TRUST", "LS1 3EX");
+
 	@Autowired
 	PullStore store;
 
@@ -97,6 +100,37 @@ class PullTests {
 		assertThat(
 				this.meters.counter("nhsjob.ingest.pulls", "source", this.source.id(), "outcome", "published").count())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aJobPulledFromASecondSourceIsADuplicateOfTheCopyAlreadyOpen() {
+		putPull(SITES.url(SITES.site(this.source.id())), "nhs-jobs-xml", "PT1H", null);
+		int first = openVacancies(awaitLatest(1));
+		String listingPull = "/api/v1/admin/sources/" + this.listing.id() + "/pull";
+
+		Response set = this.listing.api()
+			.put(listingPull, IngestApi.ADMIN_TOKEN, IngestApi.toJson(Map.of("url",
+					SITES.url(SITES.site(this.listing.id())), "format", "nhs-jobs-xml", "every", "PT1H")));
+		assertThat(set.status()).as(set.text()).isEqualTo(200);
+		await().atMost(WAIT)
+			.until(() -> this.listing.api()
+				.get(listingPull + "s", IngestApi.ADMIN_TOKEN)
+				.json()
+				.path("latest")
+				.path(0)
+				.path("outcome")
+				.asString()
+				.equals("published"));
+
+		Response copies = this.listing.api()
+			.get("/api/v1/feeds/" + this.listing.id() + "/vacancies", this.listing.key());
+		assertThat(copies.json().path("vacancies")).hasSize(first);
+		copies.json().path("vacancies").forEach((copy) -> {
+			assertThat(copy.path("duplicateOf").asString()).as(copy.path("id").asString())
+				.isNotBlank()
+				.doesNotStartWith(this.listing.id() + ":");
+			assertThat(copy.path("jobId").asString()).doesNotStartWith(this.listing.id() + ":");
+		});
 	}
 
 	@Test
