@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,13 +99,20 @@ class EmailSender {
 		Instant stuckBefore = now.minus(this.settings.sendingTimeout());
 		int limit = this.settings.batchSize() * ENTRIES_PER_EMAIL;
 		List<Delivery> candidates = this.ledger.candidates(now, this.coalescing.dueBy(now), stuckBefore, limit);
-		List<PlannedEmail> planned = this.coalescing.plan(candidates, now, this.settings.batchSize());
+		Function<String, @Nullable String> inboxOf = this.lookups.inboxes(candidates);
+		List<PlannedEmail> planned = this.coalescing.plan(candidates, now, this.settings.batchSize(), inboxOf);
 		if (planned.isEmpty()) {
 			return false;
 		}
-		List<ClaimedEmail> emails = this.ledger.claim(planned, UUID.randomUUID().toString(), now, stuckBefore);
-		RoundFacts facts = this.lookups.of(emails);
-		this.lanes.send(emails, (email, smtp) -> this.dispatch.send(email, facts, smtp));
+		String round = UUID.randomUUID().toString();
+		List<ClaimedEmail> emails = this.ledger.claim(planned, round, now, stuckBefore);
+		try {
+			RoundFacts facts = this.lookups.of(emails);
+			this.lanes.send(emails, (email, smtp) -> this.dispatch.send(email, facts, smtp));
+		}
+		finally {
+			this.ledger.endRound(planned, round);
+		}
 		return candidates.size() >= limit || planned.size() >= this.settings.batchSize();
 	}
 
