@@ -128,12 +128,20 @@ class EmailDispatch {
 					? this.closingSoon.remind(email, alertId, facts, listed) : List.of();
 			sections.add(new AlertSection(recipient.addressee(), vacancies, vacancies.size(), reminders));
 		});
-		MimeMessage message = (sections.size() == 1)
-				? this.mailer.matchesEmail(email.key(), sections.get(0).alert(), sections.get(0).vacancies(),
-						sections.get(0).closingSoon())
-				: this.mailer.matchesEmail(email.key(), address, sections, CombinedUnsubscribe
-					.of(sections.stream().map((section) -> section.alert().unsubscribeUrl()).toList()));
+		// one click ends every alert the email counts as sent to, listed under it or not
+		String unsubscribeUrl = CombinedUnsubscribe.of(active.values()
+			.stream()
+			.filter((recipient) -> carries(email, contents, recipient.alertId()))
+			.map(Recipient::unsubscribeUrl)
+			.toList());
+		MimeMessage message = this.mailer.matchesEmail(email.key(), address, sections, unsubscribeUrl);
 		return new OutgoingEmail(message, address, contents.listed(), EmailKind.MATCHES);
+	}
+
+	private static boolean carries(ClaimedEmail email, ClaimedEmail.Contents contents, String alertId) {
+		return email.entries()
+			.stream()
+			.anyMatch((entry) -> alertId.equals(entry.alertId()) && contents.listed().contains(entry.id()));
 	}
 
 }

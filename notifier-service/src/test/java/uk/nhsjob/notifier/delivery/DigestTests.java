@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import uk.nhsjob.notifier.EventPublisher;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.notifier.delivery.TestCoalescing.AdjustableCoalescingRule;
 import uk.nhsjob.notifier.digest.DigestSchedule;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.testsupport.MailContent;
@@ -65,6 +67,9 @@ class DigestTests {
 
 	@Autowired
 	MovableClock clock;
+
+	@Autowired
+	AdjustableCoalescingRule coalescing;
 
 	Ledger ledger;
 
@@ -160,6 +165,72 @@ class DigestTests {
 			assertThat(this.ledger.stateOf(alert, closesThatDay.vacancyId())).isEqualTo(DeliveryState.SENT);
 			assertThat(this.ledger.stateOf(alert, closedTheDayBefore.vacancyId())).isEqualTo(DeliveryState.SKIPPED);
 		});
+	}
+
+	/**
+	 * One email per person: an address with three daily alerts and two instant ones gets,
+	 * for one feed whose vacancies match several of them, one instant email (at the end
+	 * of the window) and one digest (at 07:00), a section per alert, each vacancy once;
+	 * every (alert, vacancy) is SENT, and one-click unsubscribe in the digest ends all
+	 * three of its alerts.
+	 */
+	@Test
+	void anAddressGetsOneDigestAndOneInstantEmailEachVacancyOnce(Mailbox mailbox) {
+		this.clock.setTo(LocalDateTime.parse("2028-07-01T12:00"));
+		this.coalescing.coalesceWithin(Duration.ofSeconds(30));
+		try {
+			Alert first = this.ledger.activeAlert(Frequency.DAILY);
+			String address = first.address();
+			Alert second = this.ledger.anotherAlertOf(address, Frequency.DAILY);
+			Alert third = this.ledger.anotherAlertOf(address, Frequency.DAILY);
+			Alert quick = this.ledger.anotherAlertOf(address, Frequency.INSTANT);
+			Alert quicker = this.ledger.anotherAlertOf(address, Frequency.INSTANT);
+			MatchedVacancy everyone = TestEvents.vacancy("Matched By Everyone");
+			MatchedVacancy twoDaily = TestEvents.vacancy("Matched By Two Daily");
+			MatchedVacancy dailyAndInstant = TestEvents.vacancy("Matched Daily And Instant");
+			MatchedVacancy firstOnly = TestEvents.vacancy("Matched By The First Only");
+			MatchedVacancy secondOnly = TestEvents.vacancy("Matched By The Second Only");
+			MatchedVacancy quickOnly = TestEvents.vacancy("Matched By The Quick Only");
+			Map<Alert, List<MatchedVacancy>> matches = Map.of(first, List.of(everyone, firstOnly), second,
+					List.of(everyone, twoDaily, secondOnly), third, List.of(twoDaily, dailyAndInstant), quick,
+					List.of(everyone, quickOnly), quicker, List.of(everyone, dailyAndInstant));
+			matches.forEach((alert, vacancies) -> vacancies
+				.forEach((vacancy) -> this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy))));
+			await().atMost(Ledger.WAIT)
+				.until(() -> matches.keySet().stream().mapToLong((alert) -> this.ledger.entriesOf(alert).size()).sum(),
+						(count) -> count == 11);
+
+			this.clock.advance(Duration.ofSeconds(31));
+
+			MimeMessage instant = Emails.exactly(mailbox, address, 1).get(0);
+			assertThat(MailContent.subject(instant)).isEqualTo("3 new jobs for your 2 job alerts");
+			assertListedOnce(instant, everyone, dailyAndInstant, quickOnly);
+			assertThat(MailContent.plainText(instant)).doesNotContain(twoDaily.title(), firstOnly.title());
+
+			this.clock.advanceTo(Instant.parse("2028-07-02T06:00:01Z"));
+
+			MimeMessage digest = Emails.exactly(mailbox, address, 2).get(1);
+			assertThat(MailContent.subject(digest)).isEqualTo("5 new jobs for your 3 job alerts");
+			assertListedOnce(digest, everyone, twoDaily, dailyAndInstant, firstOnly, secondOnly);
+			assertThat(MailContent.header(digest, "List-Unsubscribe")).contains("token=unsubscribe-" + first.alertId(),
+					"token=unsubscribe-" + second.alertId(), "token=unsubscribe-" + third.alertId());
+			assertThat(MailContent.plainText(digest)).contains(first.manageUrl(), second.manageUrl(),
+					third.manageUrl());
+			await().atMost(Ledger.WAIT)
+				.untilAsserted(() -> matches.forEach((alert, vacancies) -> vacancies.forEach(
+						(vacancy) -> assertThat(this.ledger.stateOf(alert, vacancy.vacancyId())).as(vacancy.title())
+							.isEqualTo(DeliveryState.SENT))));
+		}
+		finally {
+			this.coalescing.reset();
+		}
+	}
+
+	private static void assertListedOnce(MimeMessage email, MatchedVacancy... vacancies) {
+		String text = MailContent.plainText(email);
+		for (MatchedVacancy vacancy : vacancies) {
+			assertThat(text.split(vacancy.title(), -1)).as(vacancy.title()).hasSize(2);
+		}
 	}
 
 	@Test
