@@ -16,7 +16,7 @@ import uk.nhsjob.common.match.MatchedVacancy;
 
 /**
  * An email a sending round claimed: its key ({@code <alert>/welcome},
- * {@code inbox/<round>/<lead alert>} for the email of an address's alerts,
+ * {@code <lead alert>/inbox/<round>} for the email of an address's alerts,
  * {@code <alert>/email/<round>}, {@code <alert>/confirmation/<n>} or
  * {@code notice/<event>}, from which the Message-ID derives) and the ledger entries it
  * carries, all SENDING for this round. {@code alertId} is its lead alert (of its first

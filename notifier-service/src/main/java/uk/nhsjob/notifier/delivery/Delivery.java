@@ -67,14 +67,17 @@ record Delivery(@Id String id, @Indexed @Nullable String alertId, String item, @
 	 */
 	String emailKey() {
 		if (isInInbox()) {
-			return String.valueOf(this.email);
+			// inbox/<round>/<lead alert>: <lead alert>/inbox/<round>, whichever alert's
+			String roundAndLead = this.email.substring(DeliveryLedger.INBOX.length());
+			int slash = roundAndLead.indexOf('/');
+			return roundAndLead.substring(slash + 1) + "/" + DeliveryLedger.INBOX + roundAndLead.substring(0, slash);
 		}
 		return (this.alertId != null) ? this.alertId + "/" + this.email : String.valueOf(this.email);
 	}
 
 	/**
 	 * Whether the entry's email is one of its address ({@code inbox/<round>/<alert>}),
-	 * whose key stands alone: several alerts' entries share it.
+	 * whose key ({@code <lead alert>/inbox/<round>}) several alerts' entries share.
 	 */
 	boolean isInInbox() {
 		return this.email != null && this.email.startsWith(DeliveryLedger.INBOX);

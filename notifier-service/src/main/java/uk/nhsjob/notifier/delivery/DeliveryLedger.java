@@ -305,12 +305,12 @@ class DeliveryLedger {
 	/**
 	 * Claims the planned emails for this round (SENDING): an alert's pending entries that
 	 * no email carries yet go into the round's new email for it ({@code email/<round>}),
-	 * an address's into the round's new email for the address
-	 * ({@code inbox/<round>/<lead alert>}), an email that has its key is taken whole. An
-	 * email of an address is claimed only under the address's lease
-	 * ({@link InboxLeases}), so two senders never split one address's entries into two
-	 * emails. Returns the emails this round got, with the entries it got, as another
-	 * sender may have taken some first.
+	 * an address's into the round's new email for the address (its entries' {@code email}
+	 * {@code inbox/<round>/<lead alert>}, its key {@code <lead alert>/inbox/<round>}), an
+	 * email that has its key is taken whole. An email of an address is claimed only under
+	 * the address's lease ({@link InboxLeases}), so two senders never split one address's
+	 * entries into two emails. Returns the emails this round got, with the entries it
+	 * got, as another sender may have taken some first.
 	 */
 	List<ClaimedEmail> claim(List<PlannedEmail> planned, String round, Instant now, Instant stuckBefore) {
 		List<Delivery> claimed = new ArrayList<>();

@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +38,8 @@ import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * The digests at 07:00 London time. Each test puts the notifier's clock at the London
@@ -70,6 +76,9 @@ class DigestTests {
 
 	@Autowired
 	AdjustableCoalescingRule coalescing;
+
+	@Autowired
+	InboxLeases leases;
 
 	Ledger ledger;
 
@@ -360,6 +369,55 @@ class DigestTests {
 		}
 		finally {
 			this.deliveries.forgetAlert(alertId);
+		}
+	}
+
+	/**
+	 * Two instances sending at once never send an address two digests for one run: an
+	 * address's email is claimed only under its inbox's lease in the ledger, so a sender
+	 * that finds it held takes none of the address's entries (and none of its alerts'),
+	 * and once it is given back the address's entries go in one email. Run here on the
+	 * ledger with two senders' rounds side by side, as two instances would run them.
+	 */
+	@Test
+	void twoSendersNeverSplitAnAddresssDigestIntoTwoEmails() throws Exception {
+		String address = Alert.unique().address();
+		List<String> alerts = List.of(Alert.unique().alertId(), Alert.unique().alertId());
+		Instant due = Instant.parse("2099-01-01T07:00:00Z");
+		List<String> ids = alerts.stream()
+			.map((alertId) -> this.deliveries.record(alertId, TestEvents.vacancy("Shared Inbox"), due))
+			.toList();
+		String inbox = CoalescingRule.inboxOf("test-" + address, Frequency.DAILY);
+		Instant now = this.clock.instant();
+		Instant stuckBefore = now.minus(Duration.ofMinutes(5));
+		List<PlannedEmail> planned = new CoalescingRule(Duration.ZERO)
+			.plan(this.mongo.find(query(where("_id").in(ids)), Delivery.class), due, 10, (alertId) -> inbox);
+		try {
+			assertThat(planned).singleElement().extracting(PlannedEmail::inbox).isEqualTo(inbox);
+			assertThat(this.leases.take(inbox, "another-round", now, now.plusSeconds(300))).isTrue();
+			assertThat(this.deliveries.claim(planned, "held-out", now, stuckBefore)).isEmpty();
+			assertThat(this.mongo.find(query(where("_id").in(ids)), Delivery.class)).extracting(Delivery::state)
+				.containsOnly(DeliveryState.PENDING);
+			this.leases.release(List.of(inbox), "another-round");
+
+			ExecutorService senders = Executors.newFixedThreadPool(2);
+			try {
+				List<Future<List<ClaimedEmail>>> rounds = senders
+					.invokeAll(List.of(() -> this.deliveries.claim(planned, "first", now, stuckBefore),
+							() -> this.deliveries.claim(planned, "second", now, stuckBefore)));
+				List<ClaimedEmail> claimed = new ArrayList<>();
+				for (Future<List<ClaimedEmail>> round : rounds) {
+					claimed.addAll(round.get());
+				}
+				assertThat(claimed).singleElement()
+					.satisfies((email) -> assertThat(email.alertIds()).containsExactlyInAnyOrderElementsOf(alerts));
+			}
+			finally {
+				senders.shutdown();
+			}
+		}
+		finally {
+			alerts.forEach(this.deliveries::forgetAlert);
 		}
 	}
 
