@@ -19,14 +19,15 @@ import uk.nhsjob.platform.background.BackgroundReaders;
 
 /**
  * Sends the emails the ledger says are due, a round at a time: the entries due (grouped
- * into emails by the {@link CoalescingRule}: one new email per alert, the welcomes, and
- * those a crash left SENDING or a refusal FAILED, each under its first Message-ID),
- * claimed for the round, then sent over the {@link SmtpLanes} (three SMTP connections by
- * default, each alert's emails on the same one). Each email is marked SENT as soon as the
- * server accepts it, so a crash doubles at most the one email in between on each
- * connection. A refusal of one email does not hold up the others. A round that fails
- * (MongoDB away) is reported through the background reader {@code email sender}, and the
- * next poll tries again.
+ * into emails by the {@link CoalescingRule}: one new email per address and kind, instant
+ * or digest, under the address's lease ({@link InboxLeases}); the welcomes, and those a
+ * crash left SENDING or a refusal FAILED, each under its first Message-ID), claimed for
+ * the round, then sent over the {@link SmtpLanes} (three SMTP connections by default,
+ * each alert's emails on the same one). Each email is marked SENT as soon as the server
+ * accepts it, so a crash doubles at most the one email in between on each connection. A
+ * refusal of one email does not hold up the others. A round that fails (MongoDB away) is
+ * reported through the background reader {@code email sender}, and the next poll tries
+ * again.
  */
 @Component
 class EmailSender {
@@ -105,8 +106,13 @@ class EmailSender {
 			return false;
 		}
 		String round = UUID.randomUUID().toString();
-		List<ClaimedEmail> emails = this.ledger.claim(planned, round, now, stuckBefore);
 		try {
+			List<ClaimedEmail> emails = this.ledger.claim(planned, round, now, stuckBefore);
+			if (emails.isEmpty()) {
+				// all taken by other rounds (another instance holds their addresses'
+				// leases): the next poll looks again, rather than this one spinning
+				return false;
+			}
 			RoundFacts facts = this.lookups.of(emails);
 			this.lanes.send(emails, (email, smtp) -> this.dispatch.send(email, facts, smtp));
 		}

@@ -1,5 +1,6 @@
 package uk.nhsjob.notifier.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -19,12 +20,15 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * person"). A single-document conditional write takes it: the lease is free, expired, or
  * already the round's. The round gives it back once its emails are sent; a round that
  * dies leaves it to expire after the sending timeout, when its SENDING entries are taken
- * again anyway.
+ * again anyway. Each lease is deleted a day after it was last taken ({@link InboxLease}).
  */
 @Component
 class InboxLeases {
 
 	static final String COLLECTION = "inboxLeases";
+
+	/** How long a lease is kept after it was last taken, before MongoDB deletes it. */
+	private static final Duration KEPT = Duration.ofDays(1);
 
 	private final MongoTemplate mongo;
 
@@ -37,7 +41,8 @@ class InboxLeases {
 		try {
 			this.mongo.upsert(
 					query(where("_id").is(inbox).orOperator(where("until").lte(now), where("round").is(round))),
-					new Update().set("round", round).set("until", until), COLLECTION);
+					new Update().set("round", round).set("until", until).set("expiresAt", until.plus(KEPT)),
+					InboxLease.class);
 			return true;
 		}
 		catch (DuplicateKeyException held) {
@@ -51,7 +56,7 @@ class InboxLeases {
 	void release(Collection<String> inboxes, String round) {
 		if (!inboxes.isEmpty()) {
 			this.mongo.updateMulti(query(where("_id").in(inboxes).and("round").is(round)),
-					new Update().set("until", Instant.EPOCH), COLLECTION);
+					new Update().set("until", Instant.EPOCH), InboxLease.class);
 		}
 	}
 
