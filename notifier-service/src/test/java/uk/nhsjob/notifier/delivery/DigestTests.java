@@ -1,5 +1,6 @@
 package uk.nhsjob.notifier.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import uk.nhsjob.common.Topics;
@@ -26,6 +29,7 @@ import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.notifier.Emails;
 import uk.nhsjob.notifier.EventPublisher;
+import uk.nhsjob.notifier.NotifierApplication;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
@@ -34,6 +38,8 @@ import uk.nhsjob.notifier.digest.DigestSchedule;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
+import uk.nhsjob.testsupport.SkipTestConfigurations;
+import uk.nhsjob.testsupport.TestInfrastructure;
 import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -233,6 +239,63 @@ class DigestTests {
 		finally {
 			this.coalescing.reset();
 		}
+	}
+
+	/**
+	 * Two notifier instances sharing the ledger (the second without listeners: it only
+	 * sends) both find an address's three digests due at 07:00: the address gets one
+	 * digest listing every vacancy once, and every entry is SENT.
+	 */
+	@Test
+	void twoInstancesSendAnAddressOneDigestForOneRun(Mailbox mailbox) {
+		this.clock.setTo(LocalDateTime.parse("2028-07-01T12:00"));
+		Alert first = this.ledger.activeAlert(Frequency.DAILY);
+		List<Alert> alerts = List.of(first, this.ledger.anotherAlertOf(first.address(), Frequency.DAILY),
+				this.ledger.anotherAlertOf(first.address(), Frequency.DAILY));
+		List<MatchedVacancy> vacancies = List.of(TestEvents.vacancy("First Of Two Instances"),
+				TestEvents.vacancy("Second Of Two Instances"), TestEvents.vacancy("Third Of Two Instances"));
+		for (Alert alert : alerts) {
+			for (MatchedVacancy vacancy : vacancies) {
+				this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));
+			}
+		}
+		await().atMost(Ledger.WAIT)
+			.until(() -> alerts.stream().mapToLong((alert) -> this.ledger.countIn(alert, DeliveryState.PENDING)).sum(),
+					(pending) -> pending == 9);
+
+		try (ConfigurableApplicationContext second = secondInstance()) {
+			this.clock.advanceTo(Instant.parse("2028-07-02T06:00:01Z"));
+
+			MimeMessage digest = Emails.exactly(mailbox, first.address(), 1).get(0);
+			assertThat(MailContent.subject(digest)).isEqualTo("3 new jobs: medical secretary within 10 miles of LS6");
+			assertListedOnce(digest, vacancies.toArray(MatchedVacancy[]::new));
+			await().atMost(Ledger.WAIT)
+				.until(() -> alerts.stream().mapToLong((alert) -> this.ledger.countIn(alert, DeliveryState.SENT)).sum(),
+						(sent) -> sent == 9);
+		}
+	}
+
+	/**
+	 * A second notifier on the same Kafka, MongoDB database and SMTP server, on the
+	 * tests' clock, its listeners not started: another instance's sending rounds.
+	 */
+	private ConfigurableApplicationContext secondInstance() {
+		List<String> arguments = new ArrayList<>();
+		TestInfrastructure.shared().springProperties().forEach((name, value) -> {
+			if (!name.equals("MONGODB_URI")) {
+				arguments.add("--" + name + "=" + value);
+			}
+		});
+		arguments.addAll(List.of("--server.port=0", "--spring.kafka.listener.auto-startup=false",
+				"--nhsjob.notifier.coalescing-window=0s", "--nhsjob.notifier.delivery.poll-interval=200ms",
+				"--nhsjob.notifier.address-key=" + NotifierIntegrationTest.ADDRESS_KEY,
+				"--nhsjob.notifier.admin-token=" + NotifierIntegrationTest.ADMIN_TOKEN));
+		Clock shared = this.clock;
+		return NotifierApplication.application().initializers((context) -> {
+			context.getBeanFactory().registerSingleton("skipTestConfigurations", new SkipTestConfigurations());
+			((GenericApplicationContext) context).registerBean("testsClock", Clock.class, () -> shared,
+					(definition) -> definition.setPrimary(true));
+		}).run(arguments.toArray(String[]::new));
 	}
 
 	private static void assertListedOnce(MimeMessage email, MatchedVacancy... vacancies) {
