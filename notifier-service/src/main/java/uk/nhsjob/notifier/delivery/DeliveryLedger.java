@@ -339,6 +339,11 @@ class DeliveryLedger {
 					claimed.addAll(claimInboxEmail(email.alertIds(), email.email(), now, stuckBefore, round));
 				}
 			}
+			else if (email.offered().get(0).isInInbox()) {
+				// an address's email whose recipients are all gone: taken whole all the
+				// same, to be skipped
+				claimed.addAll(claimInboxEmail(email.alertIds(), email.email(), now, stuckBefore, round));
+			}
 			else if (!email.isNew()) {
 				claimed.addAll(claimEmail(email.alertId(), email.email(), now, stuckBefore, round));
 			}
