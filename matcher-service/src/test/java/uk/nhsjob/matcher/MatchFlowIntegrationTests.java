@@ -44,7 +44,8 @@ class MatchFlowIntegrationTests {
 
 		String page = this.world.page(link, tokens);
 
-		assertThat(page).contains("LS7", "BS1", "One link in the email was not recognised").doesNotContain("miles of M1");
+		assertThat(page).contains("LS7", "BS1", "One link in the email was not recognised")
+			.doesNotContain("miles of M1");
 		assertThat(this.world.candidates().status(leeds, this.world.manageToken(leeds))).isEqualTo("ACTIVE");
 
 		String ended = this.world.http()
