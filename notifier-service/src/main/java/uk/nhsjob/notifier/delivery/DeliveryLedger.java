@@ -60,15 +60,24 @@ class DeliveryLedger {
 	/** The id (and email key) of a notice, before its event id. */
 	static final String NOTICE = "notice/";
 
+	/**
+	 * The key of an email of an address's alerts, before its round and its lead alert: it
+	 * stands alone, the entries of several alerts sharing it.
+	 */
+	static final String INBOX = "inbox/";
+
 	private static final String ID = "_id";
 
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
 
-	DeliveryLedger(MongoTemplate mongo, Clock clock) {
+	private final InboxLeases leases;
+
+	DeliveryLedger(MongoTemplate mongo, Clock clock, InboxLeases leases) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.leases = leases;
 	}
 
 	static String idOf(String alertId, String item) {
@@ -295,22 +304,44 @@ class DeliveryLedger {
 	/**
 	 * Claims the planned emails for this round (SENDING): an alert's pending entries that
 	 * no email carries yet go into the round's new email for it ({@code email/<round>}),
-	 * an email that has its key is taken whole. Returns the emails this round got, with
-	 * the entries it got, as another sender may have taken some first.
+	 * an address's into the round's new email for the address (its entries' {@code email}
+	 * {@code inbox/<round>/<lead alert>}, its key {@code <lead alert>/inbox/<round>}), an
+	 * email that has its key is taken whole. An email of an address is claimed only under
+	 * the address's lease ({@link InboxLeases}), so two senders never split one address's
+	 * entries into two emails. Returns the emails this round got, with the entries it
+	 * got, as another sender may have taken some first.
 	 */
 	List<ClaimedEmail> claim(List<PlannedEmail> planned, String round, Instant now, Instant stuckBefore) {
 		List<Delivery> claimed = new ArrayList<>();
 		List<String> fresh = planned.stream()
-			.filter(PlannedEmail::isNew)
+			.filter((email) -> email.isNew() && email.inbox() == null)
 			.flatMap((email) -> email.offered().stream())
 			.map(Delivery::id)
 			.toList();
 		if (!fresh.isEmpty()) {
-			claimed.addAll(claimNew(fresh, round));
+			claimed.addAll(claimNew(fresh, round, "email/" + round));
 		}
+		Instant leaseUntil = now.plus(Duration.between(stuckBefore, now));
 		for (PlannedEmail email : planned) {
 			if (email.isOneOff()) {
 				claimed.addAll(claimOneOff(email.offered().get(0).id(), now, stuckBefore, round));
+			}
+			else if (email.inbox() != null) {
+				if (!this.leases.take(email.inbox(), round, now, leaseUntil)) {
+					continue;
+				}
+				if (email.isNew()) {
+					claimed.addAll(claimNew(email.offered().stream().map(Delivery::id).toList(), round,
+							INBOX + round + "/" + email.alertId()));
+				}
+				else {
+					claimed.addAll(claimInboxEmail(email.alertIds(), email.email(), now, stuckBefore, round));
+				}
+			}
+			else if (email.offered().get(0).isInInbox()) {
+				// an address's email whose recipients are all gone: taken whole all the
+				// same, to be skipped
+				claimed.addAll(claimInboxEmail(email.alertIds(), email.email(), now, stuckBefore, round));
 			}
 			else if (!email.isNew()) {
 				claimed.addAll(claimEmail(email.alertId(), email.email(), now, stuckBefore, round));
@@ -319,13 +350,32 @@ class DeliveryLedger {
 		return ClaimedEmail.of(claimed);
 	}
 
-	private List<Delivery> claimNew(Collection<String> ids, String round) {
+	/** Gives back the round's leases of addresses, once its emails are sent. */
+	void endRound(List<PlannedEmail> planned, String round) {
+		this.leases.release(planned.stream().map(PlannedEmail::inbox).filter(Objects::nonNull).toList(), round);
+	}
+
+	private List<Delivery> claimNew(Collection<String> ids, String round, String email) {
 		this.mongo.updateMulti(query(where(ID).in(ids).and("state").is(DeliveryState.PENDING).and("email").is(null)),
-				taken(round).set("email", "email/" + round), Delivery.class);
+				taken(round).set("email", email), Delivery.class);
 		return this.mongo.find(query(where(ID).in(ids)), Delivery.class)
 			.stream()
 			.filter((entry) -> round.equals(entry.claim()) && entry.state() == DeliveryState.SENDING)
 			.toList();
+	}
+
+	/**
+	 * An email of an address that a crash left SENDING or a refusal FAILED: its entries
+	 * of the alerts offered (sent again under its first Message-ID).
+	 */
+	private List<Delivery> claimInboxEmail(List<String> alertIds, @Nullable String email, Instant now,
+			Instant stuckBefore, String round) {
+		Criteria takeable = new Criteria().orOperator(where("state").is(DeliveryState.PENDING), stuck(stuckBefore),
+				retry(now));
+		this.mongo.updateMulti(query(where("alertId").in(alertIds).and("email").is(email).andOperator(takeable)),
+				taken(round), Delivery.class);
+		return this.mongo.find(query(where("alertId").in(alertIds).and("email").is(email).and("claim").is(round)),
+				Delivery.class);
 	}
 
 	/**
