@@ -128,7 +128,7 @@ record ClaimedEmail(@Nullable String alertId, String key, List<Delivery> entries
 
 	/** What makes two matched vacancies the same job, which an email lists once. */
 	static String jobOf(MatchedVacancy vacancy) {
-		return vacancy.vacancyId();
+		return vacancy.job();
 	}
 
 	private static @Nullable String reasonToLeaveOut(MatchedVacancy vacancy, Set<String> closed, LocalDate today) {

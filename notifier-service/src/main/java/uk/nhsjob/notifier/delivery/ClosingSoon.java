@@ -76,11 +76,11 @@ class ClosingSoon {
 	 * @param listed the vacancies the digest lists as new, in all its sections
 	 */
 	List<MatchedVacancy> remind(ClaimedEmail email, String alertId, RoundFacts facts, List<MatchedVacancy> listed) {
-		Set<String> shown = listed.stream().map(MatchedVacancy::vacancyId).collect(Collectors.toSet());
+		Set<String> shown = listed.stream().map(MatchedVacancy::job).collect(Collectors.toSet());
 		List<Delivery> open = facts.closingSoon()
 			.getOrDefault(alertId, List.of())
 			.stream()
-			.filter((entry) -> !shown.contains(entry.vacancy().vacancyId()))
+			.filter((entry) -> !shown.contains(entry.vacancy().job()))
 			.filter((entry) -> !facts.closed().contains(entry.vacancy().vacancyId()))
 			.filter((entry) -> entry.remindedIn() == null || entry.remindedIn().equals(email.key()))
 			.sorted(SOONEST_FIRST)
