@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -293,6 +295,34 @@ class DeliveryLedger {
 		return this.mongo.find(candidates, Delivery.class);
 	}
 
+	/**
+	 * The PENDING entries of these alerts that no email carries yet, due by
+	 * {@code dueBy}, in one query: what a round that found more due than it reads at once
+	 * adds to its candidates, so that each email carries all its alerts' entries.
+	 */
+	List<Delivery> pendingOf(Collection<String> alertIds, Instant dueBy) {
+		if (alertIds.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(query(where("alertId").in(alertIds)
+			.and("state")
+			.is(DeliveryState.PENDING)
+			.and("email")
+			.is(null)
+			.and("dueAt")
+			.lte(dueBy)), Delivery.class);
+	}
+
+	/** The candidates and more, each entry once, earliest due first. */
+	static List<Delivery> merged(List<Delivery> candidates, List<Delivery> more) {
+		Map<String, Delivery> byId = new LinkedHashMap<>();
+		candidates.forEach((entry) -> byId.put(entry.id(), entry));
+		more.forEach((entry) -> byId.putIfAbsent(entry.id(), entry));
+		List<Delivery> all = new ArrayList<>(byId.values());
+		all.sort(Comparator.comparing(Delivery::dueAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+		return all;
+	}
+
 	private static Criteria stuck(Instant stuckBefore) {
 		return where("state").is(DeliveryState.SENDING).and("updatedAt").lt(stuckBefore);
 	}
@@ -322,6 +352,7 @@ class DeliveryLedger {
 			claimed.addAll(claimNew(fresh, round, "email/" + round));
 		}
 		Instant leaseUntil = now.plus(Duration.between(stuckBefore, now));
+		List<PlannedEmail> newInInboxes = new ArrayList<>();
 		for (PlannedEmail email : planned) {
 			if (email.isOneOff()) {
 				claimed.addAll(claimOneOff(email.offered().get(0).id(), now, stuckBefore, round));
@@ -331,8 +362,7 @@ class DeliveryLedger {
 					continue;
 				}
 				if (email.isNew()) {
-					claimed.addAll(claimNew(email.offered().stream().map(Delivery::id).toList(), round,
-							INBOX + round + "/" + email.alertId()));
+					newInInboxes.add(email);
 				}
 				else {
 					claimed.addAll(claimInboxEmail(email.alertIds(), email.email(), now, stuckBefore, round));
@@ -347,7 +377,39 @@ class DeliveryLedger {
 				claimed.addAll(claimEmail(email.alertId(), email.email(), now, stuckBefore, round));
 			}
 		}
+		claimed.addAll(claimNewInInboxes(newInInboxes, round, stuckBefore));
 		return ClaimedEmail.of(claimed);
+	}
+
+	/**
+	 * The new emails of the addresses whose leases the round holds, in one conditional
+	 * write for all of them (a database without secondary indexes scans the ledger for
+	 * it, so once a round, not once an email), then each email's key by {@code _id}. An
+	 * entry a crash left SENDING between the two writes has no email yet: it is taken
+	 * again as new once its sending timeout has passed.
+	 */
+	private List<Delivery> claimNewInInboxes(List<PlannedEmail> emails, String round, Instant stuckBefore) {
+		List<String> ids = emails.stream().flatMap((email) -> email.offered().stream()).map(Delivery::id).toList();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Criteria takeable = new Criteria().orOperator(where("state").is(DeliveryState.PENDING), stuck(stuckBefore));
+		this.mongo.updateMulti(query(where(ID).in(ids).and("email").is(null).andOperator(takeable)), taken(round),
+				Delivery.class);
+		Set<String> ours = this.mongo.find(query(where(ID).in(ids)), Delivery.class)
+			.stream()
+			.filter((entry) -> round.equals(entry.claim()) && entry.state() == DeliveryState.SENDING
+					&& entry.email() == null)
+			.map(Delivery::id)
+			.collect(Collectors.toSet());
+		for (PlannedEmail email : emails) {
+			List<String> itsOwn = email.offered().stream().map(Delivery::id).filter(ours::contains).toList();
+			if (!itsOwn.isEmpty()) {
+				this.mongo.updateMulti(query(where(ID).in(itsOwn)),
+						new Update().set("email", INBOX + round + "/" + email.alertId()), Delivery.class);
+			}
+		}
+		return this.mongo.find(query(where(ID).in(List.copyOf(ours))), Delivery.class);
 	}
 
 	/** Gives back the round's leases of addresses, once its emails are sent. */

@@ -99,9 +99,21 @@ class EmailSender {
 		Instant now = this.clock.instant();
 		Instant stuckBefore = now.minus(this.settings.sendingTimeout());
 		int limit = this.settings.batchSize() * ENTRIES_PER_EMAIL;
-		List<Delivery> candidates = this.ledger.candidates(now, this.coalescing.dueBy(now), stuckBefore, limit);
+		Instant dueBy = this.coalescing.dueBy(now);
+		List<Delivery> candidates = this.ledger.candidates(now, dueBy, stuckBefore, limit);
 		Function<String, @Nullable String> inboxOf = this.lookups.inboxes(candidates);
 		List<PlannedEmail> planned = this.coalescing.plan(candidates, now, this.settings.batchSize(), inboxOf);
+		if (candidates.size() >= limit && !planned.isEmpty()) {
+			// a backlog: the earliest entries due are spread over many addresses, so
+			// each email would carry a few; it carries every entry of its alerts due by
+			// now instead (docs/emails.md, "When a backlog builds up")
+			List<Delivery> more = this.ledger.pendingOf(alertsOfNewEmails(planned), dueBy);
+			if (!more.isEmpty()) {
+				candidates = DeliveryLedger.merged(candidates, more);
+				inboxOf = this.lookups.inboxes(candidates);
+				planned = this.coalescing.plan(candidates, now, this.settings.batchSize(), inboxOf);
+			}
+		}
 		if (planned.isEmpty()) {
 			return false;
 		}
@@ -120,6 +132,14 @@ class EmailSender {
 			this.ledger.endRound(planned, round);
 		}
 		return candidates.size() >= limit || planned.size() >= this.settings.batchSize();
+	}
+
+	private static List<String> alertsOfNewEmails(List<PlannedEmail> planned) {
+		return planned.stream()
+			.filter((email) -> email.isNew() && !email.isOneOff())
+			.flatMap((email) -> email.alertIds().stream())
+			.distinct()
+			.toList();
 	}
 
 }

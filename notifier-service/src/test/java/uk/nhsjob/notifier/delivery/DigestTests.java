@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
@@ -481,6 +482,68 @@ class DigestTests {
 		}
 		finally {
 			alerts.forEach(this.deliveries::forgetAlert);
+		}
+	}
+
+	/**
+	 * A round claims an address's new email in one write for the round, then names the
+	 * email: an entry a crash left SENDING between the two has no email, and is taken
+	 * again as new once its sending timeout has passed.
+	 */
+	@Test
+	void anEntryLeftSendingBeforeItsEmailWasNamedIsTakenAgainAsNew() {
+		String address = Alert.unique().address();
+		String alertId = Alert.unique().alertId();
+		Instant due = Instant.parse("2099-01-01T07:00:00Z");
+		String id = this.deliveries.record(alertId, TestEvents.vacancy("Claimed Then Crashed"), due);
+		Instant now = this.clock.instant();
+		Instant stuckBefore = now.minus(Duration.ofMinutes(5));
+		this.mongo.updateFirst(query(where("_id").is(id)),
+				new Update().set("state", DeliveryState.SENDING)
+					.set("claim", "crashed")
+					.set("updatedAt", stuckBefore.minusSeconds(1)),
+				Delivery.class);
+		String inbox = CoalescingRule.inboxOf("test-" + address, Frequency.DAILY);
+		try {
+			List<PlannedEmail> planned = new CoalescingRule(Duration.ZERO)
+				.plan(this.mongo.find(query(where("_id").is(id)), Delivery.class), due, 10, (alert) -> inbox);
+
+			List<ClaimedEmail> claimed = this.deliveries.claim(planned, "after-the-crash", now, stuckBefore);
+
+			assertThat(claimed).singleElement().satisfies((email) -> {
+				assertThat(email.ids()).containsExactly(id);
+				assertThat(email.key()).isEqualTo(alertId + "/" + DeliveryLedger.INBOX + "after-the-crash");
+			});
+		}
+		finally {
+			this.leases.release(List.of(inbox), "after-the-crash");
+			this.deliveries.forgetAlert(alertId);
+		}
+	}
+
+	/**
+	 * When more is due than a round reads at once, each email takes every due entry of
+	 * its alerts that no email carries yet, not only those among the earliest due.
+	 */
+	@Test
+	void aRoundBehindTakesEveryDueEntryOfItsAlerts() {
+		String alertId = Alert.unique().alertId();
+		String otherAlertId = Alert.unique().alertId();
+		Instant due = Instant.parse("2099-01-01T07:00:00Z");
+		List<String> dueIds = List.of(this.deliveries.record(alertId, TestEvents.vacancy("Due First"), due),
+				this.deliveries.record(alertId, TestEvents.vacancy("Due Next"), due.plusSeconds(1)),
+				this.deliveries.record(otherAlertId, TestEvents.vacancy("Due Too"), due));
+		String later = this.deliveries.record(alertId, TestEvents.vacancy("Due Later"), due.plusSeconds(60));
+		try {
+			List<Delivery> more = this.deliveries.pendingOf(List.of(alertId, otherAlertId), due.plusSeconds(1));
+			List<Delivery> first = this.mongo.find(query(where("_id").is(dueIds.get(0))), Delivery.class);
+
+			assertThat(more).extracting(Delivery::id).containsExactlyInAnyOrderElementsOf(dueIds).doesNotContain(later);
+			assertThat(DeliveryLedger.merged(first, more)).extracting(Delivery::id).hasSize(3).endsWith(dueIds.get(1));
+		}
+		finally {
+			this.deliveries.forgetAlert(alertId);
+			this.deliveries.forgetAlert(otherAlertId);
 		}
 	}
 
