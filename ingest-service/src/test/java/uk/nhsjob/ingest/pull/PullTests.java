@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Pulled sources on the whole service, against a real HTTP server on loopback serving an
  * NHS Jobs search of two pages: the admin calls, a pull taken in as a feed of its source,
- * the ETag and {@code 304}, the pause after failures, and a snapshot pull that must close
- * nothing.
+ * the ETag and {@code 304}, the pause after failures, a snapshot pull that must close
+ * nothing, and a job pulled by a second source taken as a duplicate.
  */
 @IngestServiceTest
 class PullTests {
