@@ -25,6 +25,9 @@ final class DemoPullSite implements AutoCloseable {
 
 	static final String PORT_VARIABLE = "LOCAL_STACK_DEMO_PULL_PORT";
 
+	/** Set to {@code off}, the stack serves and registers no demo pull source. */
+	static final String SWITCH_VARIABLE = "LOCAL_STACK_DEMO_PULL";
+
 	static final String PATH = "/nhs-jobs/search.xml";
 
 	static final List<String> PAGE_FILES = List.of("demo-nhs-jobs-page-1.xml", "demo-nhs-jobs-page-2.xml");
@@ -88,6 +91,15 @@ final class DemoPullSite implements AutoCloseable {
 			}
 		}
 		return 1;
+	}
+
+	/**
+	 * Whether the stack runs the demo pull source: unless {@code LOCAL_STACK_DEMO_PULL}
+	 * is {@code off} (a run that counts every email, such as the load run, wants no
+	 * vacancy it did not push).
+	 */
+	static boolean isWanted(Map<String, String> environment) {
+		return !"off".equalsIgnoreCase(environment.getOrDefault(SWITCH_VARIABLE, "").strip());
 	}
 
 	/**

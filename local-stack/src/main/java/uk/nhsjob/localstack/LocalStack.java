@@ -191,8 +191,9 @@ public final class LocalStack {
 		boolean embeddedMongo = externalMongo == null || externalMongo.isBlank();
 		int controlPort = controlPort(this.environment);
 		int demoPullPort = DemoPullSite.port(this.environment);
+		boolean demoPull = !instances.isEmpty() && DemoPullSite.isWanted(this.environment);
 		Map<String, Integer> ports = ports(kafkaPorts, instances, embeddedMongo, controlPort);
-		if (!instances.isEmpty()) {
+		if (demoPull) {
 			ports.put("demo pull source", demoPullPort);
 		}
 		Ports.requireFree(HOST, ports);
@@ -207,7 +208,7 @@ public final class LocalStack {
 		MailServer mail = startMail();
 		ControlServer control = startControl(controlPort, mongo, mail);
 		// served only for the ingest service the stack starts, which pulls it
-		@Nullable DemoPullSite demoPullSite = instances.isEmpty() ? null : startDemoPullSite(demoPullPort);
+		@Nullable DemoPullSite demoPullSite = demoPull ? startDemoPullSite(demoPullPort) : null;
 		kafka.awaitReady(KAFKA_TIMEOUT);
 		say("Kafka is ready on %s (%d s)".formatted(kafka.bootstrapServers(), secondsSince(startedAt)));
 		kafka.brokers().forEach(this.supervisor::watch);

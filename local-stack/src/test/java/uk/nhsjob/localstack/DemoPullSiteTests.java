@@ -75,6 +75,13 @@ class DemoPullSiteTests {
 			.withMessageContaining("LOCAL_STACK_DEMO_PULL_PORT");
 	}
 
+	@Test
+	void runsUnlessTheEnvironmentTurnsItOff() {
+		assertThat(DemoPullSite.isWanted(Map.of())).isTrue();
+		assertThat(DemoPullSite.isWanted(Map.of("LOCAL_STACK_DEMO_PULL", "on"))).isTrue();
+		assertThat(DemoPullSite.isWanted(Map.of("LOCAL_STACK_DEMO_PULL", " OFF "))).isFalse();
+	}
+
 	private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
