@@ -119,8 +119,12 @@ class CoalescingTests {
 		assertThat(lines).contains("Shared Window 24", "Shared Window 23", "Shared Window 6", "Shared Window 5")
 			.doesNotContain("Shared Window 4", "Shared Window 3", "Shared Window 2", "Shared Window 1");
 		assertThat(MailContent.plainText(email)).contains("And 2 more");
-		assertThat(MailContent.header(email, "List-Unsubscribe")).contains("token=unsubscribe-" + alert.alertId(),
-				"&token=unsubscribe-" + another.alertId());
+		// one token per alert, in the order of their first entries, which two partitions
+		// may deliver either way
+		String unsubscribe = MailContent.header(email, "List-Unsubscribe");
+		assertThat(unsubscribe.split("[?&]token=")).hasSize(3);
+		assertThat(unsubscribe).contains("token=unsubscribe-" + alert.alertId(),
+				"token=unsubscribe-" + another.alertId());
 		await().atMost(Ledger.WAIT)
 			.until(() -> this.ledger.countIn(alert, DeliveryState.SENT)
 					+ this.ledger.countIn(another, DeliveryState.SENT) == 24);
