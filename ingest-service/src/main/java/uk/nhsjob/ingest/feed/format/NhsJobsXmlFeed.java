@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
+import uk.nhsjob.ingest.feed.SafeXml;
 import uk.nhsjob.ingest.normalise.RawVacancy;
 
 /**

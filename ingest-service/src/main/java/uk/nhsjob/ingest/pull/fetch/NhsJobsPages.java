@@ -1,15 +1,14 @@
 package uk.nhsjob.ingest.pull.fetch;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.springframework.web.util.UriComponentsBuilder;
+
+import uk.nhsjob.ingest.feed.SafeXml;
 
 /**
  * NHS Jobs search results come in pages: the first names their number in
@@ -17,8 +16,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The XML is read with no DTD and no external entity, as the feed reader reads it.
  */
 final class NhsJobsPages {
-
-	private static final XMLInputFactory FACTORY = factory();
 
 	private NhsJobsPages() {
 	}
@@ -30,7 +27,7 @@ final class NhsJobsPages {
 	static int totalPages(byte[] firstPage) {
 		XMLStreamReader xml = null;
 		try {
-			xml = FACTORY.createXMLStreamReader(new ByteArrayInputStream(firstPage));
+			xml = SafeXml.reader(firstPage);
 			int depth = 0;
 			while (xml.hasNext()) {
 				int event = xml.next();
@@ -85,20 +82,6 @@ final class NhsJobsPages {
 				// nothing is held open for a byte array
 			}
 		}
-	}
-
-	private static XMLInputFactory factory() {
-		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-		factory.setXMLReporter((message, type, info, location) -> {
-		});
-		factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-			throw new XMLStreamException("External resources are refused: " + systemId);
-		});
-		return factory;
 	}
 
 }

@@ -1,4 +1,4 @@
-package uk.nhsjob.ingest.feed.format;
+package uk.nhsjob.ingest.feed;
 
 import java.io.ByteArrayInputStream;
 
@@ -12,14 +12,14 @@ import javax.xml.stream.XMLStreamReader;
  * resource of any kind. A DOCTYPE is refused outright by the reader, so these settings
  * are a second line: should one be missed, the parser fails rather than fetches.
  */
-final class SafeXml {
+public final class SafeXml {
 
 	private static final XMLInputFactory FACTORY = factory();
 
 	private SafeXml() {
 	}
 
-	static XMLStreamReader reader(byte[] document) throws XMLStreamException {
+	public static XMLStreamReader reader(byte[] document) throws XMLStreamException {
 		return FACTORY.createXMLStreamReader(new ByteArrayInputStream(document));
 	}
 
