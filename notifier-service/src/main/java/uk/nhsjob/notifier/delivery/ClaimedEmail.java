@@ -67,6 +67,24 @@ record ClaimedEmail(@Nullable String alertId, String key, List<Delivery> entries
 		return new ClaimedEmail(kept.isEmpty() ? this.alertId : kept.get(0).alertId(), this.key, kept);
 	}
 
+	/**
+	 * Whether it is an email of an address's inbox (docs/emails.md, "One email per
+	 * person").
+	 */
+	boolean isInInbox() {
+		return !this.entries.isEmpty() && this.entries.get(0).isInInbox();
+	}
+
+	/** The jobs of its vacancies. */
+	List<String> jobs() {
+		return this.entries.stream()
+			.map(Delivery::vacancy)
+			.filter(Objects::nonNull)
+			.map(ClaimedEmail::jobOf)
+			.distinct()
+			.toList();
+	}
+
 	List<String> ids() {
 		return this.entries.stream().map(Delivery::id).toList();
 	}
@@ -93,11 +111,19 @@ record ClaimedEmail(@Nullable String alertId, String key, List<Delivery> entries
 	 * the order of their alerts' first entries.
 	 */
 	Contents contents(Set<String> closed, LocalDate today) {
+		return contents(closed, today, Set.of());
+	}
+
+	/**
+	 * As {@link #contents(Set, LocalDate)}, a job the address was sent already
+	 * ({@link InboxJobs}) carried as sent with the email but not listed again.
+	 */
+	Contents contents(Set<String> closed, LocalDate today, Set<String> jobsSentAlready) {
 		Delivery welcome = null;
 		List<String> listed = new ArrayList<>();
 		Map<String, List<MatchedVacancy>> sections = new LinkedHashMap<>();
 		Map<String, String> leftOut = new LinkedHashMap<>();
-		Set<String> shown = new HashSet<>();
+		Set<String> shown = new HashSet<>(jobsSentAlready);
 		List<Delivery> firstRecordedFirst = this.entries.stream().sorted(FIRST_RECORDED).toList();
 		for (Delivery entry : firstRecordedFirst) {
 			if (entry.isWelcome()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import uk.nhsjob.notifier.email.EmailKind;
 import uk.nhsjob.notifier.recipient.Recipient;
 import uk.nhsjob.notifier.smtp.SmtpConnection;
 import uk.nhsjob.notifier.smtp.SmtpRefusal;
+import uk.nhsjob.notifier.suppression.Suppressions;
 
 /**
  * Sends one claimed email on its lane's connection, and writes what became of it: SENT as
@@ -45,9 +47,16 @@ class EmailDispatch {
 
 	private final ClosingSoon closingSoon;
 
+	private final InboxJobs inboxJobs;
+
+	private final Suppressions suppressions;
+
 	EmailDispatch(DeliveryLedger ledger, AlertMailer mailer, Refusals refusals, OneOffEmails oneOffs,
-			ObjectProvider<DeliveryFaults> faults, ClosingSoon closingSoon) {
+			ObjectProvider<DeliveryFaults> faults, ClosingSoon closingSoon, InboxJobs inboxJobs,
+			Suppressions suppressions) {
 		this.ledger = ledger;
+		this.inboxJobs = inboxJobs;
+		this.suppressions = suppressions;
 		this.closingSoon = closingSoon;
 		this.mailer = mailer;
 		this.refusals = refusals;
@@ -72,6 +81,9 @@ class EmailDispatch {
 		}
 		this.faults.afterAccepted(email.key());
 		this.ledger.mark(outgoing.listed(), DeliveryState.SENT);
+		if (outgoing.inbox() != null) {
+			this.inboxJobs.sent(outgoing.inbox(), outgoing.jobs());
+		}
 		this.mailer.countSent(outgoing.kind());
 	}
 
@@ -106,9 +118,17 @@ class EmailDispatch {
 			this.refusals.suppressed(email, suppression);
 			return null;
 		}
-		ClaimedEmail.Contents contents = email.contents(facts.closed(), facts.today());
+		// an address's email: a job the address had under another of its alerts is
+		// counted as sent with that email, not listed again (docs/emails.md)
+		String inbox = email.isInInbox() ? CoalescingRule.inboxOf(this.suppressions.addressKey(address),
+				active.values().iterator().next().frequency()) : null;
+		Set<String> sentAlready = (inbox != null) ? this.inboxJobs.sentAlready(inbox, email.jobs()) : Set.of();
+		ClaimedEmail.Contents contents = email.contents(facts.closed(), facts.today(), sentAlready);
 		contents.leftOut().forEach((id, reason) -> this.ledger.skip(List.of(id), reason));
 		if (contents.isEmpty()) {
+			if (!contents.listed().isEmpty()) {
+				this.ledger.mark(contents.listed(), DeliveryState.SENT);
+			}
 			return null;
 		}
 		Integer welcomeTotal = contents.welcomeTotal();
@@ -135,7 +155,8 @@ class EmailDispatch {
 			.map(Recipient::unsubscribeUrl)
 			.toList());
 		MimeMessage message = this.mailer.matchesEmail(email.key(), address, sections, unsubscribeUrl);
-		return new OutgoingEmail(message, address, contents.listed(), EmailKind.MATCHES);
+		return new OutgoingEmail(message, address, contents.listed(), EmailKind.MATCHES, inbox,
+				listed.stream().map(ClaimedEmail::jobOf).toList());
 	}
 
 	private static boolean carries(ClaimedEmail email, ClaimedEmail.Contents contents, String alertId) {

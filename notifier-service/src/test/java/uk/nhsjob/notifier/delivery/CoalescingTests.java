@@ -130,6 +130,32 @@ class CoalescingTests {
 					+ this.ledger.countIn(another, DeliveryState.SENT) == 24);
 	}
 
+	/**
+	 * One email per person: a job the address had under one alert is not sent again under
+	 * another of its alerts whose match of it comes later; that match counts as sent.
+	 */
+	@Test
+	void aJobTheAddressHadUnderOneAlertIsNotSentAgainUnderAnother(Mailbox mailbox) {
+		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
+		Alert another = this.ledger.anotherAlertOf(alert.address(), Frequency.INSTANT);
+		MatchedVacancy shared = TestEvents.vacancy("Matched By Both");
+		this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(shared));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(alert, DeliveryState.PENDING) == 1);
+		this.clock.advance(Duration.ofSeconds(31));
+		mailbox.awaitMessageTo(alert.address());
+
+		this.publisher.publish(Topics.ALERTS, another.alertId(), another.matched(shared));
+		this.publisher.publish(Topics.ALERTS, another.alertId(), another.matched(TestEvents.vacancy("Only Another")));
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(another, DeliveryState.PENDING) == 2);
+		this.clock.advance(Duration.ofSeconds(31));
+
+		MimeMessage second = mailbox.awaitMessageTo(alert.address(),
+				(email) -> MailContent.plainText(email).contains("Only Another"));
+		assertThat(MailContent.plainText(second)).doesNotContain("Matched By Both");
+		await().atMost(Ledger.WAIT).until(() -> this.ledger.countIn(another, DeliveryState.SENT) == 2);
+		assertThat(Emails.exactly(mailbox, alert.address(), 2)).hasSize(2);
+	}
+
 	@Test
 	void aMatchAfterTheEmailWaitsForTheNextWindow(Mailbox mailbox) {
 		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
