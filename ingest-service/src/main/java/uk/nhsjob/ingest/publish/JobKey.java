@@ -15,8 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code posting|employer|title|sector|closingDate}, lower case, without spaces
  * @param owner the open vacancy that holds the key, the job's first copy; null once it
  * closed, until another copy takes the key over
- * @param ownerSource the owner's source, so that a source's own vacancies are never
- * duplicates of each other
+ * @param ownerSource the owner's source (or its last owner's, once let go of), so that a
+ * source's own vacancies are never duplicates of each other
  * @param jobId the job's id: the id of the first vacancy that ever held the key, kept
  * when another copy takes it over
  * <p>

@@ -216,18 +216,25 @@ class JobKeys {
 			if (owner != null && !closed(owner)) {
 				return new Claim(false, owner, current.jobId());
 			}
-			if (takeOver(key, owner, vacancy)) {
-				return new Claim(true, null, current.jobId());
+			// a key another source's copy let go of keeps its job (the same job, listed
+			// again); one the same source's vacancy let go of does not: a source's own
+			// vacancies are never one job
+			String jobId = vacancy.sourceId().equals(current.ownerSource())
+					? ((earlierJobId != null) ? earlierJobId : vacancy.id()) : current.jobId();
+			if (takeOver(key, owner, vacancy, jobId)) {
+				return new Claim(true, null, jobId);
 			}
 		}
 		// changed under it every time: take it as a job of its own this revision
 		return new Claim(false, null, vacancy.id());
 	}
 
-	private boolean takeOver(String key, @Nullable String formerOwner, Vacancy vacancy) {
+	private boolean takeOver(String key, @Nullable String formerOwner, Vacancy vacancy, String jobId) {
 		Query held = Query.query(Criteria.where(ID).is(key).and(OWNER).is(formerOwner));
 		return this.mongo
-			.updateFirst(held, Update.update(OWNER, vacancy.id()).set("ownerSource", vacancy.sourceId()), JobKey.class)
+			.updateFirst(held,
+					Update.update(OWNER, vacancy.id()).set("ownerSource", vacancy.sourceId()).set("jobId", jobId),
+					JobKey.class)
 			.getMatchedCount() == 1;
 	}
 
@@ -248,10 +255,13 @@ class JobKeys {
 		return owned;
 	}
 
-	/** Lets go of a key while the vacancy holds it; the key keeps the job's id. */
+	/**
+	 * Lets go of a key while the vacancy holds it; the key keeps the job's id and the
+	 * source it was last held by.
+	 */
 	private void letGoOf(String key, String vacancyId) {
 		this.mongo.updateFirst(Query.query(Criteria.where(ID).is(key).and(OWNER).is(vacancyId)),
-				new Update().unset(OWNER).unset("ownerSource"), JobKey.class);
+				new Update().unset(OWNER), JobKey.class);
 	}
 
 	/** Read by id alone, which every MongoDB answers from the id index. */

@@ -112,6 +112,20 @@ class SameJobTests {
 	}
 
 	@Test
+	void aVacancyASourceAdvertisesAgainUnderAnotherIdAfterTheFirstClosedIsANewJob() {
+		push(this.trust, "T-8", Map.of("reference", "AGAIN-8"));
+		Response closed = this.trust.api()
+			.delete("/api/v1/feeds/" + this.trust.id() + "/vacancies/T-8", this.trust.key());
+		assertThat(closed.status()).as(closed.text()).isLessThan(300);
+
+		push(this.trust, "T-9", Map.of("reference", "AGAIN-8"));
+
+		Vacancy again = stored(this.trust, "T-9");
+		assertThat(again.duplicateOf()).isNull();
+		assertThat(again.jobId()).isEqualTo(again.id());
+	}
+
+	@Test
 	void aVacancyWhoseReferenceChangesLetsGoOfTheOldOneAndKeepsItsJob() {
 		push(this.trust, "T-7", Map.of("reference", "OLD-7", "closingDate", Feeds.inDays(40)));
 		push(this.trust, "T-7", Map.of("reference", "NEW-7", "closingDate", Feeds.inDays(40)));
