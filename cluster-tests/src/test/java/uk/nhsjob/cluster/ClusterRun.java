@@ -488,7 +488,8 @@ final class ClusterRun {
 			if (email.welcome()) {
 				welcomed.add(email.alertId());
 			}
-			email.vacancyIds().forEach((vacancy) -> listed.add(new Pair(email.alertId(), vacancy)));
+			email.vacancyIds()
+				.forEach((vacancy) -> email.alertIds().forEach((alert) -> listed.add(new Pair(alert, vacancy))));
 		});
 		Set<Pair> onTopic = appendTimes.matchesOnTheAlertsTopic();
 		Set<String> welcomeSetsOnTopic = appendTimes.welcomeSetsOnTheAlertsTopic();

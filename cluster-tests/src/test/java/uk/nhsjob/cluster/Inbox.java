@@ -45,6 +45,9 @@ final class Inbox implements AutoCloseable {
 	private static final Pattern UNSUBSCRIBE_LINK = Pattern
 		.compile("https?://[^\\s\"<>]+/alerts/unsubscribe\\?token=([A-Za-z0-9_.=-]+)");
 
+	/** Every token of a combined unsubscribe link ({@code ?token=A&token=B}). */
+	private static final Pattern TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_.=-]+)");
+
 	private static final Pattern APPLY_LINK = Pattern.compile("https://jobs\\.example\\.org/([a-z0-9-]+)/([A-Z0-9]+)");
 
 	/**
@@ -68,10 +71,13 @@ final class Inbox implements AutoCloseable {
 	 * @param unsubscribeToken the token of its {@code List-Unsubscribe} link
 	 * @param remindedIds the vacancies of a digest's closing-soon section: reminders of
 	 * vacancies sent before, not among {@code vacancyIds}
+	 * @param alertIds every alert of its {@code List-Unsubscribe} link: an email of
+	 * several alerts of one address carries the token of each (docs/emails.md, "One email
+	 * per person")
 	 */
 	record Mail(Kind kind, String address, @Nullable String alertId, String messageId, String subject,
 			Set<String> vacancyIds, int total, @Nullable String token, @Nullable String unsubscribeToken,
-			Instant seenAt, Set<String> remindedIds) {
+			Instant seenAt, Set<String> remindedIds, Set<String> alertIds) {
 	}
 
 	/**
@@ -188,13 +194,21 @@ final class Inbox implements AutoCloseable {
 			Matcher total = WELCOME_TOTAL.matcher(subject);
 			int stated = total.find() ? Integer.parseInt(total.group(1)) : vacancies.size();
 			String recipient = (delivery.recipient() != null) ? delivery.recipient() : recipient(message);
+			Set<String> alertIds = new LinkedHashSet<>();
+			if (unsubscribe != null && kind == Kind.MATCHES) {
+				Matcher tokens = TOKEN.matcher(unsubscribe);
+				while (tokens.find()) {
+					alertIds.add(alertIdOf(tokens.group(1)));
+				}
+			}
 			return new Mail(kind, recipient, (alertToken != null) ? alertIdOf(alertToken) : null,
 					String.valueOf(message.getMessageID()), subject, vacancies, stated, token, unsubscribeToken, seenAt,
-					reminded);
+					reminded, alertIds);
 		}
 		catch (MessagingException | RuntimeException ex) {
 			// unreadable: what it should have listed shows as missing in the tally
-			return new Mail(Kind.OTHER, "", null, "", String.valueOf(ex), Set.of(), 0, null, null, seenAt, Set.of());
+			return new Mail(Kind.OTHER, "", null, "", String.valueOf(ex), Set.of(), 0, null, null, seenAt, Set.of(),
+					Set.of());
 		}
 	}
 

@@ -531,8 +531,8 @@ final class LoadRun {
 		DeliveryTally tally = new DeliveryTally(this.phases, expected, received, this.settings.late(withFaults));
 		tally.problems().stream().limit(30).forEach((problem) -> this.say.accept("tally: " + problem));
 		Set<Pair> listed = new HashSet<>();
-		received.forEach(
-				(email) -> email.vacancyIds().forEach((vacancy) -> listed.add(new Pair(email.alertId(), vacancy))));
+		received.forEach((email) -> email.vacancyIds()
+			.forEach((vacancy) -> email.alertIds().forEach((alert) -> listed.add(new Pair(alert, vacancy)))));
 		List<Pair> lost = expected.owed().keySet().stream().filter((pair) -> !listed.contains(pair)).toList();
 		if (!lost.isEmpty()) {
 			Set<Pair> onTopic = appendTimes.matchesOnTheAlertsTopic();
@@ -616,8 +616,9 @@ final class LoadRun {
 		for (Inbox.Mail mail : inbox.mails()) {
 			if (mail.kind() == Inbox.Kind.MATCHES && mail.alertId() != null) {
 				mail.vacancyIds()
-					.forEach((vacancy) -> firstSeen.merge(new Pair(mail.alertId(), vacancy), mail.seenAt(),
-							(a, b) -> a.isBefore(b) ? a : b));
+					.forEach((vacancy) -> mail.alertIds()
+						.forEach((alert) -> firstSeen.merge(new Pair(alert, vacancy), mail.seenAt(),
+								(a, b) -> a.isBefore(b) ? a : b)));
 			}
 		}
 		List<SvgChart.Point> points = new ArrayList<>();

@@ -278,7 +278,9 @@ final class Workload {
 		Set<String> welcomed = new HashSet<>();
 		for (Inbox.Mail mail : mails) {
 			if (mail.kind() == Inbox.Kind.MATCHES) {
-				mail.vacancyIds().forEach((vacancy) -> listed.add(new Pair(mail.alertId(), vacancy)));
+				// an email of several alerts lists a vacancy once for all of them
+				mail.vacancyIds()
+					.forEach((vacancy) -> mail.alertIds().forEach((alert) -> listed.add(new Pair(alert, vacancy))));
 			}
 			else if (mail.kind() == Inbox.Kind.WELCOME) {
 				welcomed.add(mail.alertId());
@@ -299,7 +301,7 @@ final class Workload {
 			if ((mail.kind() == Inbox.Kind.MATCHES || mail.kind() == Inbox.Kind.WELCOME) && mail.alertId() != null
 					&& ours.contains(mail.alertId())) {
 				received.add(new ReceivedEmail(mail.alertId(), mail.messageId(), mail.kind() == Inbox.Kind.WELCOME,
-						mail.vacancyIds(), mail.total(), mail.seenAt(), mail.remindedIds()));
+						mail.vacancyIds(), mail.total(), mail.seenAt(), mail.remindedIds(), mail.alertIds()));
 			}
 		}
 		return received;

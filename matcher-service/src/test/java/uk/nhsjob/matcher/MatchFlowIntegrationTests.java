@@ -1,6 +1,7 @@
 package uk.nhsjob.matcher;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,50 @@ class MatchFlowIntegrationTests {
 
 	@RegisterExtension
 	final MatcherWorld world = new MatcherWorld();
+
+	/**
+	 * The unsubscribe link of an email of several alerts carries each alert's token: its
+	 * page lists them and changes nothing; its one-click POST unsubscribes each alert
+	 * whose token is good, lists them, and says that one link was not recognised; more
+	 * than twenty tokens are not a link the service made.
+	 */
+	@Test
+	void oneClickWithSeveralTokensUnsubscribesEachAlertAndListsThem() {
+		String email = uniqueEmail();
+		String leeds = this.world.createConfirmedAlert(email, "{\"postcode\": \"LS7\"}");
+		String bristol = this.world.createConfirmedAlert(email, "{\"postcode\": \"BS1\"}");
+		String kept = this.world.createConfirmedAlert(email, "{\"postcode\": \"M1\"}");
+		String link = "/alerts/unsubscribe?token={a}&token={b}&token={bad}";
+		Object[] tokens = { this.world.unsubscribeToken(leeds), this.world.unsubscribeToken(bristol), "not-a-token" };
+
+		String page = this.world.page(link, tokens);
+
+		assertThat(page).contains("LS7", "BS1", "One link in the email was not recognised")
+			.doesNotContain("miles of M1");
+		assertThat(this.world.candidates().status(leeds, this.world.manageToken(leeds))).isEqualTo("ACTIVE");
+
+		String ended = this.world.http()
+			.post()
+			.uri(link, tokens)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("List-Unsubscribe=One-Click")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+
+		assertThat(ended).contains("You are unsubscribed", "LS7", "BS1", "One link in the email was not recognised");
+		for (String alertId : List.of(leeds, bristol)) {
+			assertThat(this.world.candidates().status(alertId, this.world.manageToken(alertId)))
+				.isEqualTo("UNSUBSCRIBED");
+		}
+		assertThat(this.world.candidates().status(kept, this.world.manageToken(kept))).isEqualTo("ACTIVE");
+		String tooMany = "/alerts/unsubscribe?token="
+				+ String.join("&token=", IntStream.rangeClosed(1, 21).mapToObj((n) -> "t" + n).toList());
+		this.world.http().post().uri(tooMany).exchange().expectStatus().isNotFound();
+		this.world.http().post().uri("/alerts/unsubscribe?token=a&token=b").exchange().expectStatus().isNotFound();
+	}
 
 	@Test
 	void anUnsubscribedOrDeletedAlertIsMatchedNoMore() {

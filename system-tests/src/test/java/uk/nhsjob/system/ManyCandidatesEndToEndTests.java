@@ -208,7 +208,11 @@ class ManyCandidatesEndToEndTests {
 			assertThat(expectedEmails()).filteredOn((email) -> email.address().equals(address("daily")))
 				.singleElement()
 				.satisfies((digest) -> assertThat(digest.vacancyIds()).doesNotContain(dermatology.posting().id())
-					.contains(id(surgery, "C2")));
+					.contains(id(surgery, "C2")))
+				.satisfies((digest) -> assertThat(digest.alertIds()).as("one digest for both daily alerts").hasSize(2));
+			assertThat(expectedEmails()).filteredOn((email) -> email.address().equals(address("together")))
+				.as("an instant email of both alerts of the address")
+				.anyMatch((email) -> email.alertIds().size() == 2);
 		}
 
 		eraseAndLookEverywhere(mailbox, infrastructure, erased);
@@ -235,6 +239,14 @@ class ManyCandidatesEndToEndTests {
 		subscribe("no-bank", erased, Frequency.INSTANT, AlertCriteria.near(HOME, 25).keywords("audio -bank"));
 		subscribe("paused", erased, Frequency.INSTANT, AlertCriteria.near(HOME, 25));
 		subscribe("daily", address("daily"), Frequency.DAILY, AlertCriteria.near(HOME, 25));
+		// one email per person: an address's two instant alerts share an email per
+		// window,
+		// and the daily address's second alert its digest, each vacancy once
+		subscribe("together-near", address("together"), Frequency.INSTANT, AlertCriteria.near(HOME, 10));
+		subscribe("together-gp", address("together"), Frequency.INSTANT,
+				AlertCriteria.any().employerTypes(EmployerType.GP_PRACTICE));
+		subscribe("daily-cardiology", address("daily"), Frequency.DAILY,
+				AlertCriteria.near(HOME, 25).specialties(Specialty.CARDIOLOGY));
 
 		Map<String, Long> alertsPerAddress = this.alerts.values()
 			.stream()

@@ -6,7 +6,7 @@ package uk.nhsjob.matcher.alert;
  */
 public class AlertNotFound extends RuntimeException {
 
-	AlertNotFound() {
+	public AlertNotFound() {
 		super("no such alert", null, false, false);
 	}
 

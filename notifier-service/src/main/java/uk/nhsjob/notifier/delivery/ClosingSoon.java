@@ -61,17 +61,26 @@ class ClosingSoon {
 	}
 
 	/**
-	 * The vacancies this digest reminds of, soonest closing first, taken for it in the
-	 * ledger: not closed, not listed in the digest itself, not reminded by another email;
-	 * those an earlier attempt at the same digest took come first.
-	 * @param listed the vacancies the digest lists as new
+	 * The vacancies this digest reminds its lead alert of
+	 * ({@link #remind(ClaimedEmail, String, RoundFacts, List)}).
 	 */
 	List<MatchedVacancy> remind(ClaimedEmail email, RoundFacts facts, List<MatchedVacancy> listed) {
-		Set<String> shown = listed.stream().map(MatchedVacancy::vacancyId).collect(Collectors.toSet());
+		return remind(email, String.valueOf(email.alertId()), facts, listed);
+	}
+
+	/**
+	 * The vacancies this digest reminds the alert of in its section, soonest closing
+	 * first, taken for it in the ledger: not closed, not listed in the digest itself (in
+	 * any section), not reminded by another email; those an earlier attempt at the same
+	 * digest took come first.
+	 * @param listed the vacancies the digest lists as new, in all its sections
+	 */
+	List<MatchedVacancy> remind(ClaimedEmail email, String alertId, RoundFacts facts, List<MatchedVacancy> listed) {
+		Set<String> shown = listed.stream().map(MatchedVacancy::job).collect(Collectors.toSet());
 		List<Delivery> open = facts.closingSoon()
-			.getOrDefault(email.alertId(), List.of())
+			.getOrDefault(alertId, List.of())
 			.stream()
-			.filter((entry) -> !shown.contains(entry.vacancy().vacancyId()))
+			.filter((entry) -> !shown.contains(entry.vacancy().job()))
 			.filter((entry) -> !facts.closed().contains(entry.vacancy().vacancyId()))
 			.filter((entry) -> entry.remindedIn() == null || entry.remindedIn().equals(email.key()))
 			.sorted(SOONEST_FIRST)

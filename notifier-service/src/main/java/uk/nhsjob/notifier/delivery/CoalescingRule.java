@@ -3,9 +3,13 @@ package uk.nhsjob.notifier.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -21,10 +25,12 @@ import uk.nhsjob.notifier.digest.DigestSchedule;
  * <li>An INSTANT alert's match is due one coalescing window
  * ({@code nhsjob.notifier.coalescing-window}) after it is recorded; a DAILY or WEEKLY
  * alert's at the alert's next digest run ({@link DigestSchedule}).</li>
- * <li>A new email for an alert goes once the earliest of its pending entries is due, and
- * carries every pending entry of the alert due within one window from then: so the
- * instant matches recorded within the window share one email, and a digest carries every
- * match recorded since the last run.</li>
+ * <li>A new email for an address goes once the earliest of its pending entries is due,
+ * and carries every pending entry of the address's alerts of that kind (instant, or
+ * digest) due within one window from then: so the instant matches of all its instant
+ * alerts recorded within the window share one email, and a digest carries every match of
+ * all its daily and weekly alerts recorded since the last run (docs/emails.md, "One email
+ * per person"). The address is known by its keyed hash only.</li>
  * <li>A welcome email carries the vacancies recorded with it, and goes once its own entry
  * is recorded, which happens after theirs.</li>
  * <li>A confirmation request or a notice is an email of its own, due once recorded.</li>
@@ -64,21 +70,49 @@ class CoalescingRule {
 	}
 
 	/**
-	 * The ledger's candidates (earliest due first) as at most {@code max} emails, in that
-	 * order: a new email of an alert's pending entries once its earliest is due, a
-	 * welcome once its own entry is there, an email with its key at once.
+	 * The ledger's candidates as at most {@code max} emails, each alert on its own.
 	 */
 	List<PlannedEmail> plan(List<Delivery> candidates, Instant now, int max) {
+		return plan(candidates, now, max, (alertId) -> null);
+	}
+
+	/**
+	 * The ledger's candidates (earliest due first) as at most {@code max} emails, in that
+	 * order: a new email of an address's pending entries (of all its instant alerts, or
+	 * of all its digest alerts: those with the same {@code inboxOf}) once its earliest is
+	 * due, a welcome once its own entry is there, an email with its key at once.
+	 * @param inboxOf an alert's inbox: the keyed hash of its address and whether it is
+	 * instant or a digest ({@link #inboxOf}); null for an alert the notifier does not
+	 * know, whose entries go on their own
+	 */
+	List<PlannedEmail> plan(List<Delivery> candidates, Instant now, int max,
+			Function<String, @Nullable String> inboxOf) {
 		Map<String, List<Delivery>> byEmail = new LinkedHashMap<>();
+		Map<String, String> inboxes = new HashMap<>();
 		for (Delivery entry : candidates) {
 			// a pending entry has no email yet (or the welcome's); any other the one it
 			// was first sent in
-			byEmail.computeIfAbsent(entry.alertId() + "\n" + entry.email(), (key) -> new ArrayList<>()).add(entry);
+			String inbox = (entry.email() == null || entry.isInInbox()) ? inboxOf.apply(entry.alertId()) : null;
+			String key;
+			if (entry.isInInbox()) {
+				key = entry.email();
+			}
+			else if (entry.email() == null && inbox != null) {
+				key = "inbox\n" + inbox;
+			}
+			else {
+				key = entry.alertId() + "\n" + entry.email();
+			}
+			if (inbox != null) {
+				inboxes.putIfAbsent(key, inbox);
+			}
+			byEmail.computeIfAbsent(key, (k) -> new ArrayList<>()).add(entry);
 		}
 		List<PlannedEmail> planned = new ArrayList<>();
-		for (List<Delivery> entries : byEmail.values()) {
-			Delivery first = entries.get(0);
-			PlannedEmail email = new PlannedEmail(first.alertId(), first.email(), List.copyOf(entries));
+		for (Map.Entry<String, List<Delivery>> entries : byEmail.entrySet()) {
+			Delivery first = entries.getValue().get(0);
+			PlannedEmail email = new PlannedEmail(first.alertId(), first.email(), List.copyOf(entries.getValue()),
+					inboxes.get(entries.getKey()));
 			if (isReady(email, now)) {
 				planned.add(email);
 			}
@@ -87,6 +121,15 @@ class CoalescingRule {
 			}
 		}
 		return planned;
+	}
+
+	/**
+	 * The inbox an alert's vacancy emails go to: its address (as the keyed hash
+	 * {@code addressKey}, never the address itself) and whether they are instant emails
+	 * or digests, which go at their own times.
+	 */
+	static String inboxOf(String addressKey, Frequency frequency) {
+		return addressKey + "/" + ((frequency == Frequency.INSTANT) ? "instant" : "digest");
 	}
 
 	private static boolean isReady(PlannedEmail email, Instant now) {

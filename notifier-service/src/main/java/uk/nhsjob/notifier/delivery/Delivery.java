@@ -23,8 +23,9 @@ import uk.nhsjob.common.match.MatchedVacancy;
  * email itself, {@code confirmation/<n>} for its n-th confirmation request, or
  * {@code notice} for a notice
  * @param email which of the alert's emails carries this entry ({@code welcome},
- * {@code confirmation/<n>}, {@code notice/<eventId>}, or {@code email/<round>} for the
- * sending round that first claimed it); null until then. The Message-ID derives from
+ * {@code confirmation/<n>}, {@code notice/<eventId>}, {@code inbox/<round>/<lead alert>}
+ * for the email of an address's alerts that the sending round first claimed it for, or
+ * {@code email/<round>} as before that); null until then. The Message-ID derives from
  * {@link #emailKey()}, so a resend of the same email carries the same Message-ID
  * @param claim the sending round that last took the entry (SENDING), so a round knows
  * which of the entries it asked for are its own
@@ -65,7 +66,21 @@ record Delivery(@Id String id, @Indexed @Nullable String alertId, String item, @
 	 * or on its own for a notice.
 	 */
 	String emailKey() {
+		if (isInInbox()) {
+			// inbox/<round>/<lead alert>: <lead alert>/inbox/<round>, whichever alert's
+			String roundAndLead = this.email.substring(DeliveryLedger.INBOX.length());
+			int slash = roundAndLead.indexOf('/');
+			return roundAndLead.substring(slash + 1) + "/" + DeliveryLedger.INBOX + roundAndLead.substring(0, slash);
+		}
 		return (this.alertId != null) ? this.alertId + "/" + this.email : String.valueOf(this.email);
+	}
+
+	/**
+	 * Whether the entry's email is one of its address ({@code inbox/<round>/<alert>}),
+	 * whose key ({@code <lead alert>/inbox/<round>}) several alerts' entries share.
+	 */
+	boolean isInInbox() {
+		return this.email != null && this.email.startsWith(DeliveryLedger.INBOX);
 	}
 
 	/** A confirmation request or a notice: the entry is its email. */

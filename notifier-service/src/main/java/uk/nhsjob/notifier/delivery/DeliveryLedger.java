@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,15 +62,24 @@ class DeliveryLedger {
 	/** The id (and email key) of a notice, before its event id. */
 	static final String NOTICE = "notice/";
 
+	/**
+	 * The key of an email of an address's alerts, before its round and its lead alert: it
+	 * stands alone, the entries of several alerts sharing it.
+	 */
+	static final String INBOX = "inbox/";
+
 	private static final String ID = "_id";
 
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
 
-	DeliveryLedger(MongoTemplate mongo, Clock clock) {
+	private final InboxLeases leases;
+
+	DeliveryLedger(MongoTemplate mongo, Clock clock, InboxLeases leases) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.leases = leases;
 	}
 
 	static String idOf(String alertId, String item) {
@@ -284,6 +295,34 @@ class DeliveryLedger {
 		return this.mongo.find(candidates, Delivery.class);
 	}
 
+	/**
+	 * The PENDING entries of these alerts that no email carries yet, due by
+	 * {@code dueBy}, in one query: what a round that found more due than it reads at once
+	 * adds to its candidates, so that each email carries all its alerts' entries.
+	 */
+	List<Delivery> pendingOf(Collection<String> alertIds, Instant dueBy) {
+		if (alertIds.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(query(where("alertId").in(alertIds)
+			.and("state")
+			.is(DeliveryState.PENDING)
+			.and("email")
+			.is(null)
+			.and("dueAt")
+			.lte(dueBy)), Delivery.class);
+	}
+
+	/** The candidates and more, each entry once, earliest due first. */
+	static List<Delivery> merged(List<Delivery> candidates, List<Delivery> more) {
+		Map<String, Delivery> byId = new LinkedHashMap<>();
+		candidates.forEach((entry) -> byId.put(entry.id(), entry));
+		more.forEach((entry) -> byId.putIfAbsent(entry.id(), entry));
+		List<Delivery> all = new ArrayList<>(byId.values());
+		all.sort(Comparator.comparing(Delivery::dueAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+		return all;
+	}
+
 	private static Criteria stuck(Instant stuckBefore) {
 		return where("state").is(DeliveryState.SENDING).and("updatedAt").lt(stuckBefore);
 	}
@@ -295,37 +334,110 @@ class DeliveryLedger {
 	/**
 	 * Claims the planned emails for this round (SENDING): an alert's pending entries that
 	 * no email carries yet go into the round's new email for it ({@code email/<round>}),
-	 * an email that has its key is taken whole. Returns the emails this round got, with
-	 * the entries it got, as another sender may have taken some first.
+	 * an address's into the round's new email for the address (its entries' {@code email}
+	 * {@code inbox/<round>/<lead alert>}, its key {@code <lead alert>/inbox/<round>}), an
+	 * email that has its key is taken whole. An email of an address is claimed only under
+	 * the address's lease ({@link InboxLeases}), so two senders never split one address's
+	 * entries into two emails. Returns the emails this round got, with the entries it
+	 * got, as another sender may have taken some first.
 	 */
 	List<ClaimedEmail> claim(List<PlannedEmail> planned, String round, Instant now, Instant stuckBefore) {
 		List<Delivery> claimed = new ArrayList<>();
 		List<String> fresh = planned.stream()
-			.filter(PlannedEmail::isNew)
+			.filter((email) -> email.isNew() && email.inbox() == null)
 			.flatMap((email) -> email.offered().stream())
 			.map(Delivery::id)
 			.toList();
 		if (!fresh.isEmpty()) {
-			claimed.addAll(claimNew(fresh, round));
+			claimed.addAll(claimNew(fresh, round, "email/" + round));
 		}
+		Instant leaseUntil = now.plus(Duration.between(stuckBefore, now));
+		List<PlannedEmail> newInInboxes = new ArrayList<>();
 		for (PlannedEmail email : planned) {
 			if (email.isOneOff()) {
 				claimed.addAll(claimOneOff(email.offered().get(0).id(), now, stuckBefore, round));
+			}
+			else if (email.inbox() != null) {
+				if (!this.leases.take(email.inbox(), round, now, leaseUntil)) {
+					continue;
+				}
+				if (email.isNew()) {
+					newInInboxes.add(email);
+				}
+				else {
+					claimed.addAll(claimInboxEmail(email.alertIds(), email.email(), now, stuckBefore, round));
+				}
+			}
+			else if (email.offered().get(0).isInInbox()) {
+				// an address's email whose recipients are all gone: taken whole all the
+				// same, to be skipped
+				claimed.addAll(claimInboxEmail(email.alertIds(), email.email(), now, stuckBefore, round));
 			}
 			else if (!email.isNew()) {
 				claimed.addAll(claimEmail(email.alertId(), email.email(), now, stuckBefore, round));
 			}
 		}
+		claimed.addAll(claimNewInInboxes(newInInboxes, round, stuckBefore));
 		return ClaimedEmail.of(claimed);
 	}
 
-	private List<Delivery> claimNew(Collection<String> ids, String round) {
+	/**
+	 * The new emails of the addresses whose leases the round holds, in one conditional
+	 * write for all of them (a database without secondary indexes scans the ledger for
+	 * it, so once a round, not once an email), then each email's key by {@code _id}. An
+	 * entry a crash left SENDING between the two writes has no email yet: it is taken
+	 * again as new once its sending timeout has passed.
+	 */
+	private List<Delivery> claimNewInInboxes(List<PlannedEmail> emails, String round, Instant stuckBefore) {
+		List<String> ids = emails.stream().flatMap((email) -> email.offered().stream()).map(Delivery::id).toList();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Criteria takeable = new Criteria().orOperator(where("state").is(DeliveryState.PENDING), stuck(stuckBefore));
+		this.mongo.updateMulti(query(where(ID).in(ids).and("email").is(null).andOperator(takeable)), taken(round),
+				Delivery.class);
+		Set<String> ours = this.mongo.find(query(where(ID).in(ids)), Delivery.class)
+			.stream()
+			.filter((entry) -> round.equals(entry.claim()) && entry.state() == DeliveryState.SENDING
+					&& entry.email() == null)
+			.map(Delivery::id)
+			.collect(Collectors.toSet());
+		for (PlannedEmail email : emails) {
+			List<String> itsOwn = email.offered().stream().map(Delivery::id).filter(ours::contains).toList();
+			if (!itsOwn.isEmpty()) {
+				this.mongo.updateMulti(query(where(ID).in(itsOwn)),
+						new Update().set("email", INBOX + round + "/" + email.alertId()), Delivery.class);
+			}
+		}
+		return this.mongo.find(query(where(ID).in(List.copyOf(ours))), Delivery.class);
+	}
+
+	/** Gives back the round's leases of addresses, once its emails are sent. */
+	void endRound(List<PlannedEmail> planned, String round) {
+		this.leases.release(planned.stream().map(PlannedEmail::inbox).filter(Objects::nonNull).toList(), round);
+	}
+
+	private List<Delivery> claimNew(Collection<String> ids, String round, String email) {
 		this.mongo.updateMulti(query(where(ID).in(ids).and("state").is(DeliveryState.PENDING).and("email").is(null)),
-				taken(round).set("email", "email/" + round), Delivery.class);
+				taken(round).set("email", email), Delivery.class);
 		return this.mongo.find(query(where(ID).in(ids)), Delivery.class)
 			.stream()
 			.filter((entry) -> round.equals(entry.claim()) && entry.state() == DeliveryState.SENDING)
 			.toList();
+	}
+
+	/**
+	 * An email of an address that a crash left SENDING or a refusal FAILED: its entries
+	 * of the alerts offered (sent again under its first Message-ID).
+	 */
+	private List<Delivery> claimInboxEmail(List<String> alertIds, @Nullable String email, Instant now,
+			Instant stuckBefore, String round) {
+		Criteria takeable = new Criteria().orOperator(where("state").is(DeliveryState.PENDING), stuck(stuckBefore),
+				retry(now));
+		this.mongo.updateMulti(query(where("alertId").in(alertIds).and("email").is(email).andOperator(takeable)),
+				taken(round), Delivery.class);
+		return this.mongo.find(query(where("alertId").in(alertIds).and("email").is(email).and("claim").is(round)),
+				Delivery.class);
 	}
 
 	/**

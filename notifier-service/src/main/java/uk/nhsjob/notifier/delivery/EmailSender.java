@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,14 +19,15 @@ import uk.nhsjob.platform.background.BackgroundReaders;
 
 /**
  * Sends the emails the ledger says are due, a round at a time: the entries due (grouped
- * into emails by the {@link CoalescingRule}: one new email per alert, the welcomes, and
- * those a crash left SENDING or a refusal FAILED, each under its first Message-ID),
- * claimed for the round, then sent over the {@link SmtpLanes} (three SMTP connections by
- * default, each alert's emails on the same one). Each email is marked SENT as soon as the
- * server accepts it, so a crash doubles at most the one email in between on each
- * connection. A refusal of one email does not hold up the others. A round that fails
- * (MongoDB away) is reported through the background reader {@code email sender}, and the
- * next poll tries again.
+ * into emails by the {@link CoalescingRule}: one new email per address and kind, instant
+ * or digest, under the address's lease ({@link InboxLeases}); the welcomes, and those a
+ * crash left SENDING or a refusal FAILED, each under its first Message-ID), claimed for
+ * the round, then sent over the {@link SmtpLanes} (three SMTP connections by default,
+ * each alert's emails on the same one). Each email is marked SENT as soon as the server
+ * accepts it, so a crash doubles at most the one email in between on each connection. A
+ * refusal of one email does not hold up the others. A round that fails (MongoDB away) is
+ * reported through the background reader {@code email sender}, and the next poll tries
+ * again.
  */
 @Component
 class EmailSender {
@@ -95,15 +99,47 @@ class EmailSender {
 		Instant now = this.clock.instant();
 		Instant stuckBefore = now.minus(this.settings.sendingTimeout());
 		int limit = this.settings.batchSize() * ENTRIES_PER_EMAIL;
-		List<Delivery> candidates = this.ledger.candidates(now, this.coalescing.dueBy(now), stuckBefore, limit);
-		List<PlannedEmail> planned = this.coalescing.plan(candidates, now, this.settings.batchSize());
+		Instant dueBy = this.coalescing.dueBy(now);
+		List<Delivery> candidates = this.ledger.candidates(now, dueBy, stuckBefore, limit);
+		Function<String, @Nullable String> inboxOf = this.lookups.inboxes(candidates);
+		List<PlannedEmail> planned = this.coalescing.plan(candidates, now, this.settings.batchSize(), inboxOf);
+		if (candidates.size() >= limit && !planned.isEmpty()) {
+			// a backlog: the earliest entries due are spread over many addresses, so
+			// each email would carry a few; it carries every entry of its alerts due by
+			// now instead (docs/emails.md, "When a backlog builds up")
+			List<Delivery> more = this.ledger.pendingOf(alertsOfNewEmails(planned), dueBy);
+			if (!more.isEmpty()) {
+				candidates = DeliveryLedger.merged(candidates, more);
+				inboxOf = this.lookups.inboxes(candidates);
+				planned = this.coalescing.plan(candidates, now, this.settings.batchSize(), inboxOf);
+			}
+		}
 		if (planned.isEmpty()) {
 			return false;
 		}
-		List<ClaimedEmail> emails = this.ledger.claim(planned, UUID.randomUUID().toString(), now, stuckBefore);
-		RoundFacts facts = this.lookups.of(emails);
-		this.lanes.send(emails, (email, smtp) -> this.dispatch.send(email, facts, smtp));
+		String round = UUID.randomUUID().toString();
+		try {
+			List<ClaimedEmail> emails = this.ledger.claim(planned, round, now, stuckBefore);
+			if (emails.isEmpty()) {
+				// all taken by other rounds (another instance holds their addresses'
+				// leases): the next poll looks again, rather than this one spinning
+				return false;
+			}
+			RoundFacts facts = this.lookups.of(emails);
+			this.lanes.send(emails, (email, smtp) -> this.dispatch.send(email, facts, smtp));
+		}
+		finally {
+			this.ledger.endRound(planned, round);
+		}
 		return candidates.size() >= limit || planned.size() >= this.settings.batchSize();
+	}
+
+	private static List<String> alertsOfNewEmails(List<PlannedEmail> planned) {
+		return planned.stream()
+			.filter((email) -> email.isNew() && !email.isOneOff())
+			.flatMap((email) -> email.alertIds().stream())
+			.distinct()
+			.toList();
 	}
 
 }

@@ -1,6 +1,7 @@
 package uk.nhsjob.notifier.delivery;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,8 +14,21 @@ import org.jspecify.annotations.Nullable;
  * @param alertId the alert it goes to; null for a notice
  * @param email its key within the alert, or null for a new one
  * @param offered the entries the ledger's query returned for it
+ * @param inbox for an email of an address's alerts, the keyed hash of the address and
+ * whether the email is instant or a digest ({@link CoalescingRule}): the lease the sender
+ * takes in the ledger before it claims the email; null for any other email
  */
-record PlannedEmail(@Nullable String alertId, @Nullable String email, List<Delivery> offered) {
+record PlannedEmail(@Nullable String alertId, @Nullable String email, List<Delivery> offered, @Nullable String inbox) {
+
+	/** An email of one alert. */
+	PlannedEmail(@Nullable String alertId, @Nullable String email, List<Delivery> offered) {
+		this(alertId, email, offered, null);
+	}
+
+	/** The alerts of the entries offered, in order. */
+	List<String> alertIds() {
+		return this.offered.stream().map(Delivery::alertId).filter(Objects::nonNull).distinct().toList();
+	}
 
 	boolean isNew() {
 		return this.email == null;

@@ -2,11 +2,15 @@ package uk.nhsjob.notifier.delivery;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -41,14 +45,28 @@ class RoundLookups {
 		this.clock = clock;
 	}
 
+	/**
+	 * The inbox of each alert among the candidates ({@link CoalescingRule#inboxOf}), from
+	 * one query of their recipients; null for an alert the notifier does not know.
+	 */
+	Function<String, @Nullable String> inboxes(List<Delivery> candidates) {
+		Map<String, Recipient> recipients = this.recipients
+			.findAll(candidates.stream().map(Delivery::alertId).filter(Objects::nonNull).distinct().toList());
+		Map<String, String> inboxes = new HashMap<>();
+		recipients.forEach((alertId, recipient) -> inboxes.put(alertId,
+				CoalescingRule.inboxOf(this.suppressions.addressKey(recipient.address()), recipient.frequency())));
+		return (alertId) -> (alertId != null) ? inboxes.get(alertId) : null;
+	}
+
 	RoundFacts of(List<ClaimedEmail> emails) {
 		Map<String, Recipient> recipients = this.recipients
-			.findAll(emails.stream().map(ClaimedEmail::alertId).filter(Objects::nonNull).distinct().toList());
+			.findAll(emails.stream().flatMap((email) -> email.alertIds().stream()).distinct().toList());
 		LocalDate today = LocalDate.now(this.clock);
 		List<String> digestAlerts = emails.stream()
-			.filter((email) -> recipients.containsKey(email.alertId())
-					&& ClosingSoon.reminds(email, recipients.get(email.alertId())))
-			.map(ClaimedEmail::alertId)
+			.flatMap((email) -> email.alertIds()
+				.stream()
+				.filter((alertId) -> recipients.containsKey(alertId)
+						&& ClosingSoon.reminds(email, recipients.get(alertId))))
 			.distinct()
 			.toList();
 		Map<String, List<Delivery>> closingSoon = this.closingSoon.candidates(digestAlerts, today);

@@ -6,14 +6,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
@@ -177,18 +180,25 @@ public class AlertMailer {
 				to.unsubscribeUrl());
 	}
 
-	/** Each alert's vacancies newest first, as many as the email has room for. */
+	/**
+	 * Each alert's vacancies newest first, those among the {@value #MAX_VACANCIES} newest
+	 * of the whole email (the others are counted as "more" in their section).
+	 */
 	private static List<EmailSection> sections(List<AlertSection> sections, Function<AlertSection, String> summary) {
+		Set<MatchedVacancy> newest = Collections.newSetFromMap(new IdentityHashMap<>());
+		sections.stream()
+			.flatMap((section) -> section.vacancies().stream())
+			.sorted(NEWEST_FIRST)
+			.limit(MAX_VACANCIES)
+			.forEach(newest::add);
 		List<EmailSection> shown = new ArrayList<>();
-		int room = MAX_VACANCIES;
 		for (AlertSection section : sections) {
 			List<EmailVacancy> listed = section.vacancies()
 				.stream()
+				.filter(newest::contains)
 				.sorted(NEWEST_FIRST)
-				.limit(room)
 				.map(EmailVacancy::of)
 				.toList();
-			room -= listed.size();
 			Addressee alert = section.alert();
 			shown.add(new EmailSection(PlainText.oneLine(alert.criteriaDescription()), summary.apply(section), listed,
 					section.total() - listed.size(), section.closingSoon().stream().map(EmailVacancy::of).toList(),

@@ -40,6 +40,14 @@ public class Suppressions {
 	}
 
 	/** Suppresses the address; {@code reply} must hold no address (it is kept). */
+	/**
+	 * The keyed hash of an address: a key to group by that is not the address
+	 * (docs/emails.md, "One email per person").
+	 */
+	public String addressKey(String address) {
+		return this.hash.of(address);
+	}
+
 	public void suppress(String address, int replyCode, String reply) {
 		this.mongo.save(new Suppression(this.hash.of(address), replyCode, reply, this.clock.instant()));
 	}

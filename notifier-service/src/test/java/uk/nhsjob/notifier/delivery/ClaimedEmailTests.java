@@ -64,6 +64,29 @@ class ClaimedEmailTests {
 		assertThat(emails.get(0).ids()).containsExactly("a/t:1", "a/t:3");
 	}
 
+	/**
+	 * An email of an address's alerts: one key for all of them, starting with its lead
+	 * alert; each vacancy listed once, under the alert whose entry was recorded first,
+	 * and the other alerts' entries of it carried too (SENT with it).
+	 */
+	@Test
+	void anEmailOfSeveralAlertsListsEachVacancyOnceUnderTheAlertThatMatchedItFirst() {
+		Delivery sharedByB = entry("b", "t:shared", DIGEST_DAY, "inbox/r1/a");
+		Delivery sharedByA = entry("a", "t:shared", DIGEST_DAY, "inbox/r1/a");
+		Delivery sharedFirstByA = new Delivery(sharedByA.id(), "a", sharedByA.item(), sharedByA.email(), "r1",
+				DeliveryState.SENDING, sharedByA.vacancy(), null, NOW, 0, null, null, NOW.minusSeconds(5), NOW, null,
+				null, null, null);
+		List<ClaimedEmail> emails = ClaimedEmail.of(List.of(sharedByB, entry("b", "t:own", DIGEST_DAY, "inbox/r1/a"),
+				sharedFirstByA, entry("c", "t:other", DIGEST_DAY, "email/r1")));
+
+		assertThat(emails).extracting(ClaimedEmail::key).containsExactly("a/inbox/r1", "c/email/r1");
+		ClaimedEmail.Contents contents = emails.get(0).contents(Set.of(), DIGEST_DAY);
+		assertThat(contents.sections().keySet()).containsExactly("a", "b");
+		assertThat(contents.sections().get("a")).extracting(MatchedVacancy::vacancyId).containsExactly("t:shared");
+		assertThat(contents.sections().get("b")).extracting(MatchedVacancy::vacancyId).containsExactly("t:own");
+		assertThat(contents.listed()).containsExactlyInAnyOrder("a/t:shared", "b/t:shared", "b/t:own");
+	}
+
 	private static Delivery entry(String alertId, String vacancyId, LocalDate closingDate, @Nullable String email) {
 		MatchedVacancy vacancy = new MatchedVacancy(vacancyId, 1, "Vacancy " + vacancyId, "Leeds Teaching Hospitals",
 				Band.BAND_4, null, null, null, null, null, List.of(), "Leeds", null, null, closingDate.minusDays(10),

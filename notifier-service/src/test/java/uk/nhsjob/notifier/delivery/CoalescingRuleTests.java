@@ -3,6 +3,7 @@ package uk.nhsjob.notifier.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,21 @@ class CoalescingRuleTests {
 				NOW, 2))
 			.extracting(PlannedEmail::alertId)
 			.containsExactly("a", "b");
+	}
+
+	@Test
+	void anAddresssPendingEntriesOfOneKindShareOneEmailWhatEverTheirAlert() {
+		List<Delivery> candidates = List.of(pending("a", "v1", NOW.minusSeconds(1), null),
+				pending("b", "v2", NOW, null), pending("c", "v3", NOW, null), pending("d", "v4", NOW, null));
+		Map<String, String> inboxes = Map.of("a", "address-1/digest", "b", "address-1/digest", "c",
+				"address-1/instant");
+
+		List<PlannedEmail> planned = this.rule.plan(candidates, NOW, 10, inboxes::get);
+
+		assertThat(planned).extracting(PlannedEmail::inbox)
+			.containsExactly("address-1/digest", "address-1/instant", null);
+		assertThat(planned.get(0).alertIds()).containsExactly("a", "b");
+		assertThat(planned).allMatch(PlannedEmail::isNew);
 	}
 
 	private static Delivery pending(String alertId, String item, Instant dueAt, @Nullable String email) {

@@ -27,7 +27,9 @@ import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
 import uk.nhsjob.notifier.delivery.ScriptedFaults.Step;
+import uk.nhsjob.notifier.delivery.TestCoalescing.AdjustableCoalescingRule;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
+import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
 import uk.nhsjob.testsupport.time.MovableClock;
 
@@ -60,6 +62,9 @@ class DeliveryFaultTests {
 
 	@Autowired
 	MovableClock clock;
+
+	@Autowired
+	AdjustableCoalescingRule coalescing;
 
 	Ledger ledger;
 
@@ -116,6 +121,47 @@ class DeliveryFaultTests {
 
 		List<MimeMessage> emails = settlesWith(mailbox, alert, 2);
 		assertThat(emails.get(0).getMessageID()).isNotNull().isEqualTo(emails.get(1).getMessageID());
+	}
+
+	/**
+	 * An email of two alerts of one address that a crash left SENDING after the server's
+	 * acceptance goes again under the same Message-ID, listing the same vacancies once
+	 * each; every (alert, vacancy) ends SENT.
+	 */
+	@Test
+	void anEmailOfSeveralAlertsCrashedAfterAcceptanceIsResentWholeUnderTheSameMessageId(Mailbox mailbox)
+			throws MessagingException {
+		Alert alert = this.ledger.activeAlert(Frequency.INSTANT);
+		Alert another = this.ledger.anotherAlertOf(alert.address(), Frequency.INSTANT);
+		MatchedVacancy shared = TestEvents.vacancy("Shared Secretary");
+		MatchedVacancy own = TestEvents.vacancy("Own Secretary");
+		this.coalescing.coalesceWithin(Duration.ofSeconds(30));
+		try {
+			this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(shared));
+			this.publisher.publish(Topics.ALERTS, another.alertId(), another.matched(shared));
+			this.publisher.publish(Topics.ALERTS, another.alertId(), another.matched(own));
+			await().atMost(Ledger.WAIT)
+				.until(() -> this.ledger.countIn(alert, DeliveryState.PENDING)
+						+ this.ledger.countIn(another, DeliveryState.PENDING) == 3);
+			this.faults.crashOnce(Step.AFTER_ACCEPTED,
+					(key) -> key.startsWith(alert.alertId()) || key.startsWith(another.alertId()));
+			this.clock.advance(Duration.ofSeconds(31));
+			mailbox.awaitMessageTo(alert.address());
+			this.clock.advance(this.settings.sendingTimeout().plusSeconds(1));
+
+			List<MimeMessage> emails = settlesWith(mailbox, another, 2);
+			settlesWith(mailbox, alert, 2);
+			assertThat(emails.get(0).getMessageID()).isNotNull().isEqualTo(emails.get(1).getMessageID());
+			for (MimeMessage email : emails) {
+				String text = MailContent.plainText(email);
+				assertThat(text.split("Shared Secretary", -1)).hasSize(2);
+				assertThat(text.split("Own Secretary", -1)).hasSize(2);
+			}
+			assertThat(MailContent.plainText(emails.get(1))).isEqualTo(MailContent.plainText(emails.get(0)));
+		}
+		finally {
+			this.coalescing.reset();
+		}
 	}
 
 	@Test

@@ -1,10 +1,16 @@
 package uk.nhsjob.notifier.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -14,24 +20,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 
 import uk.nhsjob.common.Topics;
 import uk.nhsjob.common.match.MatchedVacancy;
 import uk.nhsjob.common.vocabulary.Frequency;
 import uk.nhsjob.notifier.Emails;
 import uk.nhsjob.notifier.EventPublisher;
+import uk.nhsjob.notifier.NotifierApplication;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.notifier.delivery.TestCoalescing.AdjustableCoalescingRule;
 import uk.nhsjob.notifier.digest.DigestSchedule;
 import uk.nhsjob.notifier.recipient.RecipientRegistry;
 import uk.nhsjob.testsupport.MailContent;
 import uk.nhsjob.testsupport.Mailbox;
+import uk.nhsjob.testsupport.SkipTestConfigurations;
+import uk.nhsjob.testsupport.TestInfrastructure;
 import uk.nhsjob.testsupport.time.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * The digests at 07:00 London time. Each test puts the notifier's clock at the London
@@ -65,6 +80,12 @@ class DigestTests {
 
 	@Autowired
 	MovableClock clock;
+
+	@Autowired
+	AdjustableCoalescingRule coalescing;
+
+	@Autowired
+	InboxLeases leases;
 
 	Ledger ledger;
 
@@ -160,6 +181,129 @@ class DigestTests {
 			assertThat(this.ledger.stateOf(alert, closesThatDay.vacancyId())).isEqualTo(DeliveryState.SENT);
 			assertThat(this.ledger.stateOf(alert, closedTheDayBefore.vacancyId())).isEqualTo(DeliveryState.SKIPPED);
 		});
+	}
+
+	/**
+	 * One email per person: an address with three daily alerts and two instant ones gets,
+	 * for one feed whose vacancies match several of them, one instant email (at the end
+	 * of the window) and one digest (at 07:00), a section per alert, each vacancy once;
+	 * every (alert, vacancy) is SENT, and one-click unsubscribe in the digest ends all
+	 * three of its alerts.
+	 */
+	@Test
+	void anAddressGetsOneDigestAndOneInstantEmailEachVacancyOnce(Mailbox mailbox) {
+		this.clock.setTo(LocalDateTime.parse("2028-07-01T12:00"));
+		this.coalescing.coalesceWithin(Duration.ofSeconds(30));
+		try {
+			Alert first = this.ledger.activeAlert(Frequency.DAILY);
+			String address = first.address();
+			Alert second = this.ledger.anotherAlertOf(address, Frequency.DAILY);
+			Alert third = this.ledger.anotherAlertOf(address, Frequency.DAILY);
+			Alert quick = this.ledger.anotherAlertOf(address, Frequency.INSTANT);
+			Alert quicker = this.ledger.anotherAlertOf(address, Frequency.INSTANT);
+			MatchedVacancy everyone = TestEvents.vacancy("Matched By Everyone");
+			MatchedVacancy twoDaily = TestEvents.vacancy("Matched By Two Daily");
+			MatchedVacancy dailyAndInstant = TestEvents.vacancy("Matched Daily And Instant");
+			MatchedVacancy firstOnly = TestEvents.vacancy("Matched By The First Only");
+			MatchedVacancy secondOnly = TestEvents.vacancy("Matched By The Second Only");
+			MatchedVacancy quickOnly = TestEvents.vacancy("Matched By The Quick Only");
+			Map<Alert, List<MatchedVacancy>> matches = Map.of(first, List.of(everyone, firstOnly), second,
+					List.of(everyone, twoDaily, secondOnly), third, List.of(twoDaily, dailyAndInstant), quick,
+					List.of(everyone, quickOnly), quicker, List.of(everyone, dailyAndInstant));
+			matches.forEach((alert, vacancies) -> vacancies
+				.forEach((vacancy) -> this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy))));
+			await().atMost(Ledger.WAIT)
+				.until(() -> matches.keySet().stream().mapToLong((alert) -> this.ledger.entriesOf(alert).size()).sum(),
+						(count) -> count == 11);
+
+			this.clock.advance(Duration.ofSeconds(31));
+
+			MimeMessage instant = Emails.exactly(mailbox, address, 1).get(0);
+			assertThat(MailContent.subject(instant)).isEqualTo("3 new jobs for your 2 job alerts");
+			assertListedOnce(instant, everyone, dailyAndInstant, quickOnly);
+			assertThat(MailContent.plainText(instant)).doesNotContain(twoDaily.title(), firstOnly.title());
+
+			this.clock.advanceTo(Instant.parse("2028-07-02T06:00:01Z"));
+
+			MimeMessage digest = Emails.exactly(mailbox, address, 2).get(1);
+			assertThat(MailContent.subject(digest)).isEqualTo("5 new jobs for your 3 job alerts");
+			assertListedOnce(digest, everyone, twoDaily, dailyAndInstant, firstOnly, secondOnly);
+			assertThat(MailContent.header(digest, "List-Unsubscribe")).contains("token=unsubscribe-" + first.alertId(),
+					"token=unsubscribe-" + second.alertId(), "token=unsubscribe-" + third.alertId());
+			assertThat(MailContent.plainText(digest)).contains(first.manageUrl(), second.manageUrl(),
+					third.manageUrl());
+			await().atMost(Ledger.WAIT)
+				.untilAsserted(() -> matches.forEach((alert, vacancies) -> vacancies.forEach(
+						(vacancy) -> assertThat(this.ledger.stateOf(alert, vacancy.vacancyId())).as(vacancy.title())
+							.isEqualTo(DeliveryState.SENT))));
+		}
+		finally {
+			this.coalescing.reset();
+		}
+	}
+
+	/**
+	 * Two notifier instances sharing the ledger (the second without listeners: it only
+	 * sends) both find an address's three digests due at 07:00: the address gets one
+	 * digest listing every vacancy once, and every entry is SENT.
+	 */
+	@Test
+	void twoInstancesSendAnAddressOneDigestForOneRun(Mailbox mailbox) {
+		this.clock.setTo(LocalDateTime.parse("2028-07-01T12:00"));
+		Alert first = this.ledger.activeAlert(Frequency.DAILY);
+		List<Alert> alerts = List.of(first, this.ledger.anotherAlertOf(first.address(), Frequency.DAILY),
+				this.ledger.anotherAlertOf(first.address(), Frequency.DAILY));
+		List<MatchedVacancy> vacancies = List.of(TestEvents.vacancy("First Of Two Instances"),
+				TestEvents.vacancy("Second Of Two Instances"), TestEvents.vacancy("Third Of Two Instances"));
+		for (Alert alert : alerts) {
+			for (MatchedVacancy vacancy : vacancies) {
+				this.publisher.publish(Topics.ALERTS, alert.alertId(), alert.matched(vacancy));
+			}
+		}
+		await().atMost(Ledger.WAIT)
+			.until(() -> alerts.stream().mapToLong((alert) -> this.ledger.countIn(alert, DeliveryState.PENDING)).sum(),
+					(pending) -> pending == 9);
+
+		try (ConfigurableApplicationContext second = secondInstance()) {
+			this.clock.advanceTo(Instant.parse("2028-07-02T06:00:01Z"));
+
+			MimeMessage digest = Emails.exactly(mailbox, first.address(), 1).get(0);
+			assertThat(MailContent.subject(digest)).isEqualTo("3 new jobs: medical secretary within 10 miles of LS6");
+			assertListedOnce(digest, vacancies.toArray(MatchedVacancy[]::new));
+			await().atMost(Ledger.WAIT)
+				.until(() -> alerts.stream().mapToLong((alert) -> this.ledger.countIn(alert, DeliveryState.SENT)).sum(),
+						(sent) -> sent == 9);
+		}
+	}
+
+	/**
+	 * A second notifier on the same Kafka, MongoDB database and SMTP server, on the
+	 * tests' clock, its listeners not started: another instance's sending rounds.
+	 */
+	private ConfigurableApplicationContext secondInstance() {
+		List<String> arguments = new ArrayList<>();
+		TestInfrastructure.shared().springProperties().forEach((name, value) -> {
+			if (!name.equals("MONGODB_URI")) {
+				arguments.add("--" + name + "=" + value);
+			}
+		});
+		arguments.addAll(List.of("--server.port=0", "--spring.kafka.listener.auto-startup=false",
+				"--nhsjob.notifier.coalescing-window=0s", "--nhsjob.notifier.delivery.poll-interval=200ms",
+				"--nhsjob.notifier.address-key=" + NotifierIntegrationTest.ADDRESS_KEY,
+				"--nhsjob.notifier.admin-token=" + NotifierIntegrationTest.ADMIN_TOKEN));
+		Clock shared = this.clock;
+		return NotifierApplication.application().initializers((context) -> {
+			context.getBeanFactory().registerSingleton("skipTestConfigurations", new SkipTestConfigurations());
+			((GenericApplicationContext) context).registerBean("testsClock", Clock.class, () -> shared,
+					(definition) -> definition.setPrimary(true));
+		}).run(arguments.toArray(String[]::new));
+	}
+
+	private static void assertListedOnce(MimeMessage email, MatchedVacancy... vacancies) {
+		String text = MailContent.plainText(email);
+		for (MatchedVacancy vacancy : vacancies) {
+			assertThat(text.split(vacancy.title(), -1)).as(vacancy.title()).hasSize(2);
+		}
 	}
 
 	@Test
@@ -289,6 +433,117 @@ class DigestTests {
 		}
 		finally {
 			this.deliveries.forgetAlert(alertId);
+		}
+	}
+
+	/**
+	 * Two instances sending at once never send an address two digests for one run: an
+	 * address's email is claimed only under its inbox's lease in the ledger, so a sender
+	 * that finds it held takes none of the address's entries (and none of its alerts'),
+	 * and once it is given back the address's entries go in one email. Run here on the
+	 * ledger with two senders' rounds side by side, as two instances would run them.
+	 */
+	@Test
+	void twoSendersNeverSplitAnAddresssDigestIntoTwoEmails() throws Exception {
+		String address = Alert.unique().address();
+		List<String> alerts = List.of(Alert.unique().alertId(), Alert.unique().alertId());
+		Instant due = Instant.parse("2099-01-01T07:00:00Z");
+		List<String> ids = alerts.stream()
+			.map((alertId) -> this.deliveries.record(alertId, TestEvents.vacancy("Shared Inbox"), due))
+			.toList();
+		String inbox = CoalescingRule.inboxOf("test-" + address, Frequency.DAILY);
+		Instant now = this.clock.instant();
+		Instant stuckBefore = now.minus(Duration.ofMinutes(5));
+		List<PlannedEmail> planned = new CoalescingRule(Duration.ZERO)
+			.plan(this.mongo.find(query(where("_id").in(ids)), Delivery.class), due, 10, (alertId) -> inbox);
+		try {
+			assertThat(planned).singleElement().extracting(PlannedEmail::inbox).isEqualTo(inbox);
+			assertThat(this.leases.take(inbox, "another-round", now, now.plusSeconds(300))).isTrue();
+			assertThat(this.deliveries.claim(planned, "held-out", now, stuckBefore)).isEmpty();
+			assertThat(this.mongo.find(query(where("_id").in(ids)), Delivery.class)).extracting(Delivery::state)
+				.containsOnly(DeliveryState.PENDING);
+			this.leases.release(List.of(inbox), "another-round");
+
+			ExecutorService senders = Executors.newFixedThreadPool(2);
+			try {
+				List<Future<List<ClaimedEmail>>> rounds = senders
+					.invokeAll(List.of(() -> this.deliveries.claim(planned, "first", now, stuckBefore),
+							() -> this.deliveries.claim(planned, "second", now, stuckBefore)));
+				List<ClaimedEmail> claimed = new ArrayList<>();
+				for (Future<List<ClaimedEmail>> round : rounds) {
+					claimed.addAll(round.get());
+				}
+				assertThat(claimed).singleElement()
+					.satisfies((email) -> assertThat(email.alertIds()).containsExactlyInAnyOrderElementsOf(alerts));
+			}
+			finally {
+				senders.shutdown();
+			}
+		}
+		finally {
+			alerts.forEach(this.deliveries::forgetAlert);
+		}
+	}
+
+	/**
+	 * A round claims an address's new email in one write for the round, then names the
+	 * email: an entry a crash left SENDING between the two has no email, and is taken
+	 * again as new once its sending timeout has passed.
+	 */
+	@Test
+	void anEntryLeftSendingBeforeItsEmailWasNamedIsTakenAgainAsNew() {
+		String address = Alert.unique().address();
+		String alertId = Alert.unique().alertId();
+		Instant due = Instant.parse("2099-01-01T07:00:00Z");
+		String id = this.deliveries.record(alertId, TestEvents.vacancy("Claimed Then Crashed"), due);
+		Instant now = this.clock.instant();
+		Instant stuckBefore = now.minus(Duration.ofMinutes(5));
+		this.mongo.updateFirst(query(where("_id").is(id)),
+				new Update().set("state", DeliveryState.SENDING)
+					.set("claim", "crashed")
+					.set("updatedAt", stuckBefore.minusSeconds(1)),
+				Delivery.class);
+		String inbox = CoalescingRule.inboxOf("test-" + address, Frequency.DAILY);
+		try {
+			List<PlannedEmail> planned = new CoalescingRule(Duration.ZERO)
+				.plan(this.mongo.find(query(where("_id").is(id)), Delivery.class), due, 10, (alert) -> inbox);
+
+			List<ClaimedEmail> claimed = this.deliveries.claim(planned, "after-the-crash", now, stuckBefore);
+
+			assertThat(claimed).singleElement().satisfies((email) -> {
+				assertThat(email.ids()).containsExactly(id);
+				assertThat(email.key()).isEqualTo(alertId + "/" + DeliveryLedger.INBOX + "after-the-crash");
+			});
+		}
+		finally {
+			this.leases.release(List.of(inbox), "after-the-crash");
+			this.deliveries.forgetAlert(alertId);
+		}
+	}
+
+	/**
+	 * When more is due than a round reads at once, each email takes every due entry of
+	 * its alerts that no email carries yet, not only those among the earliest due.
+	 */
+	@Test
+	void aRoundBehindTakesEveryDueEntryOfItsAlerts() {
+		String alertId = Alert.unique().alertId();
+		String otherAlertId = Alert.unique().alertId();
+		Instant due = Instant.parse("2099-01-01T07:00:00Z");
+		List<String> dueIds = List.of(this.deliveries.record(alertId, TestEvents.vacancy("Due First"), due),
+				this.deliveries.record(alertId, TestEvents.vacancy("Due Next"), due.plusSeconds(1)),
+				this.deliveries.record(otherAlertId, TestEvents.vacancy("Due Too"), due));
+		String later = this.deliveries.record(alertId, TestEvents.vacancy("Due Later"), due.plusSeconds(60));
+		try {
+			List<Delivery> more = this.deliveries.pendingOf(List.of(alertId, otherAlertId), due.plusSeconds(1));
+			List<Delivery> first = this.mongo.find(query(where("_id").is(dueIds.get(0))), Delivery.class);
+
+			assertThat(more).extracting(Delivery::id).containsExactlyInAnyOrderElementsOf(dueIds).doesNotContain(later);
+			assertThat(DeliveryLedger.merged(first, more)).extracting(Delivery::id).hasSize(3).endsWith(dueIds.get(1));
+		}
+		finally {
+			this.deliveries.forgetAlert(alertId);
+			this.deliveries.forgetAlert(otherAlertId);
 		}
 	}
 

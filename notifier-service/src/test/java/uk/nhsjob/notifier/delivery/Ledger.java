@@ -41,7 +41,15 @@ final class Ledger {
 	}
 
 	Alert activeAlert(Frequency frequency, boolean closingSoon) {
-		Alert alert = Alert.unique();
+		return activeAlert(Alert.unique(), frequency, closingSoon);
+	}
+
+	/** Another alert of the address, active. */
+	Alert anotherAlertOf(String address, Frequency frequency) {
+		return activeAlert(new Alert(Alert.unique().alertId(), address), frequency, true);
+	}
+
+	private Alert activeAlert(Alert alert, Frequency frequency, boolean closingSoon) {
 		this.publisher.publish(Topics.PROFILES, alert.alertId(),
 				alert.profile(1, AlertStatus.ACTIVE, frequency, closingSoon));
 		await().atMost(WAIT).until(() -> this.registry.find(alert.alertId()).map(Recipient::isActive).orElse(false));

@@ -3,6 +3,9 @@ package uk.nhsjob.notifier.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -60,8 +63,9 @@ public class TestCoalescing {
 		}
 
 		@Override
-		List<PlannedEmail> plan(List<Delivery> candidates, Instant now, int max) {
-			return this.rule.plan(candidates, now, max);
+		List<PlannedEmail> plan(List<Delivery> candidates, Instant now, int max,
+				Function<String, @Nullable String> inboxOf) {
+			return this.rule.plan(candidates, now, max, inboxOf);
 		}
 
 	}

@@ -183,13 +183,16 @@ class AlertMailerTests {
 		assertThat(MailContent.header(email, "List-Unsubscribe"))
 			.isEqualTo("<https://alerts.test/unsubscribe?token=u&token=u2>");
 		String text = MailContent.plainText(email);
+		// the twenty newest of the whole email: the coders' five and the secretaries' 4
+		// to 18
 		assertThat(text)
 			.contains("23 new jobs for your 2 job alerts", "medical secretary jobs within 10 miles of LS6\n18 new jobs",
-					"clinical coder jobs within 5 miles of LS1\n5 new jobs", "Vacancy 35", "Vacancy 34",
+					"clinical coder jobs within 5 miles of LS1\n5 new jobs", "Vacancy 35", "Vacancy 31", "Vacancy 4\n",
 					"And 3 more vacancies not listed here.", "https://alerts.test/manage?token=m\n",
 					"https://alerts.test/manage?token=m2", "Unsubscribe: https://alerts.test/unsubscribe?token=u2")
-			.doesNotContain("Vacancy 33");
-		assertThat(text.indexOf("Vacancy 1\n")).isLessThan(text.indexOf("clinical coder jobs"));
+			.doesNotContain("Vacancy 3\n", "Vacancy 1\n");
+		assertThat(text.indexOf("Vacancy 4\n")).isLessThan(text.indexOf("clinical coder jobs"));
+		assertThat(text.indexOf("And 3 more")).isLessThan(text.indexOf("clinical coder jobs"));
 		assertThat(text.indexOf("https://alerts.test/manage?token=m\n"))
 			.isLessThan(text.indexOf("clinical coder jobs"));
 		assertThat(MailContent.html(email)).contains("href=\"https://alerts.test/unsubscribe?token=u2\"");

@@ -20,7 +20,9 @@ import java.util.TreeMap;
  * failure); and the same for welcome emails, one per confirmation. A vacancy near the
  * confirmation may come in the welcome email or in a later one: once either way (counted
  * under "either" when it comes as a match). A digest's closing-soon reminders are not
- * listings: each must remind of a vacancy listed to the alert before, once.
+ * listings: each must remind of a vacancy listed to the alert before, once. An email of
+ * several alerts of one address ({@link ReceivedEmail#alertIds}) lists a vacancy once and
+ * counts for each of its alerts that is owed it (docs/emails.md, "One email per person").
  */
 public final class DeliveryTally {
 
@@ -66,12 +68,18 @@ public final class DeliveryTally {
 		Map<Pair, Set<String>> remindedIn = new LinkedHashMap<>();
 		for (ReceivedEmail email : received) {
 			for (String vacancy : email.remindedIds()) {
-				Pair pair = new Pair(email.alertId(), vacancy);
+				// in an email of several alerts, the reminder is of the alert it was sent
+				// to
+				String alert = email.alertIds()
+					.stream()
+					.filter((candidate) -> received.stream()
+						.anyMatch((earlier) -> earlier.alertIds().contains(candidate)
+								&& earlier.vacancyIds().contains(vacancy) && earlier.seenAt().isBefore(email.seenAt())))
+					.findFirst()
+					.orElse(null);
+				Pair pair = new Pair((alert != null) ? alert : email.alertId(), vacancy);
 				remindedIn.computeIfAbsent(pair, (key) -> new LinkedHashSet<>()).add(email.messageId());
-				boolean listedBefore = received.stream()
-					.anyMatch((earlier) -> earlier.alertId().equals(email.alertId())
-							&& earlier.vacancyIds().contains(vacancy) && earlier.seenAt().isBefore(email.seenAt()));
-				if (!listedBefore) {
+				if (alert == null) {
 					this.remindersWrong++;
 					this.problems.add("reminded of a vacancy not sent before: " + pair);
 				}
@@ -96,10 +104,19 @@ public final class DeliveryTally {
 		expected.welcomes().forEach((welcome) -> countedInWelcome.put(welcome.alertId(), welcome.counted()));
 		Map<Pair, List<ReceivedEmail>> listings = new LinkedHashMap<>();
 		for (ReceivedEmail email : emails) {
-			email.vacancyIds()
-				.forEach((vacancy) -> listings
-					.computeIfAbsent(new Pair(email.alertId(), vacancy), (pair) -> new ArrayList<>())
-					.add(email));
+			for (String vacancy : email.vacancyIds()) {
+				// an email of several alerts lists a vacancy once, for each of its alerts
+				// that matched it
+				List<Pair> carried = email.alertIds()
+					.stream()
+					.map((alert) -> new Pair(alert, vacancy))
+					.filter((pair) -> expected.owed().containsKey(pair) || expected.either().contains(pair)
+							|| countedInWelcome.getOrDefault(pair.alertId(), Set.of()).contains(vacancy))
+					.toList();
+				for (Pair pair : carried.isEmpty() ? List.of(new Pair(email.alertId(), vacancy)) : carried) {
+					listings.computeIfAbsent(pair, (key) -> new ArrayList<>()).add(email);
+				}
+			}
 		}
 		expected.owed().forEach((pair, appendedAt) -> {
 			Row row = row(appendedAt);

@@ -21,21 +21,23 @@ import uk.nhsjob.common.vocabulary.Frequency;
  * Which emails the matches make, from docs/emails.md as the notifier implements it today;
  * it shares no class with the notifier. What it models:
  * <ul>
- * <li>one email per alert (not yet one per person);
- * <li>an {@code INSTANT} alert's first pending match opens a coalescing window, and the
- * alert's matches made until the window ends share its email; the next match after that
- * opens the next window;
+ * <li>one email per person (what each address receives): the first pending match of any
+ * of an address's {@code INSTANT} alerts opens a coalescing window, and the matches of
+ * all its instant alerts made until the window ends share its email; the next match after
+ * that opens the next window;
  * <li>{@code DAILY} matches go in a digest at the next 07:00 Europe/London after they
- * were made, {@code WEEKLY} ones at the next Monday 07:00;
+ * were made, {@code WEEKLY} ones at the next Monday 07:00; all of an address's digest
+ * matches due at one time share one digest (a Monday's daily and weekly ones too);
+ * <li>an email lists each vacancy once, however many of its alerts matched it, and
+ * carries every alert whose match it lists ({@link ExpectedEmail#alertIds});
  * <li>a vacancy closed before its email is due, or whose closing date is before the day
  * the email is due, is left out (closing that day still counts), and an email left with
  * no vacancy is not sent.
  * </ul>
- * Not modelled (yet): the welcome email, the limit of 20 vacancies an email, one email
- * per person, SMTP faults and suppressions. A digest's closing-soon reminders are not
- * listings, so they are not expected here: {@link ReceivedEmail#remindedIds} keeps them
- * apart, and {@link DeliveryTally} checks that each reminds of a vacancy sent before,
- * once.
+ * Not modelled (yet): the welcome email, the limit of 20 vacancies an email, SMTP faults
+ * and suppressions. A digest's closing-soon reminders are not listings, so they are not
+ * expected here: {@link ReceivedEmail#remindedIds} keeps them apart, and
+ * {@link DeliveryTally} checks that each reminds of a vacancy sent before, once.
  */
 public final class EmailOracle {
 
@@ -55,16 +57,16 @@ public final class EmailOracle {
 	 * @param closedAt when a vacancy was closed, for those that were
 	 */
 	public List<ExpectedEmail> emails(List<Match> matches, Map<String, Instant> closedAt, Instant until) {
-		Map<String, List<Match>> byAlert = new LinkedHashMap<>();
+		Map<String, List<Match>> byInbox = new LinkedHashMap<>();
 		matches.stream()
 			.sorted(Comparator.comparing(Match::at))
-			.forEach((match) -> byAlert.computeIfAbsent(match.subscription().alertId(), (id) -> new ArrayList<>())
+			.forEach((match) -> byInbox.computeIfAbsent(inboxOf(match.subscription()), (id) -> new ArrayList<>())
 				.add(match));
 		List<ExpectedEmail> emails = new ArrayList<>();
-		for (List<Match> ofAlert : byAlert.values()) {
+		for (List<Match> ofInbox : byInbox.values()) {
 			Map<Instant, List<Match>> byDue = new LinkedHashMap<>();
 			Instant windowEnd = null;
-			for (Match match : ofAlert) {
+			for (Match match : ofInbox) {
 				Instant due;
 				if (match.subscription().frequency() == Frequency.INSTANT) {
 					if (windowEnd == null || match.at().isAfter(windowEnd)) {
@@ -79,19 +81,26 @@ public final class EmailOracle {
 			}
 			byDue.forEach((due, inEmail) -> {
 				Set<String> vacancies = new LinkedHashSet<>();
-				inEmail.stream()
-					.map(Match::posting)
-					.filter((posting) -> isStillOpen(posting, closedAt, due))
-					.map(Posting::id)
-					.forEach(vacancies::add);
+				Set<String> alerts = new LinkedHashSet<>();
+				inEmail.stream().filter((match) -> isStillOpen(match.posting(), closedAt, due)).forEach((match) -> {
+					vacancies.add(match.posting().id());
+					alerts.add(match.subscription().alertId());
+				});
 				if (!vacancies.isEmpty() && !due.isAfter(until)) {
-					Subscription alert = inEmail.get(0).subscription();
-					emails.add(new ExpectedEmail(alert.address(), Set.of(alert.alertId()), due, vacancies));
+					emails.add(new ExpectedEmail(inEmail.get(0).subscription().address(), alerts, due, vacancies));
 				}
 			});
 		}
 		emails.sort(Comparator.comparing(ExpectedEmail::due));
 		return emails;
+	}
+
+	/**
+	 * One email per person: an address's instant alerts share one coalescing window, and
+	 * its daily and weekly alerts one digest at each digest time.
+	 */
+	private static String inboxOf(Subscription alert) {
+		return alert.address() + "\n" + ((alert.frequency() == Frequency.INSTANT) ? "instant" : "digest");
 	}
 
 	/**

@@ -126,6 +126,30 @@ class DeliveryTallyTests {
 			.isExact()).isFalse();
 	}
 
+	/**
+	 * An email of two alerts of one address lists a vacancy both matched once: it counts
+	 * for each of them; a vacancy neither is owed is still not owed.
+	 */
+	@Test
+	void anEmailOfSeveralAlertsCountsAVacancyListedOnceForEachAlertOwedIt() {
+		Expectation owedToBoth = new Expectation(Map.of(new Pair("a", "v1"), T.plusSeconds(10), new Pair("b", "v1"),
+				T.plusSeconds(10), new Pair("b", "v2"), T.plusSeconds(10)), Set.of(), List.of());
+		ReceivedEmail both = new ReceivedEmail("a", "m1", false, Set.of("v1", "v2"), 2, T.plusSeconds(40), Set.of(),
+				Set.of("a", "b"));
+
+		DeliveryTally tally = new DeliveryTally(PHASES, owedToBoth, List.of(both), Duration.ofSeconds(60));
+
+		assertThat(tally.isExact()).as(tally.problems().toString()).isTrue();
+		assertThat(tally.totals().owed()).isEqualTo(3);
+		assertThat(new DeliveryTally(PHASES, owedToBoth, List.of(new ReceivedEmail("a", "m1", false,
+				Set.of("v1", "v2", "v7"), 3, T.plusSeconds(40), Set.of(), Set.of("a", "b"))), Duration.ofSeconds(60))
+			.isExact()).isFalse();
+		assertThat(new DeliveryTally(PHASES, owedToBoth,
+				List.of(new ReceivedEmail("a", "m1", false, Set.of("v1", "v2"), 2, T.plusSeconds(40))),
+				Duration.ofSeconds(60))
+			.isExact()).as("an email of alert a alone does not pay b's").isFalse();
+	}
+
 	private static ReceivedEmail email(String messageId, Set<String> vacancies) {
 		return new ReceivedEmail("a", messageId, false, vacancies, vacancies.size(), T.plusSeconds(120));
 	}

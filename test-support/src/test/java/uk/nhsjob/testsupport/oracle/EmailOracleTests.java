@@ -84,6 +84,47 @@ class EmailOracleTests {
 			.isEqualTo(london(2030, 1, 28, 7, 0));
 	}
 
+	/**
+	 * One email per person: an address's instant alerts share one window, its daily ones
+	 * one digest, each vacancy listed once; another address's alert goes on its own.
+	 */
+	@Test
+	void anAddressGetsOneInstantEmailPerWindowAndOneDigestEachVacancyOnce() {
+		Subscription quick = alert("q1", "a@example.org", Frequency.INSTANT);
+		Subscription quicker = alert("q2", "a@example.org", Frequency.INSTANT);
+		Subscription daily = alert("d1", "a@example.org", Frequency.DAILY);
+		Subscription weekly = alert("w1", "a@example.org", Frequency.WEEKLY);
+		Subscription elsewhere = alert("e1", "b@example.org", Frequency.INSTANT);
+		// Tuesday 15 January 2030; the weekly digest waits for Monday the 21st
+		List<Match> matches = List.of(match(quick, "v1", T), match(quicker, "v1", T.plusSeconds(60)),
+				match(quicker, "v2", T.plusSeconds(300)), match(elsewhere, "v1", T.plusSeconds(60)),
+				match(daily, "v1", T.plusSeconds(60)), match(daily, "v3", T.plusSeconds(60)),
+				match(weekly, "v3", T.plusSeconds(60)));
+
+		assertThat(this.oracle.emails(matches, Map.of(), london(2030, 1, 21, 8, 0))).containsExactly(
+				new ExpectedEmail("a@example.org", Set.of("q1", "q2"), T.plusSeconds(1200), Set.of("v1", "v2")),
+				new ExpectedEmail("b@example.org", Set.of("e1"), T.plusSeconds(1260), Set.of("v1")),
+				new ExpectedEmail("a@example.org", Set.of("d1"), london(2030, 1, 15, 7, 0), Set.of("v1", "v3")),
+				new ExpectedEmail("a@example.org", Set.of("w1"), london(2030, 1, 21, 7, 0), Set.of("v3")));
+	}
+
+	@Test
+	void aMondaysDailyAndWeeklyDigestsOfAnAddressAreOneEmail() {
+		Subscription daily = alert("d1", "a@example.org", Frequency.DAILY);
+		Subscription weekly = alert("w1", "a@example.org", Frequency.WEEKLY);
+		Instant sunday = london(2030, 1, 20, 12, 0);
+		List<Match> matches = List.of(match(daily, "v1", sunday), match(weekly, "v1", sunday),
+				match(weekly, "v2", sunday));
+
+		assertThat(this.oracle.emails(matches, Map.of(), london(2030, 1, 22, 0, 0))).containsExactly(
+				new ExpectedEmail("a@example.org", Set.of("d1", "w1"), london(2030, 1, 21, 7, 0), Set.of("v1", "v2")));
+	}
+
+	private static Subscription alert(String alertId, String address, Frequency frequency) {
+		return new Subscription(alertId, address, frequency, AlertStatus.ACTIVE, AlertCriteria.any(),
+				T.minusSeconds(60));
+	}
+
 	private static Subscription alert(Frequency frequency) {
 		return new Subscription("a1", "a@example.org", frequency, AlertStatus.ACTIVE, AlertCriteria.any(),
 				T.minusSeconds(60));
