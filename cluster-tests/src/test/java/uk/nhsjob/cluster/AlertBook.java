@@ -98,6 +98,15 @@ final class AlertBook {
 		return this.alerts.values().stream().filter((alert) -> alert.status == status).toList();
 	}
 
+	/**
+	 * The inbox of an alert, for {@code DeliveryTally}: every alert the workload makes is
+	 * {@code INSTANT}, so its address alone; an alert not in the book is its own.
+	 */
+	synchronized String inboxOf(String alertId) {
+		Alert alert = this.alerts.get(alertId);
+		return (alert != null) ? alert.address : alertId;
+	}
+
 	synchronized List<Alert> ofAddress(String address) {
 		return this.alerts.values()
 			.stream()

@@ -467,7 +467,7 @@ final class ClusterRun {
 	}
 
 	private long missing(Inbox inbox, AppendTimes appendTimes) {
-		return Workload.missing(expectation(appendTimes, new ArrayList<>()), inbox.mails());
+		return this.workload.missing(expectation(appendTimes, new ArrayList<>()), inbox.mails());
 	}
 
 	private Expectation expectation(AppendTimes appendTimes, List<String> problems) {
@@ -482,18 +482,12 @@ final class ClusterRun {
 			.collect(Collectors.groupingBy(Inbox.Mail::kind, java.util.TreeMap::new, Collectors.counting()));
 		this.say.accept("%d alerts, %d vacancy revisions, emails received: %s".formatted(this.book.all().size(),
 				appendTimes.revisions(new ArrayList<>()).size(), kinds));
-		Set<Pair> listed = new HashSet<>();
+		DeliveryTally tally = new DeliveryTally(this.phases, expected, received, LATE, this.book::inboxOf);
 		Set<String> welcomed = new HashSet<>();
-		received.forEach((email) -> {
-			if (email.welcome()) {
-				welcomed.add(email.alertId());
-			}
-			email.vacancyIds()
-				.forEach((vacancy) -> email.alertIds().forEach((alert) -> listed.add(new Pair(alert, vacancy))));
-		});
+		received.stream().filter(ReceivedEmail::welcome).forEach((email) -> welcomed.add(email.alertId()));
 		Set<Pair> onTopic = appendTimes.matchesOnTheAlertsTopic();
 		Set<String> welcomeSetsOnTopic = appendTimes.welcomeSetsOnTheAlertsTopic();
-		List<Pair> lost = expected.owed().keySet().stream().filter((pair) -> !listed.contains(pair)).toList();
+		List<Pair> lost = tally.lost();
 		List<String> lostWelcomes = expected.welcomes()
 			.stream()
 			.map(ExpectedWelcome::alertId)
@@ -514,7 +508,7 @@ final class ClusterRun {
 		this.say.accept("confirmation emails: %d of %d alerts have one, %d of them under more than one Message-ID"
 			.formatted(confirmations.size(), this.book.all().size(),
 					confirmations.values().stream().filter((ids) -> ids.size() > 1).count()));
-		return new DeliveryTally(this.phases, expected, received, LATE);
+		return tally;
 	}
 
 	/**

@@ -511,7 +511,7 @@ final class LoadRun {
 	}
 
 	private long missing(Inbox inbox, AppendTimes appendTimes) {
-		return Workload.missing(expectation(appendTimes, new ArrayList<>()), inbox.mails());
+		return this.workload.missing(expectation(appendTimes, new ArrayList<>()), inbox.mails());
 	}
 
 	private Expectation expectation(AppendTimes appendTimes, List<String> problems) {
@@ -528,12 +528,10 @@ final class LoadRun {
 				this.workload.book.all().size(), appendTimes.revisions(new ArrayList<>()).size(), kinds,
 				appendTimes.deadLetters()));
 		List<ReceivedEmail> received = this.workload.received(inbox.mails());
-		DeliveryTally tally = new DeliveryTally(this.phases, expected, received, this.settings.late(withFaults));
+		DeliveryTally tally = new DeliveryTally(this.phases, expected, received, this.settings.late(withFaults),
+				this.workload.book::inboxOf);
 		tally.problems().stream().limit(30).forEach((problem) -> this.say.accept("tally: " + problem));
-		Set<Pair> listed = new HashSet<>();
-		received.forEach((email) -> email.vacancyIds()
-			.forEach((vacancy) -> email.alertIds().forEach((alert) -> listed.add(new Pair(alert, vacancy)))));
-		List<Pair> lost = expected.owed().keySet().stream().filter((pair) -> !listed.contains(pair)).toList();
+		List<Pair> lost = tally.lost();
 		if (!lost.isEmpty()) {
 			Set<Pair> onTopic = appendTimes.matchesOnTheAlertsTopic();
 			String where = ("%d listings lost, for %d alerts; %d of them have their match on the alerts topic "

@@ -273,24 +273,36 @@ final class Workload {
 	}
 
 	/** Listings and welcome emails owed that have not arrived. */
-	static long missing(Expectation expected, List<Inbox.Mail> mails) {
+	long missing(Expectation expected, List<Inbox.Mail> mails) {
 		Set<Pair> listed = new HashSet<>();
+		Set<Pair> inInbox = new HashSet<>();
 		Set<String> welcomed = new HashSet<>();
 		for (Inbox.Mail mail : mails) {
 			if (mail.kind() == Inbox.Kind.MATCHES) {
-				// an email of several alerts lists a vacancy once for all of them
-				mail.vacancyIds()
-					.forEach((vacancy) -> mail.alertIds().forEach((alert) -> listed.add(new Pair(alert, vacancy))));
+				// an email of several alerts lists a vacancy once for all of them, and an
+				// address is not sent a vacancy again under another alert
+				mail.vacancyIds().forEach((vacancy) -> {
+					mail.alertIds().forEach((alert) -> listed.add(new Pair(alert, vacancy)));
+					if (mail.alertId() != null) {
+						inInbox.add(new Pair(this.book.inboxOf(mail.alertId()), vacancy));
+					}
+				});
 			}
 			else if (mail.kind() == Inbox.Kind.WELCOME) {
 				welcomed.add(mail.alertId());
 			}
 		}
-		return expected.owed().keySet().stream().filter((pair) -> !listed.contains(pair)).count() + expected.welcomes()
+		return expected.owed()
+			.keySet()
 			.stream()
-			.map(ExpectedWelcome::alertId)
-			.filter((alertId) -> !welcomed.contains(alertId))
-			.count();
+			.filter((pair) -> !listed.contains(pair)
+					&& !inInbox.contains(new Pair(this.book.inboxOf(pair.alertId()), pair.vacancyId())))
+			.count()
+				+ expected.welcomes()
+					.stream()
+					.map(ExpectedWelcome::alertId)
+					.filter((alertId) -> !welcomed.contains(alertId))
+					.count();
 	}
 
 	/** The emails about vacancies (matches and welcomes) for the workload's alerts. */

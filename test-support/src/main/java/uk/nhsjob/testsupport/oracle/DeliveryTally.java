@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What arrived against what {@link AppendTimeOracle} expected, counted per phase of a
@@ -23,14 +24,21 @@ import java.util.TreeMap;
  * listings: each must remind of a vacancy listed to the alert before, once. An email of
  * several alerts of one address ({@link ReceivedEmail#alertIds}) lists a vacancy once and
  * counts for each of its alerts that is owed it (docs/emails.md, "One email per person").
+ * A vacancy owed to an alert whose address had it already under another alert, in an
+ * email of the same kind (instant, or digest), counts as received with that email: the
+ * notifier does not send an inbox a job twice.
  */
 public final class DeliveryTally {
 
 	private final NavigableMap<Instant, String> phases;
 
+	private final Function<String, String> inboxOf;
+
 	private final Map<String, Row> rows = new LinkedHashMap<>();
 
 	private final List<String> problems = new ArrayList<>();
+
+	private final List<Pair> lost = new ArrayList<>();
 
 	/** Closing-soon reminders of a vacancy not sent before, or reminded twice. */
 	private int remindersWrong;
@@ -44,6 +52,21 @@ public final class DeliveryTally {
 	 */
 	public DeliveryTally(Map<Instant, String> phases, Expectation expected, List<ReceivedEmail> received,
 			Duration late) {
+		this(phases, expected, received, late, Function.identity());
+	}
+
+	/**
+	 * @param phases the name of each phase of the run, by when it began
+	 * @param expected what the oracle expects
+	 * @param received every email about vacancies for the run's alerts
+	 * @param late how long after its revision a listing may first be seen before it
+	 * counts as late
+	 * @param inboxOf the inbox of an alert: the same for alerts of one address whose
+	 * emails are of one kind (instant, or digest)
+	 */
+	public DeliveryTally(Map<Instant, String> phases, Expectation expected, List<ReceivedEmail> received, Duration late,
+			Function<String, String> inboxOf) {
+		this.inboxOf = inboxOf;
 		this.phases = new TreeMap<>(phases);
 		this.phases.values().forEach((phase) -> this.rows.put(phase, new Row()));
 		Map<Pair, List<ReceivedEmail>> inWelcomes = new LinkedHashMap<>();
@@ -118,13 +141,34 @@ public final class DeliveryTally {
 				}
 			}
 		}
+		Map<Pair, List<ReceivedEmail>> inboxListings = new LinkedHashMap<>();
+		for (ReceivedEmail email : emails) {
+			String inbox = this.inboxOf.apply(email.alertId());
+			email.vacancyIds()
+				.forEach(
+						(vacancy) -> inboxListings.computeIfAbsent(new Pair(inbox, vacancy), (key) -> new ArrayList<>())
+							.add(email));
+		}
 		expected.owed().forEach((pair, appendedAt) -> {
 			Row row = row(appendedAt);
 			row.owed++;
 			List<ReceivedEmail> in = new ArrayList<>(listings.getOrDefault(pair, List.of()));
 			in.addAll(inWelcomes.getOrDefault(pair, List.of()));
 			if (in.isEmpty()) {
+				List<ReceivedEmail> inTheInbox = inboxListings
+					.getOrDefault(new Pair(this.inboxOf.apply(pair.alertId()), pair.vacancyId()), List.of());
+				if (!inTheInbox.isEmpty()) {
+					// listed to another alert of the address: its doubles count there
+					row.received++;
+					if (firstSeen(inTheInbox).isAfter(appendedAt.plus(late))) {
+						row.late++;
+					}
+					return;
+				}
+			}
+			if (in.isEmpty()) {
 				row.lost++;
+				this.lost.add(pair);
 				this.problems.add("lost: " + pair + " (appended " + appendedAt + ")");
 				return;
 			}
@@ -154,6 +198,10 @@ public final class DeliveryTally {
 				this.problems.add("not owed: " + pair + " (seen " + first + ")");
 			}
 		});
+	}
+
+	private static Instant firstSeen(List<ReceivedEmail> in) {
+		return in.stream().map(ReceivedEmail::seenAt).min(Instant::compareTo).orElseThrow();
 	}
 
 	private void countDuplicates(Row row, Object what, List<ReceivedEmail> in) {
@@ -268,6 +316,11 @@ public final class DeliveryTally {
 	/** The whole run's numbers. */
 	public Counts totals() {
 		return total().counts();
+	}
+
+	/** The (alert, vacancy) listings owed and never received. */
+	public List<Pair> lost() {
+		return List.copyOf(this.lost);
 	}
 
 	/** What went wrong, one line each. */

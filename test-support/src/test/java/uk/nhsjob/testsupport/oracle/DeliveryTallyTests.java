@@ -150,6 +150,33 @@ class DeliveryTallyTests {
 			.isExact()).as("an email of alert a alone does not pay b's").isFalse();
 	}
 
+	/**
+	 * Alert b's match of v1 came after the address had v1 under alert a: the notifier
+	 * does not send it again, and the tally counts b's listing as received with a's
+	 * email, but only for an alert of the same inbox.
+	 */
+	@Test
+	void aVacancyTheAddressHadUnderAnotherAlertCountsAsReceivedForAnAlertOfTheSameInbox() {
+		Expectation owedToBoth = new Expectation(
+				Map.of(new Pair("a", "v1"), T.plusSeconds(10), new Pair("b", "v1"), T.plusSeconds(50)), Set.of(),
+				List.of());
+		ReceivedEmail toA = new ReceivedEmail("a", "m1", false, Set.of("v1"), 1, T.plusSeconds(40));
+		Map<String, String> inboxes = Map.of("a", "x@example.org", "b", "x@example.org", "c", "y@example.org");
+
+		DeliveryTally sameInbox = new DeliveryTally(PHASES, owedToBoth, List.of(toA), Duration.ofSeconds(60),
+				inboxes::get);
+		assertThat(sameInbox.isExact()).as(sameInbox.problems().toString()).isTrue();
+		assertThat(sameInbox.totals().owed()).isEqualTo(2);
+
+		Expectation owedToAnotherAddress = new Expectation(
+				Map.of(new Pair("a", "v1"), T.plusSeconds(10), new Pair("c", "v1"), T.plusSeconds(50)), Set.of(),
+				List.of());
+		DeliveryTally otherInbox = new DeliveryTally(PHASES, owedToAnotherAddress, List.of(toA), Duration.ofSeconds(60),
+				inboxes::get);
+		assertThat(otherInbox.isExact()).isFalse();
+		assertThat(otherInbox.totals().lost()).isOne();
+	}
+
 	private static ReceivedEmail email(String messageId, Set<String> vacancies) {
 		return new ReceivedEmail("a", messageId, false, vacancies, vacancies.size(), T.plusSeconds(120));
 	}
