@@ -523,13 +523,24 @@ final class ClusterRun {
 			if (tally.problems().stream().limit(20).noneMatch((problem) -> problem.contains(history.alertId()))) {
 				continue;
 			}
-			this.say.accept("explain " + history.alertId() + ": " + history.states());
+			String address = this.book.inboxOf(history.alertId());
+			this.say.accept("explain " + history.alertId() + " of " + address + ": " + history.states());
+			this.say.accept("  the address's alerts: " + this.book.all()
+				.stream()
+				.filter((alert) -> alert.address.equals(address))
+				.map((alert) -> alert.alertId)
+				.toList());
 			Set<String> vacancies = new java.util.TreeSet<>();
-			inbox.mails().stream().filter((mail) -> history.alertId().equals(mail.alertId())).forEach((mail) -> {
-				this.say.accept("  " + mail.kind() + " " + mail.messageId() + " seen " + mail.seenAt() + " total "
-						+ mail.total() + " lists " + mail.vacancyIds());
-				vacancies.addAll(mail.vacancyIds());
-			});
+			inbox.mails()
+				.stream()
+				.filter((mail) -> history.alertId().equals(mail.alertId())
+						|| mail.alertIds().contains(history.alertId()))
+				.forEach((mail) -> {
+					this.say.accept("  " + mail.kind() + " " + mail.messageId() + " seen " + mail.seenAt() + " to "
+							+ mail.address() + " for " + mail.alertId() + " " + mail.alertIds() + " total "
+							+ mail.total() + " lists " + mail.vacancyIds());
+					vacancies.addAll(mail.vacancyIds());
+				});
 			revisions.stream()
 				.filter((revision) -> vacancies.contains(revision.posting().id()))
 				.forEach((revision) -> this.say.accept("  revision " + revision));

@@ -3,6 +3,7 @@ package uk.nhsjob.testsupport.oracle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,17 +127,28 @@ public final class DeliveryTally {
 		Map<String, Set<String>> countedInWelcome = new LinkedHashMap<>();
 		expected.welcomes().forEach((welcome) -> countedInWelcome.put(welcome.alertId(), welcome.counted()));
 		Map<Pair, List<ReceivedEmail>> listings = new LinkedHashMap<>();
-		for (ReceivedEmail email : emails) {
+		List<ReceivedEmail> inOrder = emails.stream().sorted(Comparator.comparing(ReceivedEmail::seenAt)).toList();
+		for (ReceivedEmail email : inOrder) {
 			for (String vacancy : email.vacancyIds()) {
 				// an email of several alerts lists a vacancy once, for each of its alerts
-				// that matched it
+				// that matched it: owed it, or counted it in a welcome set that did not
+				// list it
 				List<Pair> carried = email.alertIds()
 					.stream()
 					.map((alert) -> new Pair(alert, vacancy))
 					.filter((pair) -> expected.owed().containsKey(pair) || expected.either().contains(pair)
-							|| countedInWelcome.getOrDefault(pair.alertId(), Set.of()).contains(vacancy))
+							|| (countedInWelcome.getOrDefault(pair.alertId(), Set.of()).contains(vacancy)
+									&& !inWelcomes.containsKey(pair)))
 					.toList();
-				for (Pair pair : carried.isEmpty() ? List.of(new Pair(email.alertId(), vacancy)) : carried) {
+				// an alert of the email that had the vacancy in an earlier email is not
+				// sent
+				// it again: the listing is another alert's, when the email has one
+				List<Pair> notHadBefore = carried.stream()
+					.filter((pair) -> !hadBefore(pair, email, listings, inWelcomes))
+					.toList();
+				List<Pair> creditedTo = !notHadBefore.isEmpty() ? notHadBefore
+						: !carried.isEmpty() ? carried : List.of(new Pair(email.alertId(), vacancy));
+				for (Pair pair : creditedTo) {
 					listings.computeIfAbsent(pair, (key) -> new ArrayList<>()).add(email);
 				}
 			}
@@ -198,6 +210,18 @@ public final class DeliveryTally {
 				this.problems.add("not owed: " + pair + " (seen " + first + ")");
 			}
 		});
+	}
+
+	/**
+	 * Whether the alert had the vacancy in an email other than this one, seen before it.
+	 */
+	private static boolean hadBefore(Pair pair, ReceivedEmail email, Map<Pair, List<ReceivedEmail>> listings,
+			Map<Pair, List<ReceivedEmail>> inWelcomes) {
+		List<ReceivedEmail> before = new ArrayList<>(listings.getOrDefault(pair, List.of()));
+		before.addAll(inWelcomes.getOrDefault(pair, List.of()));
+		return before.stream()
+			.anyMatch((earlier) -> !earlier.messageId().equals(email.messageId())
+					&& !earlier.seenAt().isAfter(email.seenAt()));
 	}
 
 	private static Instant firstSeen(List<ReceivedEmail> in) {

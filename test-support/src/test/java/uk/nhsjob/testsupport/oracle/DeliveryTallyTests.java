@@ -177,6 +177,27 @@ class DeliveryTallyTests {
 		assertThat(otherInbox.totals().lost()).isOne();
 	}
 
+	/**
+	 * Alert a had v1 in its welcome email; a later email of alerts a and b lists v1 (for
+	 * b, which matched it since): it is b's listing, not a second one for a. Were b not
+	 * owed v1, it would be a's second.
+	 */
+	@Test
+	void aVacancyAnAlertHadBeforeListedInAnEmailOfItAndAnotherAlertIsTheOtherAlerts() {
+		Expectation expected = new Expectation(Map.of(new Pair("b", "v1"), T.plusSeconds(50)), Set.of(),
+				List.of(new ExpectedWelcome("a", "x@example.org", T.plusSeconds(5), Set.of("v1"), Set.of())));
+		ReceivedEmail welcome = new ReceivedEmail("a", "w", true, Set.of("v1"), 1, T.plusSeconds(6));
+		ReceivedEmail both = new ReceivedEmail("a", "m1", false, Set.of("v1"), 1, T.plusSeconds(60), Set.of(),
+				Set.of("a", "b"));
+
+		DeliveryTally tally = new DeliveryTally(PHASES, expected, List.of(welcome, both), Duration.ofSeconds(60));
+		assertThat(tally.isExact()).as(tally.problems().toString()).isTrue();
+
+		Expectation notOwedToB = new Expectation(Map.of(), Set.of(), expected.welcomes());
+		assertThat(new DeliveryTally(PHASES, notOwedToB, List.of(welcome, both), Duration.ofSeconds(60)).isExact())
+			.isFalse();
+	}
+
 	private static ReceivedEmail email(String messageId, Set<String> vacancies) {
 		return new ReceivedEmail("a", messageId, false, vacancies, vacancies.size(), T.plusSeconds(120));
 	}
