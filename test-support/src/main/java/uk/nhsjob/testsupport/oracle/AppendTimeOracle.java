@@ -79,6 +79,9 @@ public final class AppendTimeOracle {
 				welcomes.add(welcome);
 				counted.addAll(welcome.counted());
 				uncertain.addAll(welcome.uncertain());
+				// one the welcome set may have missed may come as a match instead: the
+				// matcher reads the vacancy and the confirmation on two topics
+				welcome.uncertain().forEach((vacancy) -> either.add(new Pair(alert.alertId(), vacancy)));
 			}
 			for (Revision revision : inOrder) {
 				String vacancy = revision.posting().id();
@@ -176,7 +179,8 @@ public final class AppendTimeOracle {
 			Revision latest = null;
 			boolean recent = false;
 			for (Revision revision : revisions) {
-				if (revision.appendedAt().isBefore(at)) {
+				// appended in the same millisecond as the confirmation: either side of it
+				if (!revision.appendedAt().isAfter(at)) {
 					latest = revision;
 					recent |= !revision.appendedAt().isBefore(unsureFrom);
 				}

@@ -104,6 +104,25 @@ class AppendTimeOracleTests {
 		assertThat(expected.either()).containsExactly(new Pair("a", "s:1"));
 	}
 
+	/**
+	 * Appended in the same millisecond as the confirmation's profile record: the matcher
+	 * may have built the welcome set after it or before.
+	 */
+	@Test
+	void aVacancyAppendedInTheSameMillisecondAsTheConfirmationMayBeInTheWelcomeSetOrComeAsAMatch() {
+		AlertHistory alert = alert(state(0, AlertStatus.PENDING_CONFIRMATION), state(60, AlertStatus.ACTIVE));
+		appended("s:1", 60, true);
+
+		Expectation expected = this.oracle.expect(List.of(alert), this.revisions);
+
+		ExpectedWelcome welcome = expected.welcomes().get(0);
+		assertThat(welcome.uncertain()).containsExactly("s:1");
+		assertThat(welcome.accepts(java.util.Set.of("s:1"), 1, java.util.Set.of())).isTrue();
+		assertThat(welcome.accepts(java.util.Set.of(), 0, java.util.Set.of())).isTrue();
+		assertThat(expected.owed()).isEmpty();
+		assertThat(expected.either()).containsExactly(new Pair("a", "s:1"));
+	}
+
 	@Test
 	void anErasedAlertIsOwedNothingMore() {
 		AlertHistory alert = alert(state(0, AlertStatus.PENDING_CONFIRMATION), state(10, AlertStatus.ACTIVE),
