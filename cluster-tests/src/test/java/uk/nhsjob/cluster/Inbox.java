@@ -57,6 +57,9 @@ final class Inbox implements AutoCloseable {
 
 	private static final Pattern WELCOME_TOTAL = Pattern.compile("^Your job alert is on: (\\d+) ");
 
+	/** The subject of an email of new matches counts them, those not listed too. */
+	private static final Pattern MATCHES_TOTAL = Pattern.compile("^(\\d+) new jobs?\\b");
+
 	enum Kind {
 
 		CONFIRMATION, WELCOME, MATCHES, OTHER
@@ -191,7 +194,7 @@ final class Inbox implements AutoCloseable {
 			int reminders = closingSoon.find() ? closingSoon.start() : text.length();
 			Set<String> vacancies = vacancyIds(text.substring(0, reminders));
 			Set<String> reminded = vacancyIds(text.substring(reminders));
-			Matcher total = WELCOME_TOTAL.matcher(subject);
+			Matcher total = ((kind == Kind.MATCHES) ? MATCHES_TOTAL : WELCOME_TOTAL).matcher(subject);
 			int stated = total.find() ? Integer.parseInt(total.group(1)) : vacancies.size();
 			String recipient = (delivery.recipient() != null) ? delivery.recipient() : recipient(message);
 			Set<String> alertIds = new LinkedHashSet<>();

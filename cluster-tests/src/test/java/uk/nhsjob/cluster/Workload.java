@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,10 +31,9 @@ import uk.nhsjob.testsupport.oracle.AlertCriteria;
 import uk.nhsjob.testsupport.oracle.AlertHistory;
 import uk.nhsjob.testsupport.oracle.AppendTimeOracle;
 import uk.nhsjob.testsupport.oracle.Centroids;
+import uk.nhsjob.testsupport.oracle.DeliveryTally;
 import uk.nhsjob.testsupport.oracle.Expectation;
-import uk.nhsjob.testsupport.oracle.ExpectedWelcome;
 import uk.nhsjob.testsupport.oracle.MatchOracle;
-import uk.nhsjob.testsupport.oracle.Pair;
 import uk.nhsjob.testsupport.oracle.ReceivedEmail;
 import uk.nhsjob.testsupport.oracle.Revision;
 
@@ -274,35 +272,11 @@ final class Workload {
 
 	/** Listings and welcome emails owed that have not arrived. */
 	long missing(Expectation expected, List<Inbox.Mail> mails) {
-		Set<Pair> listed = new HashSet<>();
-		Set<Pair> inInbox = new HashSet<>();
-		Set<String> welcomed = new HashSet<>();
-		for (Inbox.Mail mail : mails) {
-			if (mail.kind() == Inbox.Kind.MATCHES) {
-				// an email of several alerts lists a vacancy once for all of them, and an
-				// address is not sent a vacancy again under another alert
-				mail.vacancyIds().forEach((vacancy) -> {
-					mail.alertIds().forEach((alert) -> listed.add(new Pair(alert, vacancy)));
-					if (mail.alertId() != null) {
-						inInbox.add(new Pair(this.book.inboxOf(mail.alertId()), vacancy));
-					}
-				});
-			}
-			else if (mail.kind() == Inbox.Kind.WELCOME) {
-				welcomed.add(mail.alertId());
-			}
-		}
-		return expected.owed()
-			.keySet()
-			.stream()
-			.filter((pair) -> !listed.contains(pair)
-					&& !inInbox.contains(new Pair(this.book.inboxOf(pair.alertId()), pair.vacancyId())))
-			.count()
-				+ expected.welcomes()
-					.stream()
-					.map(ExpectedWelcome::alertId)
-					.filter((alertId) -> !welcomed.contains(alertId))
-					.count();
+		// counted as the tally counts them: an email of several alerts, a vacancy the
+		// address had under another alert, the ones an email says it has but not lists
+		DeliveryTally tally = new DeliveryTally(Map.of(Instant.EPOCH, "all"), expected, received(mails),
+				Duration.ofDays(1), this.book::inboxOf);
+		return tally.totals().lost() + tally.totals().welcomesLost();
 	}
 
 	/** The emails about vacancies (matches and welcomes) for the workload's alerts. */

@@ -161,11 +161,20 @@ public final class DeliveryTally {
 						(vacancy) -> inboxListings.computeIfAbsent(new Pair(inbox, vacancy), (key) -> new ArrayList<>())
 							.add(email));
 		}
+		Map<Pair, ReceivedEmail> notListed = countedNotListed(expected, inOrder, listings, inWelcomes);
 		expected.owed().forEach((pair, appendedAt) -> {
 			Row row = row(appendedAt);
 			row.owed++;
 			List<ReceivedEmail> in = new ArrayList<>(listings.getOrDefault(pair, List.of()));
 			in.addAll(inWelcomes.getOrDefault(pair, List.of()));
+			if (in.isEmpty() && notListed.containsKey(pair)) {
+				// counted as sent by an email that said "And N more"
+				row.received++;
+				if (notListed.get(pair).seenAt().isAfter(appendedAt.plus(late))) {
+					row.late++;
+				}
+				return;
+			}
 			if (in.isEmpty()) {
 				List<ReceivedEmail> inTheInbox = inboxListings
 					.getOrDefault(new Pair(this.inboxOf.apply(pair.alertId()), pair.vacancyId()), List.of());
@@ -210,6 +219,45 @@ public final class DeliveryTally {
 				this.problems.add("not owed: " + pair + " (seen " + first + ")");
 			}
 		});
+	}
+
+	/**
+	 * An email lists at most 20 vacancies, the newest, and counts the others it says
+	 * there are ("And N more", its total) as sent (docs/emails.md). For each such email,
+	 * the owed listings of its alerts not received otherwise and appended before it was
+	 * seen, of as many vacancies as it did not list, the earliest appended first: counted
+	 * as received with it.
+	 */
+	private static Map<Pair, ReceivedEmail> countedNotListed(Expectation expected, List<ReceivedEmail> inOrder,
+			Map<Pair, List<ReceivedEmail>> listings, Map<Pair, List<ReceivedEmail>> inWelcomes) {
+		Map<Pair, ReceivedEmail> counted = new LinkedHashMap<>();
+		for (ReceivedEmail email : inOrder) {
+			int notListed = email.total() - email.vacancyIds().size();
+			if (notListed <= 0) {
+				continue;
+			}
+			Map<String, Instant> earliestByVacancy = new LinkedHashMap<>();
+			expected.owed().forEach((pair, appendedAt) -> {
+				if (email.alertIds().contains(pair.alertId()) && !appendedAt.isAfter(email.seenAt())
+						&& !listings.containsKey(pair) && !inWelcomes.containsKey(pair) && !counted.containsKey(pair)) {
+					earliestByVacancy.merge(pair.vacancyId(), appendedAt,
+							(one, other) -> one.isBefore(other) ? one : other);
+				}
+			});
+			Set<String> vacancies = new LinkedHashSet<>();
+			earliestByVacancy.entrySet()
+				.stream()
+				.sorted(Map.Entry.comparingByValue())
+				.limit(notListed)
+				.forEach((entry) -> vacancies.add(entry.getKey()));
+			expected.owed().keySet().forEach((pair) -> {
+				if (email.alertIds().contains(pair.alertId()) && vacancies.contains(pair.vacancyId())
+						&& !listings.containsKey(pair) && !inWelcomes.containsKey(pair)) {
+					counted.putIfAbsent(pair, email);
+				}
+			});
+		}
+		return counted;
 	}
 
 	/**

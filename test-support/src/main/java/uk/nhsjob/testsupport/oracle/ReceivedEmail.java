@@ -13,7 +13,9 @@ import java.util.Set;
  * @param messageId its Message-ID header
  * @param welcome whether it is a welcome email (else new matches)
  * @param vacancyIds the vacancies it lists
- * @param total the total a welcome email states (the number listed otherwise)
+ * @param total the total the email states: a welcome email's matching vacancies, or an
+ * email of matches' new jobs (its subject), more than it lists when it says "And N more"
+ * (docs/emails.md: at most 20 an email)
  * @param seenAt when the test first saw it in the server's store
  * @param remindedIds the vacancies a digest's closing-soon section reminds of: sent to
  * the alert before, so not listings (docs/emails.md, "Closing soon")

@@ -198,6 +198,24 @@ class DeliveryTallyTests {
 			.isFalse();
 	}
 
+	/**
+	 * An email that lists one vacancy and says there is one more counts the earliest owed
+	 * one it did not list as sent; one more owed is still lost.
+	 */
+	@Test
+	void anEmailThatSaysItHasMoreThanItListsCountsTheEarliestNotListedAsSent() {
+		Expectation owed = new Expectation(Map.of(new Pair("a", "v1"), T.plusSeconds(10), new Pair("a", "v2"),
+				T.plusSeconds(20), new Pair("a", "v3"), T.plusSeconds(30)), Set.of(), List.of());
+		ReceivedEmail twoOfThree = new ReceivedEmail("a", "m1", false, Set.of("v3"), 2, T.plusSeconds(40));
+
+		DeliveryTally tally = new DeliveryTally(PHASES, owed, List.of(twoOfThree), Duration.ofSeconds(60));
+
+		assertThat(tally.lost()).containsExactly(new Pair("a", "v2"));
+		assertThat(tally.totals().owed()).isEqualTo(3);
+		ReceivedEmail threeOfThree = new ReceivedEmail("a", "m1", false, Set.of("v3"), 3, T.plusSeconds(40));
+		assertThat(new DeliveryTally(PHASES, owed, List.of(threeOfThree), Duration.ofSeconds(60)).isExact()).isTrue();
+	}
+
 	private static ReceivedEmail email(String messageId, Set<String> vacancies) {
 		return new ReceivedEmail("a", messageId, false, vacancies, vacancies.size(), T.plusSeconds(120));
 	}
