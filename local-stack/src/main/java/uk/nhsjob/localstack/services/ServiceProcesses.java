@@ -25,6 +25,12 @@ public final class ServiceProcesses {
 	private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
 			"-Djava.awt.headless=true");
 
+	/**
+	 * The variable that, set to {@code full}, gives the services both compilers, for peak
+	 * throughput rather than a quick start: the load run measures with it.
+	 */
+	public static final String JIT_VARIABLE = "LOCAL_STACK_JIT";
+
 	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
 	private final List<ServiceProcess> processes;
@@ -51,12 +57,19 @@ public final class ServiceProcesses {
 			Function<ServiceInstance, Map<String, String>> variables, Path stackDir, Path logs) {
 		List<ServiceProcess> processes = new ArrayList<>();
 		for (ServiceInstance instance : instances) {
-			List<String> arguments = new ArrayList<>(JVM_OPTIONS);
+			List<String> arguments = new ArrayList<>(jvmOptions(System.getenv()));
 			arguments.addAll(List.of("-jar", instance.service().jar().toAbsolutePath().toString()));
 			processes.add(ServiceProcess.start(instance, List.copyOf(arguments), Map.copyOf(variables.apply(instance)),
 					stackDir, logs.resolve(instance.name() + ".log")));
 		}
 		return new ServiceProcesses(processes);
+	}
+
+	/** The services' JVM options, given the local stack's environment. */
+	static List<String> jvmOptions(Map<String, String> environment) {
+		boolean full = "full".equalsIgnoreCase(environment.getOrDefault(JIT_VARIABLE, "").strip());
+		return full ? JVM_OPTIONS.stream().filter((option) -> !option.startsWith("-XX:TieredStopAtLevel")).toList()
+				: JVM_OPTIONS;
 	}
 
 	/**

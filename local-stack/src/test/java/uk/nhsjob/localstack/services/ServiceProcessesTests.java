@@ -34,6 +34,14 @@ class ServiceProcessesTests {
 
 	private ServiceProcesses processes;
 
+	@Test
+	void theServicesStartWithTheClientCompilerOnlyUnlessBothAreAskedFor() {
+		assertThat(ServiceProcesses.jvmOptions(java.util.Map.of())).contains("-XX:TieredStopAtLevel=1");
+		assertThat(ServiceProcesses.jvmOptions(java.util.Map.of(ServiceProcesses.JIT_VARIABLE, " Full ")))
+			.contains("-Xmx384m")
+			.noneMatch((option) -> option.startsWith("-XX:TieredStopAtLevel"));
+	}
+
 	@AfterEach
 	void stop() {
 		if (this.processes != null) {
