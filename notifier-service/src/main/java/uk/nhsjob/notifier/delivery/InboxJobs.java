@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import uk.nhsjob.notifier.recipient.RecipientErased;
+import uk.nhsjob.notifier.suppression.Suppressions;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -36,9 +41,12 @@ class InboxJobs {
 
 	private final Clock clock;
 
-	InboxJobs(MongoTemplate mongo, Clock clock) {
+	private final Suppressions suppressions;
+
+	InboxJobs(MongoTemplate mongo, Clock clock, Suppressions suppressions) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.suppressions = suppressions;
 	}
 
 	/** Those of the jobs the inbox has been sent already, in one query by {@code _id}. */
@@ -65,6 +73,19 @@ class InboxJobs {
 			.forEach((job) -> bulk.upsert(query(where("_id").is(idOf(inbox, job))),
 					new Update().set("expiresAt", expiresAt)));
 		bulk.execute();
+	}
+
+	/**
+	 * The address's last alert was erased: the jobs its inboxes were sent go too. Their
+	 * ids start with the keyed hash of the address ({@link CoalescingRule#inboxOf}), so a
+	 * prefix of {@code _id} finds them.
+	 */
+	@EventListener
+	void forget(RecipientErased erased) {
+		if (erased.lastOfAddress() && erased.address() != null) {
+			String addressKey = this.suppressions.addressKey(erased.address());
+			this.mongo.remove(query(where("_id").regex("^" + Pattern.quote(addressKey + "/"))), InboxJob.class);
+		}
 	}
 
 	private static String idOf(String inbox, String job) {

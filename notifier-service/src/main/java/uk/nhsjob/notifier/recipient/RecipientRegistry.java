@@ -102,8 +102,8 @@ public class RecipientRegistry {
 					recipient.alertId());
 			if (this.erasedAlerts.isErased(profile.alertId())) {
 				// erased while the request was recorded: forget it with the rest
+				this.events.publishEvent(erasedEvent(recipient, profile.alertId()));
 				this.recipients.deleteById(profile.alertId());
-				this.events.publishEvent(new RecipientErased(profile.alertId()));
 			}
 		}
 	}
@@ -111,9 +111,17 @@ public class RecipientRegistry {
 	private void erase(String alertId) {
 		// remembered first: a crash after it retries the tombstone, which erases again
 		this.erasedAlerts.remember(alertId);
+		this.events.publishEvent(erasedEvent(this.recipients.findById(alertId).orElse(null), alertId));
 		this.recipients.deleteById(alertId);
-		this.events.publishEvent(new RecipientErased(alertId));
 		log.info("Erased alert {}", alertId);
+	}
+
+	private RecipientErased erasedEvent(@Nullable Recipient recipient, String alertId) {
+		if (recipient == null) {
+			return new RecipientErased(alertId);
+		}
+		boolean last = this.recipients.countByAddress(recipient.address()) <= 1;
+		return new RecipientErased(alertId, recipient.address(), last);
 	}
 
 }

@@ -39,7 +39,6 @@ public class Suppressions {
 		this.hash = new AddressHash(key);
 	}
 
-	/** Suppresses the address; {@code reply} must hold no address (it is kept). */
 	/**
 	 * The keyed hash of an address: a key to group by that is not the address
 	 * (docs/emails.md, "One email per person").
@@ -48,6 +47,7 @@ public class Suppressions {
 		return this.hash.of(address);
 	}
 
+	/** Suppresses the address; {@code reply} must hold no address (it is kept). */
 	public void suppress(String address, int replyCode, String reply) {
 		this.mongo.save(new Suppression(this.hash.of(address), replyCode, reply, this.clock.instant()));
 	}

@@ -15,6 +15,7 @@ import uk.nhsjob.notifier.EventPublisher;
 import uk.nhsjob.notifier.NotifierIntegrationTest;
 import uk.nhsjob.notifier.TestEvents;
 import uk.nhsjob.notifier.TestEvents.Alert;
+import uk.nhsjob.notifier.suppression.Suppressions;
 import uk.nhsjob.platform.kafka.TopicDeclarations;
 import uk.nhsjob.testsupport.Mailbox;
 import uk.nhsjob.testsupport.kafka.TopicReader;
@@ -36,6 +37,9 @@ class ErasureTests {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	Suppressions suppressions;
+
 	@Test
 	void tombstoneErasesTheRecipientAndItsDeliveryHistory(Mailbox mailbox) {
 		Alert alert = Alert.unique();
@@ -51,6 +55,31 @@ class ErasureTests {
 			assertThat(this.registry.find(alert.alertId())).isEmpty();
 			assertThat(deliveriesOf(alert)).isZero();
 		});
+	}
+
+	/**
+	 * The jobs an address's inbox was sent ({@code inboxJobs}, keyed by the address's
+	 * keyed hash) stay while another alert of the address is left, and go with its last.
+	 */
+	@Test
+	void theJobsAnAddressWasSentGoWithItsLastAlert(Mailbox mailbox) {
+		Alert first = Alert.unique();
+		Alert second = new Alert(Alert.unique().alertId(), first.address());
+		this.publisher.publish(Topics.PROFILES, first.alertId(), first.profile(1, AlertStatus.ACTIVE, 1));
+		this.publisher.publish(Topics.PROFILES, second.alertId(), second.profile(1, AlertStatus.ACTIVE, 1));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.registry.find(first.alertId()).isPresent()
+					&& this.registry.find(second.alertId()).isPresent());
+		this.publisher.publish(Topics.ALERTS, first.alertId(), first.matched(TestEvents.vacancy("Medical Secretary")));
+		mailbox.awaitMessageTo(first.address());
+		await().atMost(Duration.ofSeconds(30)).until(() -> inboxJobsOf(first) == 1);
+
+		this.publisher.publish(Topics.PROFILES, first.alertId(), null);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.registry.isErased(first.alertId()));
+		assertThat(inboxJobsOf(first)).as("the address still has an alert").isOne();
+
+		this.publisher.publish(Topics.PROFILES, second.alertId(), null);
+		await().atMost(Duration.ofSeconds(60)).until(() -> inboxJobsOf(first) == 0);
 	}
 
 	@Test
@@ -102,6 +131,14 @@ class ErasureTests {
 		Duration kept = Duration.between(erased.getDate("erasedAt").toInstant(),
 				erased.getDate("expiresAt").toInstant());
 		assertThat(kept).isGreaterThan(TopicDeclarations.PROFILE_TOMBSTONE_LIFETIME);
+	}
+
+	private long inboxJobsOf(Alert alert) {
+		String prefix = this.suppressions.addressKey(alert.address()) + "/";
+		return this.mongo.findAll(Document.class, "inboxJobs")
+			.stream()
+			.filter((job) -> job.getString("_id").startsWith(prefix))
+			.count();
 	}
 
 	private long deliveriesOf(Alert alert) {

@@ -140,14 +140,17 @@ public final class DeliveryTally {
 							|| (countedInWelcome.getOrDefault(pair.alertId(), Set.of()).contains(vacancy)
 									&& !inWelcomes.containsKey(pair)))
 					.toList();
-				// an alert of the email that had the vacancy in an earlier email is not
-				// sent
-				// it again: the listing is another alert's, when the email has one
+				// an alert of the email that had the vacancy before is not sent it again,
+				// and one owed it comes before one where either is right: the listing is
+				// theirs, when the email has one
 				List<Pair> notHadBefore = carried.stream()
 					.filter((pair) -> !hadBefore(pair, email, listings, inWelcomes))
 					.toList();
-				List<Pair> creditedTo = !notHadBefore.isEmpty() ? notHadBefore
-						: !carried.isEmpty() ? carried : List.of(new Pair(email.alertId(), vacancy));
+				List<Pair> owedAndNotHadBefore = notHadBefore.stream()
+					.filter((pair) -> expected.owed().containsKey(pair))
+					.toList();
+				List<Pair> creditedTo = !owedAndNotHadBefore.isEmpty() ? owedAndNotHadBefore : !notHadBefore.isEmpty()
+						? notHadBefore : !carried.isEmpty() ? carried : List.of(new Pair(email.alertId(), vacancy));
 				for (Pair pair : creditedTo) {
 					listings.computeIfAbsent(pair, (key) -> new ArrayList<>()).add(email);
 				}
