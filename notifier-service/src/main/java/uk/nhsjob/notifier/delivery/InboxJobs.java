@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import uk.nhsjob.notifier.recipient.RecipientErased;
+import uk.nhsjob.notifier.recipient.AddressForgotten;
 import uk.nhsjob.notifier.suppression.Suppressions;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -81,11 +81,9 @@ class InboxJobs {
 	 * prefix of {@code _id} finds them.
 	 */
 	@EventListener
-	void forget(RecipientErased erased) {
-		if (erased.lastOfAddress() && erased.address() != null) {
-			String addressKey = this.suppressions.addressKey(erased.address());
-			this.mongo.remove(query(where("_id").regex("^" + Pattern.quote(addressKey + "/"))), InboxJob.class);
-		}
+	void forget(AddressForgotten forgotten) {
+		String addressKey = this.suppressions.addressKey(forgotten.address());
+		this.mongo.remove(query(where("_id").regex("^" + Pattern.quote(addressKey + "/"))), InboxJob.class);
 	}
 
 	private static String idOf(String inbox, String job) {

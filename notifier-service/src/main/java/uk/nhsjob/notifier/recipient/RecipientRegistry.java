@@ -102,8 +102,7 @@ public class RecipientRegistry {
 					recipient.alertId());
 			if (this.erasedAlerts.isErased(profile.alertId())) {
 				// erased while the request was recorded: forget it with the rest
-				this.events.publishEvent(erasedEvent(recipient, profile.alertId()));
-				this.recipients.deleteById(profile.alertId());
+				forget(recipient, profile.alertId());
 			}
 		}
 	}
@@ -111,17 +110,26 @@ public class RecipientRegistry {
 	private void erase(String alertId) {
 		// remembered first: a crash after it retries the tombstone, which erases again
 		this.erasedAlerts.remember(alertId);
-		this.events.publishEvent(erasedEvent(this.recipients.findById(alertId).orElse(null), alertId));
-		this.recipients.deleteById(alertId);
+		forget(this.recipients.findById(alertId).orElse(null), alertId);
 		log.info("Erased alert {}", alertId);
 	}
 
-	private RecipientErased erasedEvent(@Nullable Recipient recipient, String alertId) {
-		if (recipient == null) {
-			return new RecipientErased(alertId);
+	/**
+	 * Deletes the recipient and whatever else is held about the alert, and about its
+	 * address when no other alert of it is left: asked before the delete (a crash after
+	 * it retries with the address still known) and after it (two instances erasing an
+	 * address's last two alerts at once each see the other's before).
+	 */
+	private void forget(@Nullable Recipient recipient, String alertId) {
+		boolean lastBefore = recipient != null && this.recipients.countByAddress(recipient.address()) <= 1;
+		if (lastBefore) {
+			this.events.publishEvent(new AddressForgotten(recipient.address()));
 		}
-		boolean last = this.recipients.countByAddress(recipient.address()) <= 1;
-		return new RecipientErased(alertId, recipient.address(), last);
+		this.recipients.deleteById(alertId);
+		this.events.publishEvent(new RecipientErased(alertId));
+		if (recipient != null && !lastBefore && this.recipients.countByAddress(recipient.address()) == 0) {
+			this.events.publishEvent(new AddressForgotten(recipient.address()));
+		}
 	}
 
 }
