@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A MongoDB-wire-protocol server in the launcher's JVM, keeping its data in one H2
- * MVStore file, so that what the services stored is still there after a restart. It can
- * be stopped and started again while the stack runs ({@link #stop()}, {@link #start()}),
- * to try MongoDB being away: on the same port, with the same data.
+ * MVStore file, so that what the services stored is still there after a restart, and
+ * answering queries through the services' indexes ({@link IndexedH2Backend}). It can be
+ * stopped and started again while the stack runs ({@link #stop()}, {@link #start()}), to
+ * try MongoDB being away: on the same port, with the same data.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -49,7 +50,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 	}
 
 	private static MongoServer listen(String host, int port, Path dataFile) {
-		H2Backend backend = new H2Backend(dataFile.toString());
+		H2Backend backend = new IndexedH2Backend(dataFile.toString());
 		MongoServer server = new MongoServer(backend);
 		try {
 			server.bind(host, port);
