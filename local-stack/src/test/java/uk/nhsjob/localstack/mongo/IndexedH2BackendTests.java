@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The indexed backend answers every query as the library's own full read does: the same
  * seeded writes and queries, in the shapes the services use (conditional updates by
  * {@code _id}, a round's {@code $or} of states, an alert's entries in a state), go to
- * both, and each read must find the same documents.
+ * both, and each read (and each count, an aggregation) must find the same documents.
  */
 class IndexedH2BackendTests {
 

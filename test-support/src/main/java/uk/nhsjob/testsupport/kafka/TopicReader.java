@@ -16,6 +16,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,6 +78,7 @@ public final class TopicReader implements AutoCloseable {
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel.name().toLowerCase(Locale.ROOT));
+		config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
 		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
 		this.partitions = this.consumer.partitionsFor(topic)
 			.stream()
@@ -140,15 +142,33 @@ public final class TopicReader implements AutoCloseable {
 
 	/**
 	 * Reads every partition up to the end offset it has now (for {@code read_committed},
-	 * the last stable offset), so what follows can assert that a record is absent.
+	 * the last stable offset), so what follows can assert that a record is absent. A long
+	 * topic takes as long as it takes: it gives up only when 30 s pass without a record.
 	 */
 	public TopicReader catchUpToEnd() {
 		Map<TopicPartition, Long> ends = this.consumer.endOffsets(this.partitions);
-		Awaitility.await().atMost(WAIT).until(() -> {
-			poll();
-			return ends.entrySet().stream().allMatch((end) -> this.consumer.position(end.getKey()) >= end.getValue());
-		});
+		while (!reached(ends)) {
+			long before = positions();
+			try {
+				Awaitility.await().atMost(WAIT).until(() -> {
+					poll();
+					return reached(ends) || positions() > before;
+				});
+			}
+			catch (ConditionTimeoutException ex) {
+				throw new AssertionError("Nothing read of " + this.partitions + " in " + WAIT + ", short of " + ends,
+						ex);
+			}
+		}
 		return this;
+	}
+
+	private boolean reached(Map<TopicPartition, Long> ends) {
+		return ends.entrySet().stream().allMatch((end) -> this.consumer.position(end.getKey()) >= end.getValue());
+	}
+
+	private long positions() {
+		return this.partitions.stream().mapToLong(this.consumer::position).sum();
 	}
 
 	private void poll() {

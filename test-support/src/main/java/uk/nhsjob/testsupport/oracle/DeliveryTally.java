@@ -164,16 +164,17 @@ public final class DeliveryTally {
 						(vacancy) -> inboxListings.computeIfAbsent(new Pair(inbox, vacancy), (key) -> new ArrayList<>())
 							.add(email));
 		}
-		Map<Pair, ReceivedEmail> notListed = countedNotListed(expected, inOrder, listings, inWelcomes);
+		Map<Pair, ReceivedEmail> notListed = countedNotListed(expected, inOrder, listings, inWelcomes, inboxListings);
 		expected.owed().forEach((pair, appendedAt) -> {
 			Row row = row(appendedAt);
 			row.owed++;
 			List<ReceivedEmail> in = new ArrayList<>(listings.getOrDefault(pair, List.of()));
 			in.addAll(inWelcomes.getOrDefault(pair, List.of()));
-			if (in.isEmpty() && notListed.containsKey(pair)) {
-				// counted as sent by an email that said "And N more"
+			ReceivedEmail countedIn = notListed.get(new Pair(this.inboxOf.apply(pair.alertId()), pair.vacancyId()));
+			if (in.isEmpty() && countedIn != null) {
+				// counted as sent to the inbox by an email that said "And N more"
 				row.received++;
-				if (notListed.get(pair).seenAt().isAfter(appendedAt.plus(late))) {
+				if (countedIn.seenAt().isAfter(appendedAt.plus(late))) {
 					row.late++;
 				}
 				return;
@@ -226,39 +227,37 @@ public final class DeliveryTally {
 
 	/**
 	 * An email lists at most 20 vacancies, the newest, and counts the others it says
-	 * there are ("And N more", its total) as sent (docs/emails.md). For each such email,
-	 * the owed listings of its alerts not received otherwise and appended before it was
-	 * seen, of as many vacancies as it did not list, the earliest appended first: counted
-	 * as received with it.
+	 * there are ("And N more", its total) as sent (docs/emails.md) to its inbox: a job an
+	 * inbox had is not sent to it again, under any of its alerts. For each such email,
+	 * the vacancies owed to its alerts, appended before it was seen, that the inbox did
+	 * not receive otherwise, as many as it did not list, the earliest appended first:
+	 * counted as received by the inbox with it, keyed by (inbox, vacancy).
 	 */
-	private static Map<Pair, ReceivedEmail> countedNotListed(Expectation expected, List<ReceivedEmail> inOrder,
-			Map<Pair, List<ReceivedEmail>> listings, Map<Pair, List<ReceivedEmail>> inWelcomes) {
+	private Map<Pair, ReceivedEmail> countedNotListed(Expectation expected, List<ReceivedEmail> inOrder,
+			Map<Pair, List<ReceivedEmail>> listings, Map<Pair, List<ReceivedEmail>> inWelcomes,
+			Map<Pair, List<ReceivedEmail>> inboxListings) {
 		Map<Pair, ReceivedEmail> counted = new LinkedHashMap<>();
 		for (ReceivedEmail email : inOrder) {
 			int notListed = email.total() - email.vacancyIds().size();
 			if (notListed <= 0) {
 				continue;
 			}
+			String inbox = this.inboxOf.apply(email.alertId());
 			Map<String, Instant> earliestByVacancy = new LinkedHashMap<>();
 			expected.owed().forEach((pair, appendedAt) -> {
+				Pair inInbox = new Pair(inbox, pair.vacancyId());
 				if (email.alertIds().contains(pair.alertId()) && !appendedAt.isAfter(email.seenAt())
-						&& !listings.containsKey(pair) && !inWelcomes.containsKey(pair) && !counted.containsKey(pair)) {
+						&& !listings.containsKey(pair) && !inWelcomes.containsKey(pair)
+						&& !inboxListings.containsKey(inInbox) && !counted.containsKey(inInbox)) {
 					earliestByVacancy.merge(pair.vacancyId(), appendedAt,
 							(one, other) -> one.isBefore(other) ? one : other);
 				}
 			});
-			Set<String> vacancies = new LinkedHashSet<>();
 			earliestByVacancy.entrySet()
 				.stream()
 				.sorted(Map.Entry.comparingByValue())
 				.limit(notListed)
-				.forEach((entry) -> vacancies.add(entry.getKey()));
-			expected.owed().keySet().forEach((pair) -> {
-				if (email.alertIds().contains(pair.alertId()) && vacancies.contains(pair.vacancyId())
-						&& !listings.containsKey(pair) && !inWelcomes.containsKey(pair)) {
-					counted.putIfAbsent(pair, email);
-				}
-			});
+				.forEach((entry) -> counted.put(new Pair(inbox, entry.getKey()), email));
 		}
 		return counted;
 	}

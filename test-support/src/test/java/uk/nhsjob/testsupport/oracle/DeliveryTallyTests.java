@@ -217,6 +217,30 @@ class DeliveryTallyTests {
 	}
 
 	/**
+	 * Alerts a and b of one address both match v1 and v2. Alert a's email lists v2 and
+	 * says there are 2 ("And 1 more": v1); b's email, later, lists nothing it had before:
+	 * the address had v1 counted under a, so b has it too. Another address's alert is not
+	 * credited with it.
+	 */
+	@Test
+	void aVacancyCountedAsMoreUnderOneAlertCountsAsReceivedForAnotherAlertOfTheSameInbox() {
+		Expectation owed = new Expectation(Map.of(new Pair("a", "v1"), T.plusSeconds(10), new Pair("a", "v2"),
+				T.plusSeconds(20), new Pair("b", "v1"), T.plusSeconds(30)), Set.of(), List.of());
+		ReceivedEmail toA = new ReceivedEmail("a", "m1", false, Set.of("v2"), 2, T.plusSeconds(40));
+		Map<String, String> inboxes = Map.of("a", "x@example.org", "b", "x@example.org", "c", "y@example.org");
+
+		DeliveryTally sameInbox = new DeliveryTally(PHASES, owed, List.of(toA), Duration.ofSeconds(60), inboxes::get);
+
+		assertThat(sameInbox.isExact()).as(sameInbox.problems().toString()).isTrue();
+		assertThat(sameInbox.totals().owed()).isEqualTo(3);
+		Expectation owedToAnotherAddress = new Expectation(Map.of(new Pair("a", "v1"), T.plusSeconds(10),
+				new Pair("a", "v2"), T.plusSeconds(20), new Pair("c", "v1"), T.plusSeconds(30)), Set.of(), List.of());
+		DeliveryTally otherInbox = new DeliveryTally(PHASES, owedToAnotherAddress, List.of(toA), Duration.ofSeconds(60),
+				inboxes::get);
+		assertThat(otherInbox.lost()).containsExactly(new Pair("c", "v1"));
+	}
+
+	/**
 	 * An email of alerts b and c lists v1, owed to b; c may or may not have it in its
 	 * welcome set, and its welcome email, later, lists it: the first listing is b's, the
 	 * second c's, neither twice.
