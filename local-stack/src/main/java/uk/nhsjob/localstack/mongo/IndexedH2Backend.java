@@ -2,6 +2,7 @@ package uk.nhsjob.localstack.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with indexes that answer the services' queries. The
@@ -15,12 +16,21 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  */
 final class IndexedH2Backend extends H2Backend {
 
+	/**
+	 * The H2 store keeps each document Java-serialized and, by default, only 16 MB of
+	 * them read back: at a load run's size (a ledger of some 200,000 entries) nearly
+	 * every read deserialized its document again. A quarter of the heap, at most 1 GB,
+	 * keeps the ones in use.
+	 */
+	static final int CACHE_MEGABYTES = (int) Math.max(16,
+			Math.min(1024, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024)));
+
 	IndexedH2Backend(String fileName) {
-		super(fileName);
+		super(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MEGABYTES).open());
 	}
 
 	private IndexedH2Backend() {
-		super(org.h2.mvstore.MVStore.open(null));
+		super(MVStore.open(null));
 	}
 
 	/** Keeps nothing on disk: for tests. */
