@@ -17,9 +17,10 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * An H2 database whose {@code _id} index also serves queries that ask for more than the
- * {@code _id}, whose non-unique indexes exist (in memory, rebuilt from the documents when
- * the store is opened) instead of being ignored, and whose aggregations that start with a
+ * An H2 database whose unique indexes are held in memory ({@link HeapUniqueIndex}), whose
+ * {@code _id} index also serves queries that ask for more than the {@code _id}, whose
+ * non-unique indexes exist (in memory, rebuilt from the documents when the store is
+ * opened) instead of being ignored, and whose aggregations that start with a
  * {@code $match} (a driver's {@code countDocuments}) read what it matches through them,
  * not the whole collection.
  */
@@ -32,7 +33,7 @@ final class IndexedH2Database extends H2Database {
 	@Override
 	protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
-		Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+		Index<Object> index = new HeapUniqueIndex(indexName, keys, sparse);
 		return IdLookupIndex.isIdOnly(keys) ? new IdLookupIndex(index, sparse) : index;
 	}
 

@@ -10,10 +10,13 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -27,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The indexed backend answers every query as the library's own full read does: the same
@@ -113,6 +117,30 @@ class IndexedH2BackendTests {
 			assertThat(ids(ledger, Filters.eq("state", "PENDING"))).containsExactly("entry-1", "entry-2", "entry-3");
 			assertThat(ids(ledger, Filters.and(Filters.in("alertId", "alert-1"), Filters.eq("state", "SENT"))))
 				.containsExactly("entry-5", "entry-7", "entry-9");
+		}
+	}
+
+	@Test
+	void keepsUniqueIndexesUniqueAcrossAReopening() {
+		Path file = this.folder.resolve("mongo/nhsjob.mv");
+		try (EmbeddedMongo mongo = EmbeddedMongo.start("127.0.0.1", 0, file);
+				MongoClient client = MongoClients.create(mongo.connectionString())) {
+			MongoCollection<Document> keys = client.getDatabase("nhsjob-ingest").getCollection("jobKeys");
+			keys.createIndex(Indexes.ascending("jobId"), new IndexOptions().unique(true));
+			keys.insertOne(new Document("_id", "key-1").append("jobId", "job-1"));
+		}
+
+		try (EmbeddedMongo mongo = EmbeddedMongo.start("127.0.0.1", 0, file);
+				MongoClient client = MongoClients.create(mongo.connectionString())) {
+			MongoCollection<Document> keys = client.getDatabase("nhsjob-ingest").getCollection("jobKeys");
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> keys.insertOne(new Document("_id", "key-1").append("jobId", "job-2")))
+				.satisfies((ex) -> assertThat(ex.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> keys.insertOne(new Document("_id", "key-2").append("jobId", "job-1")))
+				.satisfies((ex) -> assertThat(ex.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+			keys.insertOne(new Document("_id", "key-2").append("jobId", "job-2"));
+			assertThat(keys.countDocuments()).isEqualTo(2);
 		}
 	}
 
