@@ -164,7 +164,10 @@ public final class DeliveryTally {
 						(vacancy) -> inboxListings.computeIfAbsent(new Pair(inbox, vacancy), (key) -> new ArrayList<>())
 							.add(email));
 		}
-		Map<Pair, ReceivedEmail> notListed = countedNotListed(expected, inOrder, listings, inWelcomes, inboxListings);
+		// "And N more": counted as sent to the inbox, which jobs the email does not say
+		Map<Pair, ReceivedEmail> notListed = NotListedCredits.assign(expected.owed(), inOrder, this.inboxOf,
+				(pair) -> !listings.containsKey(pair) && !inWelcomes.containsKey(pair)
+						&& !inboxListings.containsKey(new Pair(this.inboxOf.apply(pair.alertId()), pair.vacancyId())));
 		expected.owed().forEach((pair, appendedAt) -> {
 			Row row = row(appendedAt);
 			row.owed++;
@@ -223,43 +226,6 @@ public final class DeliveryTally {
 				this.problems.add("not owed: " + pair + " (seen " + first + ")");
 			}
 		});
-	}
-
-	/**
-	 * An email lists at most 20 vacancies, the newest, and counts the others it says
-	 * there are ("And N more", its total) as sent (docs/emails.md) to its inbox: a job an
-	 * inbox had is not sent to it again, under any of its alerts. For each such email,
-	 * the vacancies owed to its alerts, appended before it was seen, that the inbox did
-	 * not receive otherwise, as many as it did not list, the earliest appended first:
-	 * counted as received by the inbox with it, keyed by (inbox, vacancy).
-	 */
-	private Map<Pair, ReceivedEmail> countedNotListed(Expectation expected, List<ReceivedEmail> inOrder,
-			Map<Pair, List<ReceivedEmail>> listings, Map<Pair, List<ReceivedEmail>> inWelcomes,
-			Map<Pair, List<ReceivedEmail>> inboxListings) {
-		Map<Pair, ReceivedEmail> counted = new LinkedHashMap<>();
-		for (ReceivedEmail email : inOrder) {
-			int notListed = email.total() - email.vacancyIds().size();
-			if (notListed <= 0) {
-				continue;
-			}
-			String inbox = this.inboxOf.apply(email.alertId());
-			Map<String, Instant> earliestByVacancy = new LinkedHashMap<>();
-			expected.owed().forEach((pair, appendedAt) -> {
-				Pair inInbox = new Pair(inbox, pair.vacancyId());
-				if (email.alertIds().contains(pair.alertId()) && !appendedAt.isAfter(email.seenAt())
-						&& !listings.containsKey(pair) && !inWelcomes.containsKey(pair)
-						&& !inboxListings.containsKey(inInbox) && !counted.containsKey(inInbox)) {
-					earliestByVacancy.merge(pair.vacancyId(), appendedAt,
-							(one, other) -> one.isBefore(other) ? one : other);
-				}
-			});
-			earliestByVacancy.entrySet()
-				.stream()
-				.sorted(Map.Entry.comparingByValue())
-				.limit(notListed)
-				.forEach((entry) -> counted.put(new Pair(inbox, entry.getKey()), email));
-		}
-		return counted;
 	}
 
 	/**

@@ -241,6 +241,30 @@ class DeliveryTallyTests {
 	}
 
 	/**
+	 * One address, alerts a and b. An email of both says it has one job more than it
+	 * lists, then an email of b alone says the same. Only a is owed v2; only b is owed
+	 * v1, appended first. Taking each email's earliest owed job would give v1 to the
+	 * first email and leave v2 with none: the one assignment that counts both gives v2 to
+	 * the first and v1 to the second.
+	 */
+	@Test
+	void jobsCountedAsMoreAreAssignedToTheEmailsSoThatAsManyCountAsCan() {
+		Expectation owed = new Expectation(
+				Map.of(new Pair("b", "v1"), T.plusSeconds(10), new Pair("a", "v2"), T.plusSeconds(20)), Set.of(),
+				List.of());
+		ReceivedEmail ofBoth = new ReceivedEmail("a", "m1", false, Set.of(), 1, T.plusSeconds(40), Set.of(),
+				Set.of("a", "b"));
+		ReceivedEmail ofB = new ReceivedEmail("b", "m2", false, Set.of(), 1, T.plusSeconds(50));
+		Map<String, String> inboxes = Map.of("a", "x@example.org", "b", "x@example.org");
+
+		DeliveryTally tally = new DeliveryTally(PHASES, owed, List.of(ofBoth, ofB), Duration.ofSeconds(60),
+				inboxes::get);
+
+		assertThat(tally.isExact()).as(tally.problems().toString()).isTrue();
+		assertThat(tally.totals().owed()).isEqualTo(2);
+	}
+
+	/**
 	 * An email of alerts b and c lists v1, owed to b; c may or may not have it in its
 	 * welcome set, and its welcome email, later, lists it: the first listing is b's, the
 	 * second c's, neither twice.
