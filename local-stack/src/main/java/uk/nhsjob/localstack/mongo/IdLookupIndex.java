@@ -10,10 +10,10 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The library's unique {@code _id} index, which also answers a query that asks for
- * {@code _id} and more (a conditional update: {@code {_id: ..., state: "PENDING"}}) by
- * looking up the {@code _id} alone; the collection then tests the documents found against
- * the whole query. Everything else is the library index's own.
+ * A unique {@code _id} index that also answers a query that asks for {@code _id} and more
+ * (a conditional update: {@code {_id: ..., state: "PENDING"}}) by looking up the
+ * {@code _id} alone; the collection then tests the documents found against the whole
+ * query. Everything else is the wrapped index's own.
  */
 final class IdLookupIndex extends Index<Object> {
 
